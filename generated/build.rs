@@ -1,0 +1,25 @@
+//! Generates the client from `spec/hss.yaml` into `OUT_DIR/hss.rs`.
+
+use std::path::PathBuf;
+
+const SPEC: &str = "../spec/hss.yaml";
+
+fn main() {
+    println!("cargo::rerun-if-changed={SPEC}");
+    println!("cargo::rerun-if-changed=../templates");
+    let Some(out_dir) = std::env::var_os("OUT_DIR") else {
+        eprintln!("OUT_DIR is not set; run this through cargo");
+        std::process::exit(1);
+    };
+    let out = PathBuf::from(out_dir).join("hss.rs");
+    match clientgen::Generator::new(SPEC)
+        .strict(true)
+        .generate_to(&out)
+    {
+        Ok(_) => {}
+        Err(error) => {
+            eprintln!("{error}");
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! Diagnostics: every problem found in a spec, with where it is.
+//!
+//! Lowering records problems here and carries on, so a maintainer sees all of
+//! them at once; nothing is emitted while an error is recorded.
+
+use std::fmt;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Something was skipped; the output is still complete for everything else.
+    Warning,
+    /// The spec cannot be turned into a client.
+    Error,
+}
+
+/// One problem, located by a JSON pointer into the spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// JSON pointer such as `#/paths/~1v5~1{project_id}~1common~1task/post`.
+    pub pointer: String,
+    /// What is wrong, in one sentence.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{label}: {} (at {})", self.message, self.pointer)
+    }
+}
+
+/// Collects diagnostics while a spec is processed.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Records an error at `pointer`.
+    pub fn error(&mut self, pointer: &str, message: impl Into<String>) {
+        self.push(Severity::Error, pointer, message.into());
+    }
+
+    /// Records a warning at `pointer`.
+    pub fn warning(&mut self, pointer: &str, message: impl Into<String>) {
+        self.push(Severity::Warning, pointer, message.into());
+    }
+
+    fn push(&mut self, severity: Severity, pointer: &str, message: String) {
+        self.items.push(Diagnostic {
+            severity,
+            pointer: pointer.to_owned(),
+            message,
+        });
+    }
+
+    /// True when an error was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Turns every warning into an error (strict mode).
+    pub fn promote_warnings(&mut self) {
+        for item in &mut self.items {
+            item.severity = Severity::Error;
+        }
+    }
+
+    /// All diagnostics in the order they were found.
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+}
+
+/// Generation failed; holds every diagnostic, errors and warnings alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GenerateError {
+    /// Everything found, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl GenerateError {
+    /// A failure with a single error.
+    pub fn single(pointer: &str, message: impl Into<String>) -> Self {
+        GenerateError {
+            diagnostics: vec![Diagnostic {
+                severity: Severity::Error,
+                pointer: pointer.to_owned(),
+                message: message.into(),
+            }],
+        }
+    }
+
+    /// Only the errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+}
+
+impl fmt::Display for GenerateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.errors().count();
+        writeln!(f, "the spec cannot be generated ({count} error(s)):")?;
+        for d in &self.diagnostics {
+            writeln!(f, "  {d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for GenerateError {}
+
+/// JSON pointer helpers (RFC 6901, in URI fragment form).
+pub mod pointer {
+    /// Escapes one reference token: `~` → `~0`, `/` → `~1`.
+    pub fn escape(token: &str) -> String {
+        token.replace('~', "~0").replace('/', "~1")
+    }
+
+    /// `base` + `/token`, escaping the token.
+    pub fn join(base: &str, token: &str) -> String {
+        format!("{base}/{}", escape(token))
+    }
+
+    /// Splits a local reference (`#/a/b~1c`) into unescaped tokens.
+    pub fn tokens(reference: &str) -> Option<Vec<String>> {
+        let rest = reference.strip_prefix('#')?;
+        if rest.is_empty() {
+            return Some(Vec::new());
+        }
+        let rest = rest.strip_prefix('/')?;
+        Some(
+            rest.split('/')
+                .map(|t| t.replace("~1", "/").replace("~0", "~"))
+                .collect(),
+        )
+    }
+}

@@ -1,0 +1,211 @@
+//! The `Client`, its builder and the region table.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs;
+use crate::ir::{Api, Servers};
+use crate::names::ident;
+
+pub fn emit(api: &Api) -> TokenStream {
+    let title = format!(" Client for {} ({}).", api.title, api.version);
+    let methods = api.operations.iter().map(|op| {
+        let name = ident(&op.name);
+        let builder = ident(&op.builder);
+        let first = format!(
+            " `{} {}`{}",
+            op.method,
+            op.path,
+            op.summary
+                .as_deref()
+                .map(|s| format!(": {s}"))
+                .unwrap_or_default()
+        );
+        let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+        let link = format!(" See [`operations::{}`] for its parameters.", op.builder);
+        quote! {
+            #[doc = #first]
+            #[doc = ""]
+            #[doc = #link]
+            #deprecated
+            pub fn #name(&self) -> operations::#builder<'_> {
+                operations::#builder::new(self)
+            }
+        }
+    });
+    let default_url = match &api.servers.default_url {
+        Some(url) => quote!(Some(#url)),
+        None => quote!(None),
+    };
+    let token_header = api
+        .token_header
+        .as_deref()
+        .unwrap_or("X-Auth-Token")
+        .to_ascii_lowercase();
+    let default_setters = api.client_defaults.iter().map(|d| {
+        let setter = ident(&d.setter);
+        let param = &d.param;
+        let doc = docs::paragraphs(&[
+            Some(&format!(
+                "The `{param}` used by calls that do not set their own."
+            )),
+            d.doc.as_deref(),
+        ]);
+        quote! {
+            #doc
+            pub fn #setter(mut self, value: impl Into<String>) -> Self {
+                self.inner = self.inner.default_param(#param, value);
+                self
+            }
+        }
+    });
+    let region_setter = api.servers.region_type.as_ref().map(|r| {
+        let region = ident(r);
+        quote! {
+            /// Sends requests to the endpoint of `region`.
+            pub fn region(self, region: #region) -> Self {
+                self.endpoint(region.endpoint())
+            }
+        }
+    });
+    let regions = regions(&api.servers);
+    quote! {
+        /// The User-Agent sent with every request: this crate's name and version.
+        pub const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+
+        #[doc = #title]
+        ///
+        /// Cheap to clone; clones share one connection pool.
+        #[derive(Debug, Clone)]
+        pub struct Client {
+            core: runtime::Core,
+        }
+
+        impl Client {
+            /// Starts configuring a client.
+            pub fn builder() -> ClientBuilder {
+                ClientBuilder {
+                    inner: runtime::ClientBuilder::new(USER_AGENT, #default_url, #token_header),
+                }
+            }
+
+            /// Endpoint, credentials and defaults of this client.
+            pub fn core(&self) -> &runtime::Core {
+                &self.core
+            }
+
+            #(#methods)*
+        }
+
+        /// Configures a [`Client`].
+        #[derive(Debug, Clone)]
+        #[must_use]
+        pub struct ClientBuilder {
+            inner: runtime::ClientBuilder,
+        }
+
+        impl ClientBuilder {
+            /// Sends requests to this base URL instead of the default.
+            pub fn endpoint(mut self, url: impl Into<String>) -> Self {
+                self.inner = self.inner.endpoint(url);
+                self
+            }
+
+            #region_setter
+
+            /// Authenticates requests with these credentials.
+            pub fn credentials(mut self, credentials: runtime::Credentials) -> Self {
+                self.inner = self.inner.credentials(credentials);
+                self
+            }
+
+            /// Time allowed to establish a connection (default 60 s).
+            pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+                self.inner = self.inner.connect_timeout(timeout);
+                self
+            }
+
+            /// Time allowed for a whole request (default 120 s).
+            pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+                self.inner = self.inner.timeout(timeout);
+                self
+            }
+
+            /// Appends `suffix` to the User-Agent, e.g. your application's name.
+            pub fn user_agent_suffix(mut self, suffix: &str) -> Self {
+                self.inner = self.inner.user_agent_suffix(suffix);
+                self
+            }
+
+            #(#default_setters)*
+
+            /// Checks the settings and builds the client.
+            pub fn build(self) -> Result<Client, runtime::BuildError> {
+                Ok(Client { core: self.inner.build()? })
+            }
+        }
+
+        #regions
+    }
+}
+
+fn regions(servers: &Servers) -> TokenStream {
+    let Some(type_name) = &servers.region_type else {
+        return TokenStream::new();
+    };
+    let region = ident(type_name);
+    let variants: Vec<_> = servers.regions.iter().map(|r| ident(&r.variant)).collect();
+    let ids: Vec<_> = servers.regions.iter().map(|r| r.id.as_str()).collect();
+    let urls: Vec<_> = servers.regions.iter().map(|r| r.url.as_str()).collect();
+    let variant_docs = servers
+        .regions
+        .iter()
+        .map(|r| format!(" `{}`: <{}>", r.id, r.url));
+    let allow_docs = super::doc_lint_allowances();
+    quote! {
+        /// The regions the API is offered in, from the spec's servers.
+        #allow_docs
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum #region {
+            #(#[doc = #variant_docs] #variants,)*
+        }
+
+        impl #region {
+            /// Every region, in the order the spec lists them.
+            pub const ALL: &'static [#region] = &[#(#region::#variants),*];
+
+            /// The region id, e.g. `cn-north-4`.
+            pub fn id(self) -> &'static str {
+                match self {
+                    #(Self::#variants => #ids,)*
+                }
+            }
+
+            /// The base URL of the API in this region.
+            pub fn endpoint(self) -> &'static str {
+                match self {
+                    #(Self::#variants => #urls,)*
+                }
+            }
+        }
+
+        impl std::str::FromStr for #region {
+            type Err = runtime::UnknownRegion;
+
+            /// Parses a region id; unknown ids are an error.
+            fn from_str(id: &str) -> Result<Self, Self::Err> {
+                match id {
+                    #(#ids => Ok(Self::#variants),)*
+                    other => Err(runtime::UnknownRegion::new(other)),
+                }
+            }
+        }
+
+        impl std::fmt::Display for #region {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.id())
+            }
+        }
+    }
+}

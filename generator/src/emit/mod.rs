@@ -1,0 +1,70 @@
+//! Emission: the IR → Rust tokens, one file per shape of output.
+
+mod client;
+mod docs;
+mod enums;
+mod operations;
+mod runtime;
+mod structs;
+mod types;
+mod unions;
+mod validate;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ir::{Api, TypeKind};
+
+pub use runtime::runtime_module;
+
+/// Lints that documentation written for people, not rustdoc, may trip.
+pub(crate) fn doc_lint_allowances() -> TokenStream {
+    quote! {
+        #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+    }
+}
+
+/// The whole generated API. With `embed_runtime`, the support code comes along
+/// as `mod runtime`; otherwise a `runtime` module must be in scope.
+pub fn api(api: &Api, embed_runtime: bool) -> TokenStream {
+    let runtime = if embed_runtime {
+        runtime_module()
+    } else {
+        TokenStream::new()
+    };
+    let defs = api.types.iter().map(|def| {
+        let fallback = format!("The `{}` schema of the API.", def.name);
+        let doc = docs::attrs(Some(def.doc.as_deref().unwrap_or(&fallback)));
+        match &def.kind {
+            TypeKind::Struct(s) => structs::emit(&def.name, doc, s),
+            TypeKind::Enum(e) => enums::emit(&def.name, doc, e),
+            TypeKind::Union(u) => unions::emit(&def.name, doc, u),
+        }
+    });
+    let allow_docs = doc_lint_allowances();
+    let builders = operations::emit_all(api);
+    let client = client::emit(api);
+    quote! {
+        #runtime
+
+        /// Request and response bodies of the API.
+        #allow_docs
+        pub mod types {
+            #[allow(unused_imports)]
+            use super::runtime as rt;
+
+            #(#defs)*
+        }
+
+        /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+        #allow_docs
+        pub mod operations {
+            #[allow(unused_imports)]
+            use super::runtime as rt;
+
+            #builders
+        }
+
+        #client
+    }
+}

@@ -1,0 +1,252 @@
+//! Operations → request builders that check their input, then send.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{docs, types::rust_type, validate};
+use crate::ir::{Api, Operation, Param, ParamLocation, ShapeKind};
+use crate::names::ident;
+
+pub fn emit_all(api: &Api) -> TokenStream {
+    let builders = api.operations.iter().map(emit);
+    quote!(#(#builders)*)
+}
+
+fn emit(op: &Operation) -> TokenStream {
+    let builder = ident(&op.builder);
+    let types_path = quote!(super::types::);
+    let title = format!(
+        " `{} {}`{}",
+        op.method,
+        op.path,
+        op.summary
+            .as_deref()
+            .map(|s| format!(": {s}"))
+            .unwrap_or_default()
+    );
+    let description = docs::attrs(op.description.as_deref());
+    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+
+    let mut fields = Vec::new();
+    let mut inits = Vec::new();
+    let mut setters = Vec::new();
+    for p in &op.params {
+        let name = ident(&p.name);
+        let ty = rust_type(&p.shape, &types_path);
+        fields.push(quote!(#name: Option<#ty>,));
+        inits.push(quote!(#name: None,));
+        let doc = docs::paragraphs(&[p.doc.as_deref(), Some(&param_note(p))]);
+        setters.push(quote! {
+            #doc
+            pub fn #name(mut self, value: impl Into<#ty>) -> Self {
+                self.#name = Some(value.into());
+                self
+            }
+        });
+    }
+    if let Some(body) = &op.body {
+        let ty = rust_type(&body.shape, &types_path);
+        fields.push(quote!(body: Option<#ty>,));
+        inits.push(quote!(body: None,));
+        let required = if body.required {
+            "Required."
+        } else {
+            "Optional."
+        };
+        let doc = docs::paragraphs(&[
+            Some("The request body."),
+            body.doc.as_deref(),
+            Some(required),
+        ]);
+        setters.push(quote! {
+            #doc
+            pub fn body(mut self, value: impl Into<#ty>) -> Self {
+                self.body = Some(value.into());
+                self
+            }
+        });
+    }
+
+    let prepare = prepare(op);
+    let (result, send) = match &op.success {
+        Some(shape) => {
+            let ty = rust_type(shape, &types_path);
+            (quote!(rt::Response<#ty>), quote!(send_json))
+        }
+        None => (quote!(rt::Response<()>), quote!(send_empty)),
+    };
+
+    quote! {
+        #[doc = #title]
+        #[doc = ""]
+        #description
+        #deprecated
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct #builder<'a> {
+            client: &'a super::Client,
+            #(#fields)*
+        }
+
+        impl<'a> #builder<'a> {
+            pub(crate) fn new(client: &'a super::Client) -> Self {
+                Self { client, #(#inits)* }
+            }
+
+            #(#setters)*
+
+            /// Checks every constraint of the API, then sends the request.
+            ///
+            /// Invalid input is reported as [`rt::Error::InvalidInput`] before
+            /// anything is sent.
+            pub async fn send(self) -> Result<#result, rt::Error> {
+                let request = self.prepare()?;
+                self.client.core().#send(request).await
+            }
+
+            /// Checks the input and builds the request without sending it.
+            pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+                #prepare
+            }
+        }
+    }
+}
+
+fn param_note(p: &Param) -> String {
+    let place = match p.location {
+        ParamLocation::Path => "path",
+        ParamLocation::Query => "query",
+        ParamLocation::Header => "header",
+        ParamLocation::Cookie => "cookie",
+    };
+    let need = if p.client_default {
+        "Defaults to the client's setting."
+    } else if p.required {
+        "Required."
+    } else {
+        "Optional."
+    };
+    format!("Sent as the {place} parameter `{}`. {need}", p.wire)
+}
+
+/// The body of `prepare`: checks, then the request.
+fn prepare(op: &Operation) -> TokenStream {
+    let mut out = TokenStream::new();
+    for p in &op.params {
+        let name = ident(&p.name);
+        let wire = &p.wire;
+        let value = quote!(#name);
+        let checks = validate::checks(&p.shape, &quote!(#name), &quote!(#wire));
+        let fetch = if p.client_default {
+            quote! {
+                let #name = rt::validate::required(
+                    #wire,
+                    self.#name.clone().or_else(|| self.client.core().default_param(#wire).map(Into::into)),
+                )?;
+                let #name = &#name;
+            }
+        } else if p.required {
+            quote!(let #name = rt::validate::required(#wire, self.#name.as_ref())?;)
+        } else {
+            if !checks.is_empty() {
+                out.extend(quote! {
+                    if let Some(#value) = &self.#name { #checks }
+                });
+            }
+            continue;
+        };
+        out.extend(quote! { #fetch #checks });
+    }
+    out.extend(path_expr(op));
+    let method = ident(&op.method);
+    out.extend(quote! {
+        #[allow(unused_mut)]
+        let mut request = rt::Request::new(rt::Method::#method, path);
+    });
+    for p in op
+        .params
+        .iter()
+        .filter(|p| p.location != ParamLocation::Path)
+    {
+        let name = ident(&p.name);
+        let wire = &p.wire;
+        let emit_value = |value: TokenStream| match p.location {
+            ParamLocation::Query => quote!(request.query.push(#wire, #value);),
+            ParamLocation::Header => {
+                let lower = wire.to_ascii_lowercase();
+                quote!(request.header(#lower, &#value.to_string())?;)
+            }
+            ParamLocation::Cookie => quote!(request.cookie(#wire, #value);),
+            ParamLocation::Path => TokenStream::new(),
+        };
+        let send = match (&p.shape.kind, p.location) {
+            (ShapeKind::Array(_), ParamLocation::Query) => {
+                let push = emit_value(quote!(item));
+                quote!(for item in #name.iter() { #push })
+            }
+            (ShapeKind::Array(_), _) => {
+                let joined =
+                    quote!(#name.iter().map(ToString::to_string).collect::<Vec<_>>().join(","));
+                emit_value(joined)
+            }
+            _ => emit_value(quote!(#name)),
+        };
+        if p.required || p.client_default {
+            out.extend(send);
+        } else {
+            out.extend(quote!(if let Some(#name) = &self.#name { #send }));
+        }
+    }
+    if let Some(body) = &op.body {
+        let checks = validate::checks(&body.shape, &quote!(body), &quote!("body"));
+        if body.required {
+            out.extend(quote! {
+                let body = rt::validate::required("body", self.body.as_ref())?;
+                #checks
+                request.json("body", body)?;
+            });
+        } else {
+            out.extend(quote! {
+                if let Some(body) = &self.body {
+                    #checks
+                    request.json("body", body)?;
+                }
+            });
+        }
+    }
+    out.extend(quote!(Ok(request)));
+    out
+}
+
+/// `let path = format!("/v5/{}/common/task", encode(project_id));`
+fn path_expr(op: &Operation) -> TokenStream {
+    let mut template = String::new();
+    let mut args = Vec::new();
+    let mut rest = op.path.as_str();
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        template.push_str(&rest[..open].replace('{', "{{").replace('}', "}}"));
+        template.push_str("{}");
+        let wire = &rest[open + 1..open + close];
+        if let Some(p) = op
+            .params
+            .iter()
+            .find(|p| p.location == ParamLocation::Path && p.wire == wire)
+        {
+            let name = ident(&p.name);
+            let text = match &p.shape.kind {
+                ShapeKind::Array(_) => {
+                    quote!(&#name.iter().map(ToString::to_string).collect::<Vec<_>>().join(","))
+                }
+                ShapeKind::String => quote!(#name),
+                _ => quote!(&#name.to_string()),
+            };
+            args.push(quote!(rt::encode::component(#text)));
+        }
+        rest = &rest[open + close + 1..];
+    }
+    template.push_str(&rest.replace('{', "{{").replace('}', "}}"));
+    quote! { let path = format!(#template #(, #args)*); }
+}

@@ -1,0 +1,177 @@
+//! Object schemas → structs with a constructor, setters and validation.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{docs, types::rust_type, validate};
+use crate::ir::{Field, Struct};
+use crate::names::{bare, ident};
+
+/// Name of the field that collects properties not listed in the schema.
+const EXTRA_FIELD: &str = "additional_properties";
+
+pub fn emit(name: &str, doc: TokenStream, def: &Struct) -> TokenStream {
+    let type_name = ident(name);
+    let here = TokenStream::new();
+    let tag_note = def.tag_owned_by_parent.as_ref().map(|tag| {
+        let note = format!(" The `{tag}` property is written by the enclosing enum.");
+        quote!(#[doc = ""] #[doc = #note])
+    });
+
+    let fields = def.fields.iter().map(|f| {
+        let field_name = ident(&f.name);
+        let ty = field_type(f, &here);
+        let fallback = format!("The `{}` property.", f.wire);
+        let field_doc = docs::paragraphs(&[
+            Some(f.doc.as_deref().unwrap_or(&fallback)),
+            default_note(f).as_deref(),
+        ]);
+        let rename = (bare(&f.name) != f.wire).then(|| {
+            let wire = &f.wire;
+            quote!(#[serde(rename = #wire)])
+        });
+        let optional = is_optional(f).then(|| {
+            if f.required {
+                quote!(#[serde(default)])
+            } else {
+                quote!(#[serde(default, skip_serializing_if = "Option::is_none")])
+            }
+        });
+        quote! { #field_doc #rename #optional pub #field_name: #ty, }
+    });
+    let extra = def.additional.as_ref().map(|value| {
+        let value = rust_type(value, &here);
+        let extra = format_ident!("{}", EXTRA_FIELD);
+        quote! {
+            /// Properties not described by the API.
+            #[serde(flatten)]
+            pub #extra: std::collections::BTreeMap<String, #value>,
+        }
+    });
+
+    let constructor = constructor(def, &here);
+    let setters = def.fields.iter().filter(|f| !f.required).map(|f| {
+        let field_name = ident(&f.name);
+        let setter = format_ident!("with_{}", bare(&f.name));
+        let ty = inner_type(f, &here);
+        let doc = format!(" Sets `{}`.", f.wire);
+        quote! {
+            #[doc = #doc]
+            #[must_use]
+            pub fn #setter(mut self, value: impl Into<#ty>) -> Self {
+                self.#field_name = Some(value.into());
+                self
+            }
+        }
+    });
+
+    let checks = def.fields.iter().map(|f| {
+        let field_name = ident(&f.name);
+        let wire = &f.wire;
+        let body = validate::checks(&f.shape, &quote!(value), &quote!(&field_path));
+        if body.is_empty() {
+            return TokenStream::new();
+        }
+        let checked = quote! {
+            let field_path = rt::validate::join(path, #wire);
+            #body
+        };
+        if is_optional(f) {
+            quote!(if let Some(value) = &self.#field_name { #checked })
+        } else {
+            quote!({ let value = &self.#field_name; #checked })
+        }
+    });
+    let path_arg = if def
+        .fields
+        .iter()
+        .any(|f| !validate::checks(&f.shape, &quote!(v), &quote!(p)).is_empty())
+    {
+        quote!(path)
+    } else {
+        quote!(_path)
+    };
+
+    // With nothing required, every field starts empty: `Default` says so.
+    let default = def.fields.iter().all(is_optional).then(|| quote!(Default,));
+    quote! {
+        #doc
+        #tag_note
+        #[derive(Debug, Clone, #default PartialEq, serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct #type_name {
+            #(#fields)*
+            #extra
+        }
+
+        impl #type_name {
+            #constructor
+            #(#setters)*
+        }
+
+        impl rt::validate::Validate for #type_name {
+            fn validate(&self, #path_arg: &str) -> Result<(), rt::InvalidInput> {
+                #(#checks)*
+                Ok(())
+            }
+        }
+    }
+}
+
+fn constructor(def: &Struct, here: &TokenStream) -> TokenStream {
+    let required: Vec<&Field> = def.fields.iter().filter(|f| f.required).collect();
+    let params = required.iter().map(|f| {
+        let name = ident(&f.name);
+        let ty = field_type(f, here);
+        quote!(#name: impl Into<#ty>)
+    });
+    let inits = def.fields.iter().map(|f| {
+        let name = ident(&f.name);
+        if f.required {
+            quote!(#name: #name.into())
+        } else {
+            quote!(#name: None)
+        }
+    });
+    let extra = def.additional.as_ref().map(|_| {
+        let extra = format_ident!("{}", EXTRA_FIELD);
+        quote!(#extra: std::collections::BTreeMap::new(),)
+    });
+    let many = (required.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    quote! {
+        /// Creates a value from its required properties; optional ones start unset.
+        #many
+        pub fn new(#(#params),*) -> Self {
+            Self { #(#inits,)* #extra }
+        }
+    }
+}
+
+/// Optional and nullable properties are `Option`s.
+fn is_optional(f: &Field) -> bool {
+    !f.required || f.nullable
+}
+
+/// The field's type without the `Option`.
+fn inner_type(f: &Field, here: &TokenStream) -> TokenStream {
+    let ty = rust_type(&f.shape, here);
+    if f.boxed {
+        quote!(Box<#ty>)
+    } else {
+        ty
+    }
+}
+
+fn field_type(f: &Field, here: &TokenStream) -> TokenStream {
+    let ty = inner_type(f, here);
+    if is_optional(f) {
+        quote!(Option<#ty>)
+    } else {
+        ty
+    }
+}
+
+fn default_note(f: &Field) -> Option<String> {
+    let default = f.shape.checks.default.as_ref()?;
+    Some(format!("Defaults to `{default}`."))
+}

@@ -1,0 +1,203 @@
+//! Lowering: the parsed spec → [`Api`], collecting every diagnostic.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+
+use openapiv3::{OpenAPI, ReferenceOr, Schema};
+
+use super::{Api, TypeDef, TypeKind};
+use crate::diag::{pointer, Diagnostics};
+use crate::load::LoadedSpec;
+use crate::names::Namespace;
+
+/// Lowers a loaded spec; diagnostics are returned whether or not it worked.
+pub fn lower(spec: &LoadedSpec) -> (Api, Diagnostics) {
+    let mut cx = Lowerer::new(&spec.openapi, &spec.raw);
+    cx.register_components();
+    cx.lower_components();
+    let operations = cx.lower_operations();
+    let servers = cx.lower_servers();
+    let (token_header, signing) = cx.security();
+    cx.finish_types();
+    let info = &spec.openapi.info;
+    let api = Api {
+        title: info.title.clone(),
+        version: info.version.clone(),
+        description: info.description.clone(),
+        servers,
+        token_header,
+        signing,
+        client_defaults: cx.client_defaults.clone(),
+        types: std::mem::take(&mut cx.types),
+        operations,
+    };
+    (api, cx.diags)
+}
+
+/// State shared by all lowering steps.
+pub(super) struct Lowerer<'a> {
+    pub(super) spec: &'a OpenAPI,
+    pub(super) raw: &'a serde_json::Value,
+    pub(super) diags: Diagnostics,
+    /// Names of types, shared by components and inline schemas.
+    pub(super) type_names: Namespace,
+    /// Component schema name → Rust type name, for components that are types.
+    pub(super) component_types: BTreeMap<String, String>,
+    pub(super) types: Vec<TypeDef>,
+    /// Pointers of schemas being inlined, to catch reference cycles.
+    pub(super) inlining: Vec<String>,
+    /// Type name → property written by an enclosing tagged union.
+    pub(super) tags_owned: BTreeMap<String, String>,
+    pub(super) client_defaults: Vec<super::ClientDefault>,
+}
+
+impl<'a> Lowerer<'a> {
+    fn new(spec: &'a OpenAPI, raw: &'a serde_json::Value) -> Self {
+        Lowerer {
+            spec,
+            raw,
+            diags: Diagnostics::default(),
+            type_names: Namespace::default(),
+            component_types: BTreeMap::new(),
+            types: Vec::new(),
+            inlining: Vec::new(),
+            tags_owned: BTreeMap::new(),
+            client_defaults: Vec::new(),
+        }
+    }
+
+    /// Follows a reference to a local object of type `T`.
+    ///
+    /// Returns the target and its pointer; records an error when the
+    /// reference is external, dangling or not of the expected type.
+    pub(super) fn resolve<T: serde::de::DeserializeOwned>(
+        &mut self,
+        reference: &str,
+        at: &str,
+    ) -> Option<(T, String)> {
+        let Some(tokens) = pointer::tokens(reference) else {
+            self.diags.error(
+                at,
+                format!(
+                    "reference `{reference}` is not local; external references are not supported"
+                ),
+            );
+            return None;
+        };
+        let mut node = self.raw;
+        for token in &tokens {
+            let next = match node {
+                serde_json::Value::Object(map) => map.get(token),
+                serde_json::Value::Array(items) => {
+                    token.parse::<usize>().ok().and_then(|i| items.get(i))
+                }
+                _ => None,
+            };
+            match next {
+                Some(n) => node = n,
+                None => {
+                    self.diags
+                        .error(at, format!("reference `{reference}` points to nothing"));
+                    return None;
+                }
+            }
+        }
+        match serde_json::from_value::<T>(node.clone()) {
+            Ok(value) => Some((value, reference.to_owned())),
+            Err(e) => {
+                self.diags.error(
+                    at,
+                    format!("reference `{reference}` points to an invalid object: {e}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Follows `$ref` chains of a reusable object (parameter, body, response)
+    /// to the object itself, stopping on cycles.
+    pub(super) fn deref_chain<T>(
+        &mut self,
+        item: &ReferenceOr<T>,
+        at: &str,
+    ) -> Option<(Cow<'static, T>, String)>
+    where
+        T: serde::de::DeserializeOwned + Clone,
+    {
+        let mut seen = BTreeSet::new();
+        let mut current: ReferenceOr<T> = item.clone();
+        let mut location = at.to_owned();
+        loop {
+            match current {
+                ReferenceOr::Item(value) => return Some((Cow::Owned(value), location)),
+                ReferenceOr::Reference { reference } => {
+                    if !seen.insert(reference.clone()) {
+                        self.diags
+                            .error(at, format!("reference cycle through `{reference}`"));
+                        return None;
+                    }
+                    let (next, target) = self.resolve::<ReferenceOr<T>>(&reference, &location)?;
+                    current = next;
+                    location = target;
+                }
+            }
+        }
+    }
+
+    fn register_components(&mut self) {
+        let Some(components) = &self.spec.components else {
+            return;
+        };
+        // Aliases (`$ref` only) are not types of their own: uses follow the chain.
+        for (name, schema) in &components.schemas {
+            if matches!(schema, ReferenceOr::Item(_)) && is_named_kind(self.spec, schema, 0) {
+                let rust = self.type_names.claim(&crate::names::camel(name));
+                self.component_types.insert(name.clone(), rust);
+            }
+        }
+    }
+
+    fn lower_components(&mut self) {
+        let Some(components) = &self.spec.components else {
+            return;
+        };
+        for (name, schema) in &components.schemas {
+            let Some(rust) = self.component_types.get(name).cloned() else {
+                continue;
+            };
+            let at = format!("#/components/schemas/{}", pointer::escape(name));
+            if let ReferenceOr::Item(schema) = schema {
+                self.define_named(&rust, schema, &at);
+            }
+        }
+    }
+
+    /// Applies what is only known once all types exist: tag ownership and boxing.
+    fn finish_types(&mut self) {
+        for def in &mut self.types {
+            if let (TypeKind::Struct(s), Some(tag)) =
+                (&mut def.kind, self.tags_owned.get(&def.name))
+            {
+                s.fields.retain(|f| &f.wire != tag);
+                s.tag_owned_by_parent = Some(tag.clone());
+            }
+        }
+        super::schemas::box_recursive(&mut self.types);
+        self.types.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+}
+
+/// True when a schema becomes a named Rust type (object, enum, union).
+pub(super) fn is_named_kind(spec: &OpenAPI, schema: &ReferenceOr<Schema>, depth: usize) -> bool {
+    match schema {
+        ReferenceOr::Item(s) => super::schemas::View::of(s).is_named_kind(),
+        ReferenceOr::Reference { reference } => {
+            let name = reference.strip_prefix("#/components/schemas/");
+            let target = name.and_then(|n| spec.components.as_ref()?.schemas.get(n));
+            match target {
+                Some(t) if depth < 64 => is_named_kind(spec, t, depth + 1),
+                _ => false,
+            }
+        }
+    }
+}

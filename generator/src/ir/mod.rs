@@ -1,0 +1,313 @@
+//! The typed model of an API that emitters read: names are final Rust names,
+//! references are resolved, and every item remembers where it came from.
+
+mod lower;
+mod operations;
+mod schemas;
+mod servers;
+
+pub use lower::lower;
+
+/// The whole API, ready to emit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    /// `info.title`.
+    pub title: String,
+    /// `info.version`.
+    pub version: String,
+    /// `info.description`.
+    pub description: Option<String>,
+    /// Where requests go.
+    pub servers: Servers,
+    /// The header that carries a token, when the spec declares one.
+    pub token_header: Option<String>,
+    /// True when the spec declares AK/SK request signing.
+    pub signing: bool,
+    /// Parameters the client may fill from its configuration.
+    pub client_defaults: Vec<ClientDefault>,
+    /// Named types, in spec order.
+    pub types: Vec<TypeDef>,
+    /// Operations, in spec order.
+    pub operations: Vec<Operation>,
+}
+
+/// The servers of the spec.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Servers {
+    /// The default base URL, variables replaced by their defaults.
+    pub default_url: Option<String>,
+    /// Name of the region-like variable, e.g. `Region`.
+    pub region_type: Option<String>,
+    /// One entry per value of the region-like server variable.
+    pub regions: Vec<Region>,
+}
+
+/// A value of the region-like server variable and its endpoint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    /// The id as the spec writes it, e.g. `cn-north-4`.
+    pub id: String,
+    /// Variant name, e.g. `CnNorth4`.
+    pub variant: String,
+    /// The base URL for this region.
+    pub url: String,
+}
+
+/// A parameter whose value can come from the client configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientDefault {
+    /// Wire name of the parameter, e.g. `project_id`.
+    pub param: String,
+    /// Name of the builder method, e.g. `project_id`.
+    pub setter: String,
+    /// Documentation of the parameter.
+    pub doc: Option<String>,
+}
+
+/// A named Rust type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// Rust name.
+    pub name: String,
+    /// Documentation from the spec.
+    pub doc: Option<String>,
+    /// Where the schema is.
+    pub pointer: String,
+    /// What kind of type.
+    pub kind: TypeKind,
+}
+
+/// The shapes a named type can have; each has its own emitter.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    /// An object with known properties.
+    Struct(Struct),
+    /// A string enumeration that keeps unknown values.
+    Enum(StringEnum),
+    /// `oneOf`/`anyOf`: a tagged or untagged enum.
+    Union(Union),
+}
+
+/// An object schema.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    /// Properties in spec order.
+    pub fields: Vec<Field>,
+    /// Value type of extra properties, when `additionalProperties` allows them.
+    pub additional: Option<Shape>,
+    /// A property left out because an enclosing tagged enum writes it.
+    pub tag_owned_by_parent: Option<String>,
+}
+
+/// A property of an object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// Name on the wire.
+    pub wire: String,
+    /// Rust name.
+    pub name: String,
+    /// Type and constraints.
+    pub shape: Shape,
+    /// Listed in `required`.
+    pub required: bool,
+    /// `nullable: true`.
+    pub nullable: bool,
+    /// Held in a `Box` because the type contains itself.
+    pub boxed: bool,
+    /// Documentation from the spec.
+    pub doc: Option<String>,
+}
+
+/// A string enumeration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StringEnum {
+    /// Known values.
+    pub variants: Vec<EnumVariant>,
+    /// Name of the variant holding values this client does not know.
+    pub fallback: String,
+}
+
+/// One known value of a string enumeration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumVariant {
+    /// Rust name.
+    pub name: String,
+    /// Value on the wire.
+    pub wire: String,
+}
+
+/// A choice between several schemas.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    /// The discriminating property, for a tagged union.
+    pub tag: Option<String>,
+    /// The alternatives.
+    pub variants: Vec<UnionVariant>,
+}
+
+/// One alternative of a union.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    /// Rust name.
+    pub name: String,
+    /// Value of the tag property that selects it (tagged unions only).
+    pub tag_value: Option<String>,
+    /// What it holds.
+    pub shape: Shape,
+    /// Held in a `Box` because the type contains itself.
+    pub boxed: bool,
+}
+
+/// A type with the constraints its values must meet.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Shape {
+    /// The type.
+    pub kind: ShapeKind,
+    /// The constraints.
+    pub checks: Checks,
+}
+
+/// Rust types a schema maps to.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum ShapeKind {
+    /// `bool`.
+    Bool,
+    /// `i32`/`i64`/…
+    Integer(IntWidth),
+    /// `f32`/`f64`.
+    Number(FloatWidth),
+    /// `String`.
+    String,
+    /// Any JSON value.
+    #[default]
+    Any,
+    /// `Vec<T>`.
+    Array(Box<Shape>),
+    /// `BTreeMap<String, T>`.
+    Map(Box<Shape>),
+    /// A named type.
+    Named(String),
+}
+
+/// Integer widths by `format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntWidth {
+    /// `int32`.
+    I32,
+    /// `int64` or no format.
+    I64,
+    /// `uint32`.
+    U32,
+    /// `uint64`.
+    U64,
+}
+
+/// Float widths by `format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FloatWidth {
+    /// `float`.
+    F32,
+    /// `double` or no format.
+    F64,
+}
+
+/// Constraints checked before a request is sent.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Checks {
+    /// `minLength`.
+    pub min_length: Option<usize>,
+    /// `maxLength`.
+    pub max_length: Option<usize>,
+    /// `minItems` / `minProperties`.
+    pub min_items: Option<usize>,
+    /// `maxItems` / `maxProperties`.
+    pub max_items: Option<usize>,
+    /// `minimum` and whether it is exclusive.
+    pub minimum: Option<(f64, bool)>,
+    /// `maximum` and whether it is exclusive.
+    pub maximum: Option<(f64, bool)>,
+    /// `default`, for documentation.
+    pub default: Option<serde_json::Value>,
+}
+
+impl Checks {
+    /// True when nothing is checked.
+    pub fn is_empty(&self) -> bool {
+        self.min_length.is_none()
+            && self.max_length.is_none()
+            && self.min_items.is_none()
+            && self.max_items.is_none()
+            && self.minimum.is_none()
+            && self.maximum.is_none()
+    }
+}
+
+/// One operation of the API.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// Method name on the client, e.g. `create_task`.
+    pub name: String,
+    /// Name of the request builder type, e.g. `CreateTask`.
+    pub builder: String,
+    /// Upper-case HTTP method.
+    pub method: String,
+    /// The path template, e.g. `/v5/{project_id}/common/task`.
+    pub path: String,
+    /// `summary`.
+    pub summary: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// Where the operation is.
+    pub pointer: String,
+    /// Parameters in spec order.
+    pub params: Vec<Param>,
+    /// The JSON request body.
+    pub body: Option<Body>,
+    /// The type of the success body; `None` for no body.
+    pub success: Option<Shape>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamLocation {
+    /// A path segment.
+    Path,
+    /// The query string.
+    Query,
+    /// A request header.
+    Header,
+    /// A cookie.
+    Cookie,
+}
+
+/// A parameter of an operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// Name on the wire.
+    pub wire: String,
+    /// Rust name of its setter.
+    pub name: String,
+    /// Where it goes.
+    pub location: ParamLocation,
+    /// Must be set.
+    pub required: bool,
+    /// Type and constraints.
+    pub shape: Shape,
+    /// Documentation.
+    pub doc: Option<String>,
+    /// The client configuration may supply it.
+    pub client_default: bool,
+}
+
+/// A JSON request body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    /// Type and constraints.
+    pub shape: Shape,
+    /// Must be set.
+    pub required: bool,
+    /// Documentation.
+    pub doc: Option<String>,
+}

@@ -1,0 +1,291 @@
+//! Paths and operations → [`Operation`]s.
+
+use openapiv3::{Parameter, ParameterSchemaOrContent, ReferenceOr, RequestBody, Response};
+
+use super::lower::Lowerer;
+use super::{Body, ClientDefault, Operation, Param, ParamLocation, Shape};
+use crate::diag::pointer;
+use crate::names::{camel, snake, Namespace};
+
+/// Methods in the order the OpenAPI path item lists them.
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+impl Lowerer<'_> {
+    pub(super) fn lower_operations(&mut self) -> Vec<Operation> {
+        let mut out = Vec::new();
+        let mut op_names = Namespace::with_reserved(&["builder", "new", "endpoint", "clone"]);
+        let mut builder_names = Namespace::default();
+        let paths: Vec<_> = self
+            .spec
+            .paths
+            .paths
+            .iter()
+            .map(|(p, i)| (p.clone(), i.clone()))
+            .collect();
+        for (path, item) in paths {
+            let path_at = pointer::join("#/paths", &path);
+            let Some((item, item_at)) = self.deref_chain(&item, &path_at) else {
+                continue;
+            };
+            for method in METHODS {
+                let op = match method {
+                    "get" => &item.get,
+                    "put" => &item.put,
+                    "post" => &item.post,
+                    "delete" => &item.delete,
+                    "options" => &item.options,
+                    "head" => &item.head,
+                    "patch" => &item.patch,
+                    _ => &item.trace,
+                };
+                let Some(op) = op else { continue };
+                let at = pointer::join(&item_at, method);
+                let base = match &op.operation_id {
+                    Some(id) => snake(id),
+                    None => snake(&format!("{method} {path}")),
+                };
+                let name = op_names.claim(&base);
+                let builder = builder_names.claim(&camel(crate::names::bare(&name)));
+                let mut all_params: Vec<(ReferenceOr<Parameter>, String)> = Vec::new();
+                for (i, p) in item.parameters.iter().enumerate() {
+                    all_params.push((
+                        p.clone(),
+                        pointer::join(&pointer::join(&item_at, "parameters"), &i.to_string()),
+                    ));
+                }
+                for (i, p) in op.parameters.iter().enumerate() {
+                    all_params.push((
+                        p.clone(),
+                        pointer::join(&pointer::join(&at, "parameters"), &i.to_string()),
+                    ));
+                }
+                let params = self.params(&builder, &path, all_params, &at);
+                let body = op
+                    .request_body
+                    .as_ref()
+                    .and_then(|b| self.body(&builder, b, &pointer::join(&at, "requestBody")));
+                let success =
+                    self.success(&builder, &op.responses, &pointer::join(&at, "responses"));
+                out.push(Operation {
+                    name,
+                    builder,
+                    method: method.to_uppercase(),
+                    path: path.clone(),
+                    summary: op.summary.clone(),
+                    description: op.description.clone(),
+                    pointer: at,
+                    params,
+                    body,
+                    success,
+                    deprecated: op.deprecated,
+                });
+            }
+        }
+        out
+    }
+
+    fn params(
+        &mut self,
+        builder: &str,
+        path: &str,
+        raw: Vec<(ReferenceOr<Parameter>, String)>,
+        at: &str,
+    ) -> Vec<Param> {
+        let mut params: Vec<Param> = Vec::new();
+        let mut names = Namespace::with_reserved(&["body", "send", "new"]);
+        for (param, param_at) in raw {
+            let Some((param, param_at)) = self.deref_chain(&param, &param_at) else {
+                continue;
+            };
+            let param = param.into_owned();
+            let (data, location) = match &param {
+                Parameter::Path { parameter_data, .. } => {
+                    (parameter_data, super::ParamLocation::Path)
+                }
+                Parameter::Query { parameter_data, .. } => {
+                    (parameter_data, super::ParamLocation::Query)
+                }
+                Parameter::Header { parameter_data, .. } => {
+                    (parameter_data, super::ParamLocation::Header)
+                }
+                Parameter::Cookie { parameter_data, .. } => {
+                    (parameter_data, super::ParamLocation::Cookie)
+                }
+            };
+            if location == ParamLocation::Header
+                && self
+                    .token_header_name()
+                    .is_some_and(|h| h.eq_ignore_ascii_case(&data.name))
+            {
+                continue; // Sent from the client's credentials.
+            }
+            let shape = match &data.format {
+                ParameterSchemaOrContent::Schema(schema) => self.shape_of(
+                    schema,
+                    &pointer::join(&param_at, "schema"),
+                    &format!("{builder}{}", camel(&data.name)),
+                ),
+                ParameterSchemaOrContent::Content(_) => {
+                    self.diags.warning(
+                        &param_at,
+                        "a parameter with `content` is sent as a plain string",
+                    );
+                    Shape {
+                        kind: super::ShapeKind::String,
+                        ..Shape::default()
+                    }
+                }
+            };
+            let client_default = data
+                .extensions
+                .get("x-default-from-client")
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            if client_default && !self.client_defaults.iter().any(|d| d.param == data.name) {
+                self.client_defaults.push(ClientDefault {
+                    param: data.name.clone(),
+                    setter: snake(&data.name),
+                    doc: data.description.clone(),
+                });
+            }
+            let new = Param {
+                wire: data.name.clone(),
+                name: String::new(),
+                location,
+                required: data.required || location == ParamLocation::Path,
+                shape,
+                doc: data.description.clone(),
+                client_default,
+            };
+            // Operation-level parameters override path-level ones.
+            match params
+                .iter_mut()
+                .find(|p| p.wire == new.wire && p.location == new.location)
+            {
+                Some(existing) => {
+                    *existing = Param {
+                        name: existing.name.clone(),
+                        ..new
+                    }
+                }
+                None => params.push(Param {
+                    name: names.claim(&snake(&new.wire)),
+                    ..new
+                }),
+            }
+        }
+        self.check_path_template(path, &params, at);
+        params
+    }
+
+    fn token_header_name(&self) -> Option<String> {
+        let schemes = &self.spec.components.as_ref()?.security_schemes;
+        schemes.values().find_map(|s| match s {
+            ReferenceOr::Item(openapiv3::SecurityScheme::APIKey {
+                location: openapiv3::APIKeyLocation::Header,
+                name,
+                extensions,
+                ..
+            }) if !extensions.contains_key("x-signing") => Some(name.clone()),
+            _ => None,
+        })
+    }
+
+    fn check_path_template(&mut self, path: &str, params: &[Param], at: &str) {
+        for segment in template_names(path) {
+            if !params
+                .iter()
+                .any(|p| p.location == ParamLocation::Path && p.wire == segment)
+            {
+                self.diags.error(
+                    at,
+                    format!("the path uses `{{{segment}}}` but no path parameter defines it"),
+                );
+            }
+        }
+        for p in params.iter().filter(|p| p.location == ParamLocation::Path) {
+            if !template_names(path).any(|s| s == p.wire) {
+                self.diags.error(
+                    at,
+                    format!(
+                        "the path parameter `{}` does not appear in the path",
+                        p.wire
+                    ),
+                );
+            }
+        }
+    }
+
+    fn body(&mut self, builder: &str, body: &ReferenceOr<RequestBody>, at: &str) -> Option<Body> {
+        let (body, body_at) = self.deref_chain(body, at)?;
+        let json = body.content.iter().find(|(media, _)| is_json(media));
+        let Some((media, content)) = json else {
+            let message = "only JSON request bodies are supported";
+            if body.required {
+                self.diags.error(&body_at, message);
+            } else {
+                self.diags.warning(
+                    &body_at,
+                    format!("{message}; the optional body is left out"),
+                );
+            }
+            return None;
+        };
+        let content_at = pointer::join(&pointer::join(&body_at, "content"), media);
+        let shape = match &content.schema {
+            Some(schema) => self.shape_of(
+                schema,
+                &pointer::join(&content_at, "schema"),
+                &format!("{builder}Body"),
+            ),
+            None => Shape::default(),
+        };
+        Some(Body {
+            shape,
+            required: body.required,
+            doc: body.description.clone(),
+        })
+    }
+
+    fn success(
+        &mut self,
+        builder: &str,
+        responses: &openapiv3::Responses,
+        at: &str,
+    ) -> Option<Shape> {
+        let (code, response) = responses.responses.iter().find(|(code, _)| match code {
+            openapiv3::StatusCode::Code(c) => (200..300).contains(c),
+            openapiv3::StatusCode::Range(r) => *r == 2,
+        })?;
+        let response_at = pointer::join(at, &code.to_string());
+        let (response, response_at) = self.deref_chain::<Response>(response, &response_at)?;
+        let (media, content) = response.content.iter().find(|(media, _)| is_json(media))?;
+        let content_at = pointer::join(&pointer::join(&response_at, "content"), media);
+        let schema = content.schema.as_ref()?;
+        Some(self.shape_of(
+            schema,
+            &pointer::join(&content_at, "schema"),
+            &format!("{builder}Response"),
+        ))
+    }
+}
+
+/// `application/json`, `application/problem+json`, `application/json; charset=utf-8`.
+fn is_json(media: &str) -> bool {
+    let essence = media
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json" || essence.ends_with("+json")
+}
+
+/// The `{name}`s of a path template.
+fn template_names(path: &str) -> impl Iterator<Item = &str> {
+    path.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+}

@@ -1,0 +1,605 @@
+//! Schemas → shapes and named types.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use indexmap::IndexMap;
+use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind, Type};
+
+use super::lower::Lowerer;
+use super::{
+    Checks, EnumVariant, Field, FloatWidth, IntWidth, Shape, ShapeKind, StringEnum, Struct,
+    TypeDef, TypeKind, Union, UnionVariant,
+};
+use crate::diag::pointer;
+use crate::names::{camel, snake, Namespace};
+
+/// What a schema is, read the same way whether the parser typed it or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Object,
+    Array,
+    OneOf,
+    AnyOf,
+    AllOf,
+    Not,
+    Unknown,
+}
+
+/// A uniform view of a schema's keywords.
+pub(super) struct View<'s> {
+    kind: Kind,
+    properties: Option<&'s IndexMap<String, ReferenceOr<Box<Schema>>>>,
+    required: &'s [String],
+    additional: Option<&'s AdditionalProperties>,
+    items: Option<&'s ReferenceOr<Box<Schema>>>,
+    members: &'s [ReferenceOr<Schema>],
+    enum_strings: Vec<String>,
+    format: Option<String>,
+    checks: Checks,
+}
+
+impl<'s> View<'s> {
+    pub(super) fn of(schema: &'s Schema) -> Self {
+        let mut view = View {
+            kind: Kind::Unknown,
+            properties: None,
+            required: &[],
+            additional: None,
+            items: None,
+            members: &[],
+            enum_strings: Vec::new(),
+            format: None,
+            checks: Checks {
+                default: schema.schema_data.default.clone(),
+                ..Checks::default()
+            },
+        };
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(t)) => {
+                view.kind = Kind::String;
+                view.enum_strings = t.enumeration.iter().flatten().cloned().collect();
+                view.format = variant_text(&t.format);
+                view.checks.min_length = t.min_length;
+                view.checks.max_length = t.max_length;
+            }
+            SchemaKind::Type(Type::Integer(t)) => {
+                view.kind = Kind::Integer;
+                view.format = variant_text(&t.format);
+                view.checks.minimum = t.minimum.map(|m| (m as f64, t.exclusive_minimum));
+                view.checks.maximum = t.maximum.map(|m| (m as f64, t.exclusive_maximum));
+            }
+            SchemaKind::Type(Type::Number(t)) => {
+                view.kind = Kind::Number;
+                view.format = variant_text(&t.format);
+                view.checks.minimum = t.minimum.map(|m| (m, t.exclusive_minimum));
+                view.checks.maximum = t.maximum.map(|m| (m, t.exclusive_maximum));
+            }
+            SchemaKind::Type(Type::Boolean(_)) => view.kind = Kind::Boolean,
+            SchemaKind::Type(Type::Object(t)) => {
+                view.kind = Kind::Object;
+                view.properties = Some(&t.properties);
+                view.required = &t.required;
+                view.additional = t.additional_properties.as_ref();
+                view.checks.min_items = t.min_properties;
+                view.checks.max_items = t.max_properties;
+            }
+            SchemaKind::Type(Type::Array(t)) => {
+                view.kind = Kind::Array;
+                view.items = t.items.as_ref();
+                view.checks.min_items = t.min_items;
+                view.checks.max_items = t.max_items;
+            }
+            SchemaKind::OneOf { one_of } => (view.kind, view.members) = (Kind::OneOf, one_of),
+            SchemaKind::AnyOf { any_of } => (view.kind, view.members) = (Kind::AnyOf, any_of),
+            SchemaKind::AllOf { all_of } => (view.kind, view.members) = (Kind::AllOf, all_of),
+            SchemaKind::Not { .. } => view.kind = Kind::Not,
+            SchemaKind::Any(any) => {
+                view.properties = Some(&any.properties).filter(|p| !p.is_empty());
+                view.required = &any.required;
+                view.additional = any.additional_properties.as_ref();
+                view.items = any.items.as_ref();
+                view.format = any.format.clone();
+                view.enum_strings = any
+                    .enumeration
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect();
+                view.checks.min_length = any.min_length;
+                view.checks.max_length = any.max_length;
+                view.checks.min_items = any.min_items.or(any.min_properties);
+                view.checks.max_items = any.max_items.or(any.max_properties);
+                view.checks.minimum = any
+                    .minimum
+                    .map(|m| (m, any.exclusive_minimum.unwrap_or(false)));
+                view.checks.maximum = any
+                    .maximum
+                    .map(|m| (m, any.exclusive_maximum.unwrap_or(false)));
+                view.kind = if !any.all_of.is_empty() {
+                    view.members = &any.all_of;
+                    Kind::AllOf
+                } else if !any.one_of.is_empty() {
+                    view.members = &any.one_of;
+                    Kind::OneOf
+                } else if !any.any_of.is_empty() {
+                    view.members = &any.any_of;
+                    Kind::AnyOf
+                } else {
+                    match any.typ.as_deref() {
+                        Some("string") => Kind::String,
+                        Some("integer") => Kind::Integer,
+                        Some("number") => Kind::Number,
+                        Some("boolean") => Kind::Boolean,
+                        Some("array") => Kind::Array,
+                        Some("object") => Kind::Object,
+                        _ if view.properties.is_some() || view.additional.is_some() => Kind::Object,
+                        _ if view.items.is_some() => Kind::Array,
+                        _ if !view.enum_strings.is_empty() => Kind::String,
+                        _ => Kind::Unknown,
+                    }
+                };
+            }
+        }
+        view
+    }
+
+    /// True when the schema becomes a named Rust type.
+    pub(super) fn is_named_kind(&self) -> bool {
+        match self.kind {
+            Kind::String => !self.enum_strings.is_empty(),
+            Kind::Object => self.properties.is_some_and(|p| !p.is_empty()),
+            Kind::OneOf | Kind::AnyOf | Kind::AllOf => true,
+            _ => false,
+        }
+    }
+}
+
+fn variant_text<T: std::fmt::Debug>(
+    format: &openapiv3::VariantOrUnknownOrEmpty<T>,
+) -> Option<String> {
+    match format {
+        openapiv3::VariantOrUnknownOrEmpty::Item(v) => Some(format!("{v:?}").to_lowercase()),
+        openapiv3::VariantOrUnknownOrEmpty::Unknown(s) => Some(s.clone()),
+        openapiv3::VariantOrUnknownOrEmpty::Empty => None,
+    }
+}
+
+/// Documentation of a schema: its description, else its title.
+pub(super) fn schema_doc(schema: &Schema) -> Option<String> {
+    let data = &schema.schema_data;
+    data.description.clone().or_else(|| data.title.clone())
+}
+
+impl Lowerer<'_> {
+    /// The shape of a schema used at `at`; inline named kinds get a type
+    /// named after `hint`.
+    pub(super) fn shape_of(&mut self, schema: &ReferenceOr<Schema>, at: &str, hint: &str) -> Shape {
+        match schema {
+            ReferenceOr::Item(s) => self.shape_of_schema(s, at, hint),
+            ReferenceOr::Reference { reference } => self.shape_of_ref(reference, at),
+        }
+    }
+
+    pub(super) fn shape_of_boxed(
+        &mut self,
+        schema: &ReferenceOr<Box<Schema>>,
+        at: &str,
+        hint: &str,
+    ) -> Shape {
+        match schema {
+            ReferenceOr::Item(s) => self.shape_of_schema(s, at, hint),
+            ReferenceOr::Reference { reference } => self.shape_of_ref(reference, at),
+        }
+    }
+
+    fn shape_of_ref(&mut self, reference: &str, at: &str) -> Shape {
+        if let Some(name) = reference.strip_prefix("#/components/schemas/") {
+            let name = name.replace("~1", "/").replace("~0", "~");
+            if let Some(rust) = self.component_types.get(&name) {
+                return Shape {
+                    kind: ShapeKind::Named(rust.clone()),
+                    checks: Checks::default(),
+                };
+            }
+        }
+        if self.inlining.iter().any(|p| p == reference) {
+            self.diags.error(
+                at,
+                format!("`{reference}` refers to itself without an object in between, so it has no finite type"),
+            );
+            return Shape::default();
+        }
+        let Some((target, target_at)) = self.resolve::<ReferenceOr<Schema>>(reference, at) else {
+            return Shape::default();
+        };
+        let hint = reference.rsplit('/').next().unwrap_or("Value").to_owned();
+        self.inlining.push(reference.to_owned());
+        let shape = self.shape_of(&target, &target_at, &hint);
+        self.inlining.pop();
+        shape
+    }
+
+    fn shape_of_schema(&mut self, schema: &Schema, at: &str, hint: &str) -> Shape {
+        let view = View::of(schema);
+        if view.is_named_kind() {
+            let name = self.type_names.claim(&camel(hint));
+            self.define_named(&name, schema, at);
+            return Shape {
+                kind: ShapeKind::Named(name),
+                checks: Checks::default(),
+            };
+        }
+        let kind = match view.kind {
+            Kind::String => ShapeKind::String,
+            Kind::Boolean => ShapeKind::Bool,
+            Kind::Integer => ShapeKind::Integer(match view.format.as_deref() {
+                Some("int32") => IntWidth::I32,
+                Some("uint32") => IntWidth::U32,
+                Some("uint64") => IntWidth::U64,
+                _ => IntWidth::I64,
+            }),
+            Kind::Number => ShapeKind::Number(match view.format.as_deref() {
+                Some("float") => FloatWidth::F32,
+                _ => FloatWidth::F64,
+            }),
+            Kind::Array => {
+                let item = match view.items {
+                    Some(items) => self.shape_of_boxed(
+                        items,
+                        &pointer::join(at, "items"),
+                        &format!("{hint}Item"),
+                    ),
+                    None => Shape::default(),
+                };
+                ShapeKind::Array(Box::new(item))
+            }
+            Kind::Object => {
+                let value = self
+                    .additional_shape(view.additional, at, hint)
+                    .unwrap_or_default();
+                ShapeKind::Map(Box::new(value))
+            }
+            Kind::Not => {
+                self.diags.warning(
+                    at,
+                    "`not` schemas are not supported; any JSON value is accepted",
+                );
+                ShapeKind::Any
+            }
+            Kind::Unknown | Kind::OneOf | Kind::AnyOf | Kind::AllOf => ShapeKind::Any,
+        };
+        Shape {
+            kind,
+            checks: view.checks,
+        }
+    }
+
+    fn additional_shape(
+        &mut self,
+        additional: Option<&AdditionalProperties>,
+        at: &str,
+        hint: &str,
+    ) -> Option<Shape> {
+        match additional? {
+            AdditionalProperties::Any(true) => Some(Shape::default()),
+            AdditionalProperties::Any(false) => None,
+            AdditionalProperties::Schema(s) => Some(self.shape_of(
+                s,
+                &pointer::join(at, "additionalProperties"),
+                &format!("{hint}Value"),
+            )),
+        }
+    }
+
+    /// Lowers a named-kind schema into the type `name`.
+    pub(super) fn define_named(&mut self, name: &str, schema: &Schema, at: &str) {
+        let view = View::of(schema);
+        let kind = match view.kind {
+            Kind::String => TypeKind::Enum(string_enum(&view.enum_strings)),
+            Kind::OneOf | Kind::AnyOf => TypeKind::Union(self.union(name, schema, &view, at)),
+            Kind::AllOf => TypeKind::Struct(self.all_of(name, &view, at)),
+            _ => TypeKind::Struct(self.object(name, &view, at)),
+        };
+        self.types.push(TypeDef {
+            name: name.to_owned(),
+            doc: schema_doc(schema),
+            pointer: at.to_owned(),
+            kind,
+        });
+    }
+
+    fn object(&mut self, name: &str, view: &View<'_>, at: &str) -> Struct {
+        let mut fields = Vec::new();
+        let mut field_names = Namespace::default();
+        if let Some(properties) = view.properties {
+            for (wire, property) in properties {
+                let field_at = pointer::join(&pointer::join(at, "properties"), wire);
+                fields.push(self.field(
+                    name,
+                    wire,
+                    property,
+                    view.required,
+                    &field_at,
+                    &mut field_names,
+                ));
+            }
+        }
+        for required in view.required {
+            if !view.properties.is_some_and(|p| p.contains_key(required))
+                && view.additional.is_none()
+            {
+                self.diags.warning(
+                    &pointer::join(at, "required"),
+                    format!("`{required}` is required but not among the properties; ignored"),
+                );
+            }
+        }
+        Struct {
+            fields,
+            additional: self.additional_shape(view.additional, at, name),
+            tag_owned_by_parent: None,
+        }
+    }
+
+    fn field(
+        &mut self,
+        owner: &str,
+        wire: &str,
+        property: &ReferenceOr<Box<Schema>>,
+        required: &[String],
+        at: &str,
+        names: &mut Namespace,
+    ) -> Field {
+        let shape = self.shape_of_boxed(property, at, &format!("{owner}{}", camel(wire)));
+        let (doc, nullable) = match property {
+            ReferenceOr::Item(s) => (schema_doc(s), s.schema_data.nullable),
+            ReferenceOr::Reference { .. } => (None, false),
+        };
+        Field {
+            wire: wire.to_owned(),
+            name: names.claim(&snake(wire)),
+            shape,
+            required: required.iter().any(|r| r == wire),
+            nullable,
+            boxed: false,
+            doc,
+        }
+    }
+
+    /// `allOf`: the properties of every member merged into one object.
+    fn all_of(&mut self, name: &str, view: &View<'_>, at: &str) -> Struct {
+        let mut properties: IndexMap<String, ReferenceOr<Box<Schema>>> = IndexMap::new();
+        let mut required: Vec<String> = Vec::new();
+        let mut additional = None;
+        let mut pending: Vec<(ReferenceOr<Schema>, String)> = view
+            .members
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, m)| {
+                (
+                    m.clone(),
+                    pointer::join(&pointer::join(at, "allOf"), &i.to_string()),
+                )
+            })
+            .collect();
+        let mut seen = BTreeSet::new();
+        while let Some((member, member_at)) = pending.pop() {
+            let (schema, schema_at) = match member {
+                ReferenceOr::Item(s) => (s, member_at),
+                ReferenceOr::Reference { reference } => {
+                    if !seen.insert(reference.clone()) || seen.len() > 256 {
+                        continue;
+                    }
+                    match self.resolve::<ReferenceOr<Schema>>(&reference, &member_at) {
+                        Some((target, target_at)) => {
+                            pending.push((target, target_at));
+                            continue;
+                        }
+                        None => continue,
+                    }
+                }
+            };
+            let member_view = View::of(&schema);
+            match member_view.kind {
+                Kind::AllOf => {
+                    for (i, m) in member_view.members.iter().enumerate().rev() {
+                        pending.push((
+                            m.clone(),
+                            pointer::join(&pointer::join(&schema_at, "allOf"), &i.to_string()),
+                        ));
+                    }
+                }
+                Kind::Object | Kind::Unknown => {
+                    if let Some(p) = member_view.properties {
+                        for (k, v) in p {
+                            properties.entry(k.clone()).or_insert_with(|| v.clone());
+                        }
+                    }
+                    required.extend(member_view.required.iter().cloned());
+                    additional = additional.or(member_view.additional.cloned());
+                }
+                _ => self.diags.warning(
+                    &schema_at,
+                    "an `allOf` member that is not an object is ignored",
+                ),
+            }
+        }
+        let merged = Schema {
+            schema_data: Default::default(),
+            schema_kind: SchemaKind::Type(Type::Object(openapiv3::ObjectType {
+                properties,
+                required,
+                additional_properties: additional,
+                min_properties: None,
+                max_properties: None,
+            })),
+        };
+        let merged_view = View::of(&merged);
+        self.object(name, &merged_view, at)
+    }
+
+    fn union(&mut self, name: &str, schema: &Schema, view: &View<'_>, at: &str) -> Union {
+        let keyword = if view.kind == Kind::OneOf {
+            "oneOf"
+        } else {
+            "anyOf"
+        };
+        let discriminator = schema.schema_data.discriminator.as_ref();
+        let mut variant_names = Namespace::default();
+        let mut variants = Vec::new();
+        if let Some(d) = discriminator {
+            let mut tag_values: Vec<(String, String)> = d
+                .mapping
+                .iter()
+                .map(|(value, target)| (value.clone(), target.clone()))
+                .collect();
+            for member in view.members {
+                if let ReferenceOr::Reference { reference } = member {
+                    if !tag_values.iter().any(|(_, t)| t == reference) {
+                        let value = reference.rsplit('/').next().unwrap_or_default().to_owned();
+                        tag_values.push((value, reference.clone()));
+                    }
+                }
+            }
+            for (value, target) in tag_values {
+                let target = if target.starts_with('#') {
+                    target
+                } else {
+                    format!("#/components/schemas/{target}")
+                };
+                let shape = self.shape_of_ref(&target, &pointer::join(at, "discriminator"));
+                if let ShapeKind::Named(type_name) = &shape.kind {
+                    self.tags_owned
+                        .insert(type_name.clone(), d.property_name.clone());
+                } else {
+                    self.diags.error(
+                        &pointer::join(at, "discriminator"),
+                        format!("the variant `{value}` is not an object schema, so it cannot carry the tag"),
+                    );
+                }
+                variants.push(UnionVariant {
+                    name: variant_names.claim(&camel(&value)),
+                    tag_value: Some(value),
+                    shape,
+                    boxed: false,
+                });
+            }
+            return Union {
+                tag: Some(d.property_name.clone()),
+                variants,
+            };
+        }
+        for (i, member) in view.members.iter().enumerate() {
+            let member_at = pointer::join(&pointer::join(at, keyword), &i.to_string());
+            let shape = self.shape_of(member, &member_at, &format!("{name}Variant{}", i + 1));
+            let base = match &shape.kind {
+                ShapeKind::Named(n) => n.clone(),
+                other => kind_word(other).to_owned(),
+            };
+            variants.push(UnionVariant {
+                name: variant_names.claim(&base),
+                tag_value: None,
+                shape,
+                boxed: false,
+            });
+        }
+        Union {
+            tag: None,
+            variants,
+        }
+    }
+}
+
+fn kind_word(kind: &ShapeKind) -> &'static str {
+    match kind {
+        ShapeKind::Bool => "Bool",
+        ShapeKind::Integer(_) => "Integer",
+        ShapeKind::Number(_) => "Number",
+        ShapeKind::String => "String",
+        ShapeKind::Any => "Value",
+        ShapeKind::Array(_) => "Array",
+        ShapeKind::Map(_) => "Map",
+        ShapeKind::Named(_) => "Named",
+    }
+}
+
+fn string_enum(values: &[String]) -> StringEnum {
+    let mut names = Namespace::default();
+    let fallback_base = "Unknown";
+    let mut seen = BTreeSet::new();
+    let variants: Vec<EnumVariant> = values
+        .iter()
+        .filter(|v| seen.insert(v.as_str()))
+        .map(|v| EnumVariant {
+            name: names.claim(&camel(v)),
+            wire: v.clone(),
+        })
+        .collect();
+    StringEnum {
+        fallback: names.claim(fallback_base),
+        variants,
+    }
+}
+
+/// Boxes every field and variant whose type contains the enclosing type.
+pub(super) fn box_recursive(types: &mut [TypeDef]) {
+    let edges: BTreeMap<String, BTreeSet<String>> = types
+        .iter()
+        .map(|t| (t.name.clone(), direct_children(&t.kind)))
+        .collect();
+    let reaches = |from: &str, to: &str| -> bool {
+        let mut stack = vec![from.to_owned()];
+        let mut seen = BTreeSet::new();
+        while let Some(n) = stack.pop() {
+            if n == to {
+                return true;
+            }
+            if seen.insert(n.clone()) {
+                if let Some(children) = edges.get(&n) {
+                    stack.extend(children.iter().cloned());
+                }
+            }
+        }
+        false
+    };
+    for def in types.iter_mut() {
+        let owner = def.name.clone();
+        match &mut def.kind {
+            TypeKind::Struct(s) => {
+                for f in &mut s.fields {
+                    if let ShapeKind::Named(n) = &f.shape.kind {
+                        f.boxed = reaches(n, &owner);
+                    }
+                }
+            }
+            TypeKind::Union(u) => {
+                for v in &mut u.variants {
+                    if let ShapeKind::Named(n) = &v.shape.kind {
+                        v.boxed = reaches(n, &owner);
+                    }
+                }
+            }
+            TypeKind::Enum(_) => {}
+        }
+    }
+}
+
+/// Named types held inline (not behind `Vec` or a map).
+fn direct_children(kind: &TypeKind) -> BTreeSet<String> {
+    let shapes: Vec<&Shape> = match kind {
+        TypeKind::Struct(s) => s.fields.iter().map(|f| &f.shape).collect(),
+        TypeKind::Union(u) => u.variants.iter().map(|v| &v.shape).collect(),
+        TypeKind::Enum(_) => Vec::new(),
+    };
+    shapes
+        .into_iter()
+        .filter_map(|s| match &s.kind {
+            ShapeKind::Named(n) => Some(n.clone()),
+            _ => None,
+        })
+        .collect()
+}

@@ -1,0 +1,106 @@
+//! Servers → default endpoint and region table; security schemes → auth.
+
+use openapiv3::{ReferenceOr, SecurityScheme};
+
+use super::lower::Lowerer;
+use super::{Region, Servers};
+use crate::diag::pointer;
+use crate::names::{camel, Namespace};
+
+impl Lowerer<'_> {
+    pub(super) fn lower_servers(&mut self) -> Servers {
+        let mut servers = Servers::default();
+        let mut variants = Namespace::default();
+        for (i, server) in self.spec.servers.iter().enumerate() {
+            let at = pointer::join("#/servers", &i.to_string());
+            let mut url = server.url.clone();
+            let mut region_var = None;
+            for (name, var) in server.variables.iter().flatten() {
+                if var.enumeration.len() > 1
+                    || (region_var.is_none() && !var.enumeration.is_empty())
+                {
+                    region_var = Some((name.clone(), var.enumeration.clone()));
+                }
+                url = url.replace(&format!("{{{name}}}"), &var.default);
+            }
+            if url.contains('{') {
+                self.diags.warning(
+                    &at,
+                    "the server URL uses a variable it does not define; skipped",
+                );
+                continue;
+            }
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                self.diags.warning(
+                    &at,
+                    "the server URL is relative; clients must be given an endpoint",
+                );
+                continue;
+            }
+            servers.default_url.get_or_insert_with(|| url.clone());
+            let Some((var_name, values)) = region_var else {
+                continue;
+            };
+            let type_name = camel(&var_name);
+            if servers
+                .region_type
+                .as_ref()
+                .is_some_and(|t| *t != type_name)
+            {
+                continue;
+            }
+            servers.region_type = Some(type_name);
+            for id in values {
+                if servers.regions.iter().any(|r| r.id == id) {
+                    continue;
+                }
+                let mut region_url = server.url.clone();
+                for (name, var) in server.variables.iter().flatten() {
+                    let value = if *name == var_name { &id } else { &var.default };
+                    region_url = region_url.replace(&format!("{{{name}}}"), value);
+                }
+                servers.regions.push(Region {
+                    variant: variants.claim(&camel(&id)),
+                    id,
+                    url: region_url,
+                });
+            }
+        }
+        servers
+    }
+
+    /// The token header and whether AK/SK signing is declared.
+    pub(super) fn security(&mut self) -> (Option<String>, bool) {
+        let mut token_header = None;
+        let mut signing = false;
+        let Some(components) = &self.spec.components else {
+            return (None, false);
+        };
+        for (name, scheme) in &components.security_schemes {
+            let at = pointer::join("#/components/securitySchemes", name);
+            let scheme = match scheme {
+                ReferenceOr::Item(s) => s.clone(),
+                ReferenceOr::Reference { reference } => {
+                    match self.resolve::<SecurityScheme>(reference, &at) {
+                        Some((s, _)) => s,
+                        None => continue,
+                    }
+                }
+            };
+            match scheme {
+                SecurityScheme::APIKey { location: openapiv3::APIKeyLocation::Header, name, extensions, .. } => {
+                    if extensions.get("x-signing").and_then(|v| v.as_str()) == Some("SDK-HMAC-SHA256") {
+                        signing = true;
+                    } else {
+                        token_header.get_or_insert(name);
+                    }
+                }
+                _ => self.diags.warning(
+                    &at,
+                    "only header API keys are supported as security schemes; add other credentials as headers yourself",
+                ),
+            }
+        }
+        (token_header, signing)
+    }
+}

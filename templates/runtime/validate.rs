@@ -1,0 +1,133 @@
+//! Constraint checks that generated code runs on every input before any I/O.
+
+use super::error::InvalidInput;
+
+/// Implemented by every generated model: checks the constraints of the API.
+pub trait Validate {
+    /// Checks `self`, naming offending values relative to `path`.
+    fn validate(&self, path: &str) -> Result<(), InvalidInput>;
+}
+
+impl<T: Validate> Validate for Box<T> {
+    fn validate(&self, path: &str) -> Result<(), InvalidInput> {
+        (**self).validate(path)
+    }
+}
+
+/// Builds the error for `path`.
+pub fn invalid(path: &str, problem: impl Into<String>) -> InvalidInput {
+    InvalidInput {
+        field: path.to_owned(),
+        problem: problem.into(),
+    }
+}
+
+/// Joins a field path and a member name: `body` + `task_id` → `body.task_id`.
+pub fn join(path: &str, member: &str) -> String {
+    if path.is_empty() {
+        member.to_owned()
+    } else {
+        format!("{path}.{member}")
+    }
+}
+
+/// The path of the item at `index`: `list` → `list[3]`.
+pub fn index(path: &str, index: usize) -> String {
+    format!("{path}[{index}]")
+}
+
+/// Checks a string's length in characters.
+pub fn length(
+    path: &str,
+    value: &str,
+    min: Option<usize>,
+    max: Option<usize>,
+) -> Result<(), InvalidInput> {
+    let len = value.chars().count();
+    bounds(path, len, min, max, "characters")
+}
+
+/// Checks the number of items of an array or entries of a map.
+pub fn items(
+    path: &str,
+    len: usize,
+    min: Option<usize>,
+    max: Option<usize>,
+) -> Result<(), InvalidInput> {
+    bounds(path, len, min, max, "items")
+}
+
+fn bounds(
+    path: &str,
+    len: usize,
+    min: Option<usize>,
+    max: Option<usize>,
+    unit: &str,
+) -> Result<(), InvalidInput> {
+    if let Some(min) = min {
+        if len < min {
+            return Err(invalid(
+                path,
+                format!("has {len} {unit}, fewer than the minimum {min}"),
+            ));
+        }
+    }
+    if let Some(max) = max {
+        if len > max {
+            return Err(invalid(
+                path,
+                format!("has {len} {unit}, more than the maximum {max}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks a number against inclusive or exclusive bounds.
+pub fn range<T: PartialOrd + std::fmt::Display + Copy>(
+    path: &str,
+    value: T,
+    min: Option<(T, bool)>,
+    max: Option<(T, bool)>,
+) -> Result<(), InvalidInput> {
+    if let Some((min, exclusive)) = min {
+        if value < min || (exclusive && value == min) {
+            let relation = if exclusive {
+                "greater than"
+            } else {
+                "at least"
+            };
+            return Err(invalid(
+                path,
+                format!("is {value}, must be {relation} {min}"),
+            ));
+        }
+    }
+    if let Some((max, exclusive)) = max {
+        if value > max || (exclusive && value == max) {
+            let relation = if exclusive { "less than" } else { "at most" };
+            return Err(invalid(
+                path,
+                format!("is {value}, must be {relation} {max}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Rejects a value of an enum that this client does not know.
+pub fn known_variant(path: &str, value: &str, is_known: bool) -> Result<(), InvalidInput> {
+    if is_known {
+        Ok(())
+    } else {
+        Err(invalid(
+            path,
+            format!("has the value `{value}`, which the API does not define"),
+        ))
+    }
+}
+
+/// Rejects a missing required value.
+pub fn required<T>(path: &str, value: Option<T>) -> Result<T, InvalidInput> {
+    value.ok_or_else(|| invalid(path, "is required but was not set"))
+}

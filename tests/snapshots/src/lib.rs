@@ -1,0 +1,27 @@
+//! Every snapshot under `src/` compiled as a module, each beside one shared
+//! copy of the runtime templates. The snapshots are written by the snapshot
+//! tests in `tests/tests/snapshots.rs`; see the README to accept changes.
+
+#![forbid(unsafe_code)]
+#![allow(missing_docs)]
+
+#[path = "../../../templates/runtime/mod.rs"]
+pub mod runtime;
+
+macro_rules! snapshot {
+    ($name:ident, $file:literal) => {
+        pub mod $name {
+            #[allow(unused_imports)]
+            use crate::runtime;
+            include!($file);
+        }
+    };
+}
+
+snapshot!(hss, "hss.rs");
+snapshot!(enums, "enums.rs");
+snapshot!(keywords, "keywords.rs");
+snapshot!(one_of, "one_of.rs");
+snapshot!(optional, "optional.rs");
+snapshot!(params, "params.rs");
+snapshot!(refs, "refs.rs");
