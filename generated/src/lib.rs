@@ -23,7 +23,7 @@
 //!     .project_id("0a1b2c3d4e5f60718293a4b5c6d7e8f9")
 //!     .build()?;
 //!
-//! let scan = ClusterScanInfo::new(ClusterScanRangeType::AllCluster, vec![ClusterScanType::ClusterVul]);
+//! let scan = ClusterScanInfo::new(vec![ClusterScanType::ClusterVul], ClusterScanRangeType::AllCluster);
 //! match client
 //!     .create_task()
 //!     .enterprise_project_id("0")

@@ -2,7 +2,7 @@
 //!
 //! The pipeline has one module per stage: [`load`] parses the document,
 //! [`ir`] resolves and validates it into a small typed model, [`emit`] turns the
-//! model into tokens and [`format`] prints them. [`Generator`] drives the stages
+//! model into tokens and [`mod@format`] prints them. [`Generator`] drives the stages
 //! for build scripts; the `clientgen` binary drives it from the command line.
 
 pub mod config;

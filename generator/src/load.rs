@@ -32,10 +32,11 @@ pub fn parse(text: &str) -> Result<LoadedSpec, GenerateError> {
     match typed {
         Ok(Ok(openapi)) => Ok(LoadedSpec { openapi, raw }),
         Ok(Err(e)) => {
-            let location = path_to_pointer(e.path());
+            let (location, message) =
+                narrow(&raw).unwrap_or_else(|| (path_to_pointer(e.path()), e.inner().to_string()));
             Err(GenerateError::single(
                 &location,
-                format!("does not match the OpenAPI 3.0 schema: {}", e.inner()),
+                format!("does not match the OpenAPI 3.0 schema: {message}"),
             ))
         }
         Err(_) => Err(GenerateError::single(
@@ -69,6 +70,83 @@ fn check_version(raw: &serde_json::Value) -> Result<(), GenerateError> {
             "not an OpenAPI document: the `openapi` field is missing",
         )),
     }
+}
+
+/// Tries to parse one object; `(pointer, message)` when it fails.
+type Attempt = fn(&serde_json::Value, &str) -> Option<(String, String)>;
+
+/// Finds the innermost known object that fails to parse. Flattened fields in
+/// the OpenAPI model hide the path of an error, so objects are retried one by one.
+fn narrow(raw: &serde_json::Value) -> Option<(String, String)> {
+    fn attempt<T: serde::de::DeserializeOwned>(
+        value: &serde_json::Value,
+        at: &str,
+    ) -> Option<(String, String)> {
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            serde_path_to_error::deserialize::<_, T>(value.clone())
+        }));
+        match result {
+            Ok(Ok(_)) => None,
+            Ok(Err(e)) => {
+                let inner = path_to_pointer(e.path());
+                Some((
+                    format!("{at}{}", inner.trim_start_matches('#')),
+                    e.inner().to_string(),
+                ))
+            }
+            Err(_) => Some((
+                at.to_owned(),
+                "the OpenAPI parser failed on this object".to_owned(),
+            )),
+        }
+    }
+    use openapiv3::{Operation, Parameter, ReferenceOr, RequestBody, Response, Schema};
+    const METHODS: [&str; 8] = [
+        "get", "put", "post", "delete", "options", "head", "patch", "trace",
+    ];
+    if let Some(paths) = raw.get("paths").and_then(|p| p.as_object()) {
+        for (path, item) in paths {
+            let item_at = pointer::join("#/paths", path);
+            for method in METHODS {
+                if let Some(op) = item.get(method) {
+                    let found = attempt::<Operation>(op, &pointer::join(&item_at, method));
+                    if found.is_some() {
+                        return found;
+                    }
+                }
+            }
+            if let Some(params) = item.get("parameters") {
+                let found = attempt::<Vec<ReferenceOr<Parameter>>>(
+                    params,
+                    &pointer::join(&item_at, "parameters"),
+                );
+                if found.is_some() {
+                    return found;
+                }
+            }
+        }
+    }
+    let components = raw.get("components")?;
+    let sections: [(&str, Attempt); 4] = [
+        ("schemas", attempt::<ReferenceOr<Schema>>),
+        ("parameters", attempt::<ReferenceOr<Parameter>>),
+        ("requestBodies", attempt::<ReferenceOr<RequestBody>>),
+        ("responses", attempt::<ReferenceOr<Response>>),
+    ];
+    for (section, check) in sections {
+        for (name, value) in components
+            .get(section)
+            .and_then(|s| s.as_object())
+            .into_iter()
+            .flatten()
+        {
+            let at = pointer::join(&pointer::join("#/components", section), name);
+            if let Some(found) = check(value, &at) {
+                return Some(found);
+            }
+        }
+    }
+    None
 }
 
 fn path_to_pointer(path: &serde_path_to_error::Path) -> String {

@@ -1,8 +1,8 @@
 //! Support code shared by every generated client: configuration, transport,
 //! authentication, errors and input validation.
 //!
-//! Generated operations build a [`Request`], check it with the helpers in
-//! [`validate`] and hand it to [`Core::execute`], which signs, sends and
+//! Generated operations check their input with the helpers in `validate`,
+//! build a `Request` and hand it to `Core`, which authenticates, sends and
 //! classifies the response.
 
 pub mod auth;

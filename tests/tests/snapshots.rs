@@ -1,0 +1,131 @@
+//! Snapshot tests: the generated code for `spec/` and each fixture is stored in
+//! `tests/snapshots/src/` (a crate that compiles every snapshot). Any change in
+//! the output fails here; accept intended changes with
+//! `UPDATE_EXPECT=1 cargo test -p integration --test snapshots`.
+
+use std::path::PathBuf;
+
+use clientgen::Generator;
+use expect_test::{expect_file, ExpectFile};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn generate(spec: &str) -> String {
+    match Generator::new(root().join(spec))
+        .embed_runtime(false)
+        .strict(true)
+        .generate()
+    {
+        Ok(generated) => generated.code,
+        Err(e) => panic!("{spec} does not generate:\n{e}"),
+    }
+}
+
+fn check(spec: &str, snapshot: ExpectFile) {
+    snapshot.assert_eq(&generate(spec));
+}
+
+#[test]
+fn hss_spec() {
+    check("spec/hss.yaml", expect_file!["../snapshots/src/hss.rs"]);
+}
+
+#[test]
+fn keywords_and_odd_names() {
+    check(
+        "tests/fixtures/keywords.yaml",
+        expect_file!["../snapshots/src/keywords.rs"],
+    );
+}
+
+#[test]
+fn reference_chains() {
+    check(
+        "tests/fixtures/refs.yaml",
+        expect_file!["../snapshots/src/refs.rs"],
+    );
+}
+
+#[test]
+fn enums_keep_unknown_values() {
+    check(
+        "tests/fixtures/enums.yaml",
+        expect_file!["../snapshots/src/enums.rs"],
+    );
+}
+
+#[test]
+fn one_of_all_of_and_recursion() {
+    check(
+        "tests/fixtures/one_of.yaml",
+        expect_file!["../snapshots/src/one_of.rs"],
+    );
+}
+
+#[test]
+fn optional_required_nullable_maps() {
+    check(
+        "tests/fixtures/optional.yaml",
+        expect_file!["../snapshots/src/optional.rs"],
+    );
+}
+
+#[test]
+fn every_parameter_location() {
+    check(
+        "tests/fixtures/params.yaml",
+        expect_file!["../snapshots/src/params.rs"],
+    );
+}
+
+#[test]
+fn every_fixture_has_a_snapshot() {
+    let fixtures = std::fs::read_dir(root().join("tests/fixtures")).expect("fixtures dir");
+    let lib = std::fs::read_to_string(root().join("tests/snapshots/src/lib.rs")).expect("lib.rs");
+    for entry in fixtures {
+        let path = entry.expect("entry").path();
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("name")
+            .to_owned();
+        assert!(
+            lib.contains(&format!("snapshot!({stem}, \"{stem}.rs\")")),
+            "fixture {stem} is not compiled by tests/snapshots/src/lib.rs"
+        );
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    let specs = [
+        "spec/hss.yaml",
+        "tests/fixtures/keywords.yaml",
+        "tests/fixtures/one_of.yaml",
+    ];
+    for spec in specs {
+        let first = generate(spec);
+        for _ in 0..3 {
+            assert_eq!(
+                first,
+                generate(spec),
+                "{spec} generated differently on a later run"
+            );
+        }
+    }
+}
+
+#[test]
+fn embedded_runtime_is_the_templates() {
+    let with = Generator::new(root().join("spec/hss.yaml"))
+        .generate()
+        .expect("generates")
+        .code;
+    assert!(with.contains("pub mod runtime {"));
+    assert!(!with.contains("compile_error!"));
+    let without = generate("spec/hss.yaml");
+    assert!(!without.contains("pub mod runtime {"));
+    assert!(with.len() > without.len());
+}
