@@ -61,17 +61,20 @@ impl Generator {
 
     /// Reads the spec and generates the source.
     pub fn generate(&self) -> Result<Generated, GenerateError> {
-        let spec = load::read(&self.spec)?;
-        self.generate_loaded(&spec)
+        on_big_stack(|| self.generate_loaded_here(&load::read(&self.spec)?))
     }
 
     /// Generates from spec text already in memory.
     pub fn generate_str(&self, text: &str) -> Result<Generated, GenerateError> {
-        let spec = load::parse(text)?;
-        self.generate_loaded(&spec)
+        on_big_stack(|| self.generate_loaded_here(&load::parse(text)?))
     }
 
-    fn generate_loaded(&self, spec: &load::LoadedSpec) -> Result<Generated, GenerateError> {
+    /// Generates from a spec already loaded with [`load::read`] or [`load::parse`].
+    pub fn generate_loaded(&self, spec: &load::LoadedSpec) -> Result<Generated, GenerateError> {
+        on_big_stack(|| self.generate_loaded_here(spec))
+    }
+
+    fn generate_loaded_here(&self, spec: &load::LoadedSpec) -> Result<Generated, GenerateError> {
         let (api, mut diags) = ir::lower(spec);
         if self.strict {
             diags.promote_warnings();
@@ -97,4 +100,33 @@ impl Generator {
         })?;
         Ok(generated)
     }
+}
+
+/// Stack for generation: parsers and lowering recurse once per nesting level,
+/// and specs may nest as deep as the YAML and JSON parsers allow (128).
+const STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// Runs `work` on a thread with a large stack. A panic there (a bug, never
+/// expected) comes back as an error rather than unwinding into the caller.
+fn on_big_stack<T: Send>(
+    work: impl FnOnce() -> Result<T, GenerateError> + Send,
+) -> Result<T, GenerateError> {
+    std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .name("clientgen".to_owned())
+            .stack_size(STACK_BYTES)
+            .spawn_scoped(scope, work);
+        match handle {
+            Ok(handle) => handle.join().unwrap_or_else(|_| {
+                Err(GenerateError::single(
+                    "#",
+                    "internal error: the generator panicked; please report this spec",
+                ))
+            }),
+            Err(e) => Err(GenerateError::single(
+                "#",
+                format!("cannot start the generator thread: {e}"),
+            )),
+        }
+    })
 }

@@ -14,6 +14,45 @@ const KEYWORDS: &[&str] = &[
     "virtual", "where", "while", "yield",
 ];
 
+/// Prelude and std names that generated code uses unqualified; types may not shadow them.
+pub const PRELUDE_TYPES: &[&str] = &[
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Drop",
+    "Eq",
+    "Err",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "Hash",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "Unpin",
+    "Vec",
+];
+
 /// Keywords that cannot be raw identifiers; they get a trailing `_`.
 const NOT_RAW: &[&str] = &["crate", "self", "super", "Self"];
 
@@ -101,7 +140,7 @@ impl Namespace {
     /// A namespace with `reserved` names already taken.
     pub fn with_reserved(reserved: &[&str]) -> Self {
         Namespace {
-            taken: reserved.iter().map(|s| (*s).to_owned()).collect(),
+            taken: reserved.iter().map(|s| fold(s)).collect(),
         }
     }
 
@@ -163,5 +202,11 @@ mod tests {
         assert_eq!(ns.claim("r#type"), "type2");
         assert_eq!(ns.claim("v1"), "v1");
         assert_eq!(ns.claim("v1"), "v1_2");
+        let mut reserved = Namespace::with_reserved(&["Option", "additional_properties"]);
+        assert_eq!(reserved.claim("Option"), "Option2");
+        assert_eq!(
+            reserved.claim("additionalProperties"),
+            "additionalProperties2"
+        );
     }
 }

@@ -9,7 +9,7 @@ use crate::format::HEADER;
 pub const DEPENDENCIES: &str = r#"percent-encoding = "2"
 reqwest = { version = "0.13", default-features = false, features = ["rustls", "http2", "charset"] }
 serde = { version = "1", features = ["derive"] }
-serde_json = "1"
+serde_json = { version = "1", features = ["preserve_order"] }
 "#;
 
 /// Writes `contents` unless the file already holds exactly that, so build

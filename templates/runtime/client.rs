@@ -16,7 +16,7 @@ use super::response::Response;
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default time allowed for a whole request, from connecting to the last body byte.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
-/// Largest response body read; longer bodies are cut off and reported as such.
+/// Largest response body read; a longer one is [`Error::ResponseTooLarge`].
 pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 /// How much of an undecodable body an error keeps.
 const BODY_EXCERPT_CHARS: usize = 512;
@@ -215,10 +215,10 @@ impl Core {
             Err(source) => Err(Error::Decode(DecodeError {
                 status,
                 request_id,
-                body_excerpt: String::from_utf8_lossy(&body)
-                    .chars()
-                    .take(BODY_EXCERPT_CHARS)
-                    .collect(),
+                body_excerpt: super::error::excerpt(
+                    &String::from_utf8_lossy(&body),
+                    BODY_EXCERPT_CHARS,
+                ),
                 source,
             })),
         }
@@ -276,7 +276,13 @@ impl Core {
             .get("x-request-id")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let body = read_limited(response).await?;
+        let Some(body) = read_limited(response).await? else {
+            return Err(Error::ResponseTooLarge {
+                status,
+                request_id,
+                limit: MAX_BODY_BYTES,
+            });
+        };
         if (200..300).contains(&status) {
             Ok((status, request_id, headers, body))
         } else {
@@ -287,16 +293,20 @@ impl Core {
     }
 }
 
-/// Reads at most [`MAX_BODY_BYTES`]; a longer body is truncated there.
-async fn read_limited(mut response: reqwest::Response) -> Result<Vec<u8>, Error> {
+/// Reads the body; `None` when it is longer than [`MAX_BODY_BYTES`].
+async fn read_limited(mut response: reqwest::Response) -> Result<Option<Vec<u8>>, Error> {
+    if response
+        .content_length()
+        .is_some_and(|n| n > MAX_BODY_BYTES as u64)
+    {
+        return Ok(None);
+    }
     let mut body = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(Error::from_reqwest)? {
-        let room = MAX_BODY_BYTES - body.len();
-        if chunk.len() >= room {
-            body.extend_from_slice(&chunk[..room]);
-            break;
+        if body.len() + chunk.len() > MAX_BODY_BYTES {
+            return Ok(None);
         }
         body.extend_from_slice(&chunk);
     }
-    Ok(body)
+    Ok(Some(body))
 }

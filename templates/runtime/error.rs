@@ -23,6 +23,15 @@ pub enum Error {
     Decode(DecodeError),
     /// The service answered with an error status.
     Service(ServiceError),
+    /// The response body is longer than the client reads.
+    ResponseTooLarge {
+        /// HTTP status code.
+        status: u16,
+        /// The `X-Request-Id` response header.
+        request_id: Option<String>,
+        /// Bytes read before giving up.
+        limit: usize,
+    },
 }
 
 impl Error {
@@ -31,6 +40,7 @@ impl Error {
         match self {
             Error::Decode(e) => Some(e.status),
             Error::Service(e) => Some(e.status),
+            Error::ResponseTooLarge { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -40,6 +50,7 @@ impl Error {
         match self {
             Error::Decode(e) => e.request_id.as_deref(),
             Error::Service(e) => e.request_id.as_deref(),
+            Error::ResponseTooLarge { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
     }
@@ -64,6 +75,12 @@ impl fmt::Display for Error {
             Error::Transport(e) => write!(f, "transport error: {e}"),
             Error::Decode(e) => e.fmt(f),
             Error::Service(e) => e.fmt(f),
+            Error::ResponseTooLarge { status, limit, .. } => {
+                write!(
+                    f,
+                    "response body (status {status}) is longer than {limit} bytes"
+                )
+            }
         }
     }
 }
@@ -75,6 +92,7 @@ impl StdError for Error {
             Error::Connect(e) | Error::Timeout(e) | Error::Transport(e) => Some(e),
             Error::Decode(e) => Some(e),
             Error::Service(e) => Some(e),
+            Error::ResponseTooLarge { .. } => None,
         }
     }
 }
@@ -159,31 +177,43 @@ impl ServiceError {
         (500..600).contains(&self.status)
     }
 
-    /// Parses an error response, trying every documented body shape:
-    /// `{error_code, error_msg}`, `{errorCode, errorMsg}`, `{code, message}`,
-    /// first at the top level and then in nested objects.
+    /// Parses an error response the way the official SDKs do: at each level
+    /// of a JSON object the first complete pair of `{error_code, error_msg}`,
+    /// `{errorCode, errorMsg}` or `{code, message}` is taken, then nested
+    /// objects are searched in document order, a later match replacing an
+    /// earlier one. A missing or empty code becomes the status; a missing or
+    /// empty message becomes the body text.
     pub fn from_response(status: u16, request_id: Option<String>, body: &[u8]) -> Self {
-        let parsed = serde_json::from_slice::<serde_json::Value>(body).ok();
-        let found = parsed.as_ref().and_then(find_error_fields);
-        let encoded_authorization_message = parsed
-            .as_ref()
-            .and_then(|v| find_string(v, "encoded_authorization_message"));
-        let (error_code, error_msg) = match found {
-            Some(pair) => pair,
-            None => (
-                status.to_string(),
-                String::from_utf8_lossy(body).into_owned(),
-            ),
-        };
+        let text = String::from_utf8_lossy(body);
+        let mut found = Found::default();
+        if let Ok(serde_json::Value::Object(map)) =
+            serde_json::from_slice::<serde_json::Value>(body)
+        {
+            found.search(&map, 0);
+        }
+        let error_code = found
+            .code
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| status.to_string());
+        let error_msg = found
+            .message
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| excerpt(&text, MAX_MESSAGE_CHARS));
         ServiceError {
             status,
             request_id,
             error_code,
             error_msg,
-            encoded_authorization_message,
+            encoded_authorization_message: found.encoded_authorization_message,
         }
     }
 }
+
+/// Longest raw body kept as an error message.
+const MAX_MESSAGE_CHARS: usize = 64 * 1024;
+
+/// Deepest object nesting searched for error fields.
+const MAX_ERROR_DEPTH: usize = 32;
 
 const ERROR_SHAPES: [(&str, &str); 3] = [
     ("error_code", "error_msg"),
@@ -191,58 +221,50 @@ const ERROR_SHAPES: [(&str, &str); 3] = [
     ("code", "message"),
 ];
 
-/// Maximum nesting searched for an error object; bounds work on hostile bodies.
-const MAX_ERROR_DEPTH: usize = 8;
+/// What the error search found so far.
+#[derive(Default)]
+struct Found {
+    code: Option<String>,
+    message: Option<String>,
+    encoded_authorization_message: Option<String>,
+}
 
-fn find_error_fields(value: &serde_json::Value) -> Option<(String, String)> {
-    let mut level = vec![value];
-    for _ in 0..MAX_ERROR_DEPTH {
-        for candidate in &level {
-            if let Some(pair) = error_fields_here(candidate) {
-                return Some(pair);
+impl Found {
+    fn search(&mut self, map: &serde_json::Map<String, serde_json::Value>, depth: usize) {
+        if depth > MAX_ERROR_DEPTH {
+            return;
+        }
+        if let Some(encoded) = map.get("encoded_authorization_message") {
+            self.encoded_authorization_message = scalar_text(encoded);
+        }
+        for (code, message) in ERROR_SHAPES {
+            if let (Some(c), Some(m)) = (map.get(code), map.get(message)) {
+                self.code = scalar_text(c);
+                self.message = scalar_text(m);
+                return;
             }
         }
-        level = level
-            .iter()
-            .filter_map(|v| v.as_object())
-            .flat_map(|map| map.values())
-            .filter(|v| v.is_object())
-            .collect();
-        if level.is_empty() {
-            break;
+        for value in map.values() {
+            if let serde_json::Value::Object(inner) = value {
+                self.search(inner, depth + 1);
+            }
         }
     }
-    None
 }
 
-fn error_fields_here(value: &serde_json::Value) -> Option<(String, String)> {
-    let map = value.as_object()?;
-    ERROR_SHAPES.iter().find_map(|(code, msg)| {
-        let code = map.get(*code).and_then(scalar_text);
-        let msg = map.get(*msg).and_then(scalar_text);
-        match (code, msg) {
-            (None, None) => None,
-            (code, msg) => Some((code.unwrap_or_default(), msg.unwrap_or_default())),
-        }
-    })
-}
-
-fn find_string(value: &serde_json::Value, key: &str) -> Option<String> {
-    let map = value.as_object()?;
-    map.get(key).and_then(scalar_text).or_else(|| {
-        map.values()
-            .filter_map(|v| v.as_object())
-            .find_map(|inner| inner.get(key).and_then(scalar_text))
-    })
-}
-
+/// Text of a JSON scalar; `null` and containers have none.
 fn scalar_text(value: &serde_json::Value) -> Option<String> {
     match value {
         serde_json::Value::String(s) => Some(s.clone()),
         serde_json::Value::Number(n) => Some(n.to_string()),
-        serde_json::Value::Bool(b) => Some(b.to_string()),
+        serde_json::Value::Bool(b) => Some(if *b { "True" } else { "False" }.to_owned()),
         _ => None,
     }
+}
+
+/// At most `max` characters of `text`.
+pub(crate) fn excerpt(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
 }
 
 impl fmt::Display for ServiceError {

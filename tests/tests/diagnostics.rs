@@ -138,6 +138,70 @@ fn every_error_is_reported_at_once() {
     assert_eq!(errors(&spec).len(), 2);
 }
 
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let mut schema = String::from("{type: string}");
+    // Deeper than the generator goes, shallower than the YAML parser's own limit.
+    for _ in 0..100 {
+        schema = format!("{{type: array, items: {schema}}}");
+    }
+    let spec = format!("{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Deep:\n      type: object\n      properties:\n        d: {schema}\n");
+    let found = errors(&spec);
+    assert!(
+        found.iter().any(|(_, m)| m.contains("nested more than")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn long_reference_chains_are_an_error_not_a_stack_overflow() {
+    let mut chain = format!("{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Top:\n      type: object\n      properties:\n        a: {{$ref: '#/components/schemas/A0'}}\n");
+    for i in 0..3000 {
+        chain.push_str(&format!(
+            "    A{i}: {{$ref: '#/components/schemas/A{}'}}\n",
+            i + 1
+        ));
+    }
+    chain.push_str("    A3000: {type: string}\n");
+    let found = errors(&chain);
+    assert!(
+        found.iter().any(|(_, m)| m.contains("nested more than")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn parameters_must_be_text() {
+    let spec = format!(
+        "{HEAD}paths:\n  /a:\n    get:\n      parameters:\n        - name: filter\n          in: query\n          required: true\n          schema: {{type: object, properties: {{x: {{type: string}}}}}}\n      responses: {{'200': {{description: ok}}}}\n"
+    );
+    assert_error(
+        &spec,
+        "#/paths/~1a/get (parameter `filter`)",
+        "can be parameters",
+    );
+}
+
+#[test]
+fn header_names_must_be_tokens() {
+    let spec = format!(
+        "{HEAD}paths:\n  /a:\n    get:\n      parameters:\n        - {{name: 'bad header', in: header, schema: {{type: string}}}}\n      responses: {{'200': {{description: ok}}}}\n"
+    );
+    assert_error(
+        &spec,
+        "#/paths/~1a/get (parameter `bad header`)",
+        "not a valid HTTP header name",
+    );
+}
+
+#[test]
+fn discriminated_variants_must_be_objects() {
+    let spec = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    U:\n      oneOf:\n        - $ref: '#/components/schemas/E'\n      discriminator:\n        propertyName: kind\n    E: {{type: string, enum: [a]}}\n"
+    );
+    assert_error(&spec, "#/components/schemas/U", "must be an object schema");
+}
+
 /// Deterministic mutations of the real spec: each must give code or errors,
 /// and never panic.
 #[test]

@@ -243,7 +243,31 @@ async fn every_error_shape_is_parsed() {
             body: r#"{"error_code": 42, "error_msg": null}"#,
             content_type: "application/json",
             code: "42",
-            message: "",
+            message: r#"{"error_code": 42, "error_msg": null}"#,
+            encoded: None,
+        },
+        ErrorCase {
+            status: 400,
+            body: r#"{"message":"lonely","a":{"code":"A.1","message":"first"},"b":{"error_code":"B.2","error_msg":"last"}}"#,
+            content_type: "application/json",
+            code: "B.2",
+            message: "last",
+            encoded: None,
+        },
+        ErrorCase {
+            status: 409,
+            body: r#"{"error_code":"","error_msg":"no code"}"#,
+            content_type: "application/json",
+            code: "409",
+            message: "no code",
+            encoded: None,
+        },
+        ErrorCase {
+            status: 400,
+            body: r#"["not", "an", "object"]"#,
+            content_type: "application/json",
+            code: "400",
+            message: r#"["not", "an", "object"]"#,
             encoded: None,
         },
         ErrorCase {
@@ -309,6 +333,37 @@ async fn undecodable_success_is_a_decode_error() {
                 assert!(e.body_excerpt.len() <= 512);
             }
             other => panic!("{body:?}: expected a decode error, got {other:?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn oversized_body_is_reported_not_truncated() {
+    let huge = "x".repeat(16 * 1024 * 1024 + 1);
+    for status in [200, 500] {
+        let server = server_answering(
+            ResponseTemplate::new(status)
+                .insert_header("X-Request-Id", "rid-big")
+                .set_body_raw(huge.clone(), "text/plain"),
+        )
+        .await;
+        let error = client(&server)
+            .create_task()
+            .body(cluster_body())
+            .send()
+            .await
+            .expect_err("too large");
+        match error {
+            Error::ResponseTooLarge {
+                status: s,
+                request_id,
+                limit,
+            } => {
+                assert_eq!(s, status);
+                assert_eq!(request_id.as_deref(), Some("rid-big"));
+                assert_eq!(limit, 16 * 1024 * 1024);
+            }
+            other => panic!("expected ResponseTooLarge, got {other:?}"),
         }
     }
 }

@@ -13,12 +13,24 @@ fn root() -> PathBuf {
 }
 
 fn generate(spec: &str) -> String {
+    generate_with_warnings(spec, &[])
+}
+
+/// Generates `spec`, requiring exactly the warnings located at `expected`.
+fn generate_with_warnings(spec: &str, expected: &[&str]) -> String {
     match Generator::new(root().join(spec))
         .embed_runtime(false)
-        .strict(true)
         .generate()
     {
-        Ok(generated) => generated.code,
+        Ok(generated) => {
+            let found: Vec<&str> = generated
+                .warnings
+                .iter()
+                .map(|w| w.pointer.as_str())
+                .collect();
+            assert_eq!(found, expected, "warnings of {spec}");
+            generated.code
+        }
         Err(e) => panic!("{spec} does not generate:\n{e}"),
     }
 }
@@ -78,6 +90,15 @@ fn every_parameter_location() {
         "tests/fixtures/params.yaml",
         expect_file!["../snapshots/src/params.rs"],
     );
+}
+
+#[test]
+fn names_that_collide_with_std_and_builder_internals() {
+    let code = generate_with_warnings(
+        "tests/fixtures/collisions.yaml",
+        &["#/paths/~1core/get (parameter `filter`)"],
+    );
+    expect_file!["../snapshots/src/collisions.rs"].assert_eq(&code);
 }
 
 #[test]

@@ -8,12 +8,20 @@ use crate::ir::{Api, Servers};
 use crate::names::ident;
 
 pub fn emit(api: &Api) -> TokenStream {
-    let title = format!(" Client for {} ({}).", api.title, api.version);
+    let title = docs::attrs(Some(&format!(
+        "Client for {} ({}).",
+        api.title, api.version
+    )));
+    let allow_deprecated = api
+        .operations
+        .iter()
+        .any(|o| o.deprecated)
+        .then(|| quote!(#[allow(deprecated)]));
     let methods = api.operations.iter().map(|op| {
         let name = ident(&op.name);
         let builder = ident(&op.builder);
         let first = format!(
-            " `{} {}`{}",
+            "`{} {}`{}",
             op.method,
             op.path,
             op.summary
@@ -21,12 +29,11 @@ pub fn emit(api: &Api) -> TokenStream {
                 .map(|s| format!(": {s}"))
                 .unwrap_or_default()
         );
+        let link = format!("See [`operations::{}`] for its parameters.", op.builder);
+        let doc = docs::paragraphs(&[Some(&first), Some(&link)]);
         let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
-        let link = format!(" See [`operations::{}`] for its parameters.", op.builder);
         quote! {
-            #[doc = #first]
-            #[doc = ""]
-            #[doc = #link]
+            #doc
             #deprecated
             pub fn #name(&self) -> operations::#builder<'_> {
                 operations::#builder::new(self)
@@ -73,7 +80,7 @@ pub fn emit(api: &Api) -> TokenStream {
         /// The User-Agent sent with every request: this crate's name and version.
         pub const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
 
-        #[doc = #title]
+        #title
         ///
         /// Cheap to clone; clones share one connection pool.
         #[derive(Debug, Clone)]
@@ -81,6 +88,7 @@ pub fn emit(api: &Api) -> TokenStream {
             core: runtime::Core,
         }
 
+        #allow_deprecated
         impl Client {
             /// Starts configuring a client.
             pub fn builder() -> ClientBuilder {

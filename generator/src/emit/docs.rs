@@ -30,6 +30,8 @@ pub fn paragraphs(parts: &[Option<&str>]) -> TokenStream {
 /// and indentation that would open an indented code block is reduced.
 fn sanitize(text: &str) -> Vec<String> {
     let mut in_fence = false;
+    // A lone carriage return is not allowed in doc comments.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut lines: Vec<String> = text
         .lines()
         .map(|line| {

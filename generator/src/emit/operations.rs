@@ -16,7 +16,7 @@ fn emit(op: &Operation) -> TokenStream {
     let builder = ident(&op.builder);
     let types_path = quote!(super::types::);
     let title = format!(
-        " `{} {}`{}",
+        "`{} {}`{}",
         op.method,
         op.path,
         op.summary
@@ -24,8 +24,9 @@ fn emit(op: &Operation) -> TokenStream {
             .map(|s| format!(": {s}"))
             .unwrap_or_default()
     );
-    let description = docs::attrs(op.description.as_deref());
+    let doc = docs::paragraphs(&[Some(&title), op.description.as_deref()]);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+    let allow_deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
 
     let mut fields = Vec::new();
     let mut inits = Vec::new();
@@ -77,9 +78,7 @@ fn emit(op: &Operation) -> TokenStream {
     };
 
     quote! {
-        #[doc = #title]
-        #[doc = ""]
-        #description
+        #doc
         #deprecated
         #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until it is sent"]
@@ -88,6 +87,7 @@ fn emit(op: &Operation) -> TokenStream {
             #(#fields)*
         }
 
+        #allow_deprecated
         impl<'a> #builder<'a> {
             pub(crate) fn new(client: &'a super::Client) -> Self {
                 Self { client, #(#inits)* }
@@ -246,6 +246,10 @@ fn path_expr(op: &Operation) -> TokenStream {
             args.push(quote!(rt::encode::component(#text)));
         }
         rest = &rest[open + close + 1..];
+    }
+    if args.is_empty() {
+        let literal = op.path.as_str();
+        return quote! { let path = String::from(#literal); };
     }
     template.push_str(&rest.replace('{', "{{").replace('}', "}}"));
     quote! { let path = format!(#template #(, #args)*); }

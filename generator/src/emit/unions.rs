@@ -66,6 +66,7 @@ pub fn emit(name: &str, doc: TokenStream, def: &Union) -> TokenStream {
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[allow(clippy::large_enum_variant)]
         #tag_attr
         pub enum #type_name {
             #(#variants)*

@@ -84,6 +84,15 @@ fn own_checks(
                 }
                 None => quote!(None),
             };
+            // Fractional bounds on integers: the nearest integers inside them.
+            let (minimum, maximum) = if is_int {
+                (
+                    minimum.map(|(v, e)| (v.ceil(), e && v == v.ceil())),
+                    maximum.map(|(v, e)| (v.floor(), e && v == v.floor())),
+                )
+            } else {
+                (minimum, maximum)
+            };
             let (min, max) = (bound(minimum), bound(maximum));
             out.extend(quote! { rt::validate::range(#path, *#value, #min, #max)?; });
         }

@@ -15,10 +15,14 @@ pub fn lower(spec: &LoadedSpec) -> (Api, Diagnostics) {
     let mut cx = Lowerer::new(&spec.openapi, &spec.raw);
     cx.register_components();
     cx.lower_components();
-    let operations = cx.lower_operations();
-    let servers = cx.lower_servers();
     let (token_header, signing) = cx.security();
+    cx.token_header = token_header.clone();
+    let mut operations = cx.lower_operations();
+    let servers = cx.lower_servers();
     cx.finish_types();
+    cx.check_unions();
+    cx.check_params(&mut operations);
+    cx.check_token_header(token_header.as_deref());
     let info = &spec.openapi.info;
     let api = Api {
         title: info.title.clone(),
@@ -49,6 +53,12 @@ pub(super) struct Lowerer<'a> {
     /// Type name → property written by an enclosing tagged union.
     pub(super) tags_owned: BTreeMap<String, String>,
     pub(super) client_defaults: Vec<super::ClientDefault>,
+    /// Shapes of references already lowered, so shared schemas yield one type.
+    pub(super) ref_shapes: BTreeMap<String, super::Shape>,
+    /// The header that carries a token; header parameters of that name are dropped.
+    pub(super) token_header: Option<String>,
+    /// Current schema nesting depth, bounded to keep recursion finite.
+    pub(super) depth: usize,
 }
 
 impl<'a> Lowerer<'a> {
@@ -57,12 +67,15 @@ impl<'a> Lowerer<'a> {
             spec,
             raw,
             diags: Diagnostics::default(),
-            type_names: Namespace::default(),
+            type_names: Namespace::with_reserved(crate::names::PRELUDE_TYPES),
             component_types: BTreeMap::new(),
             types: Vec::new(),
             inlining: Vec::new(),
             tags_owned: BTreeMap::new(),
             client_defaults: Vec::new(),
+            ref_shapes: BTreeMap::new(),
+            token_header: None,
+            depth: 0,
         }
     }
 
@@ -190,7 +203,14 @@ impl<'a> Lowerer<'a> {
 /// True when a schema becomes a named Rust type (object, enum, union).
 pub(super) fn is_named_kind(spec: &OpenAPI, schema: &ReferenceOr<Schema>, depth: usize) -> bool {
     match schema {
-        ReferenceOr::Item(s) => super::schemas::View::of(s).is_named_kind(),
+        ReferenceOr::Item(s) => {
+            let view = super::schemas::View::of(s);
+            match view.sole_all_of_member() {
+                Some(member) if depth < 64 => is_named_kind(spec, member, depth + 1),
+                Some(_) => false,
+                None => view.is_named_kind(),
+            }
+        }
         ReferenceOr::Reference { reference } => {
             let name = reference.strip_prefix("#/components/schemas/");
             let target = name.and_then(|n| spec.components.as_ref()?.schemas.get(n));

@@ -1,6 +1,7 @@
 //! The typed model of an API that emitters read: names are final Rust names,
 //! references are resolved, and every item remembers where it came from.
 
+mod check;
 mod lower;
 mod operations;
 mod schemas;

@@ -15,8 +15,9 @@ const METHODS: [&str; 8] = [
 impl Lowerer<'_> {
     pub(super) fn lower_operations(&mut self) -> Vec<Operation> {
         let mut out = Vec::new();
-        let mut op_names = Namespace::with_reserved(&["builder", "new", "endpoint", "clone"]);
-        let mut builder_names = Namespace::default();
+        let mut op_names =
+            Namespace::with_reserved(&["builder", "core", "new", "endpoint", "clone"]);
+        let mut builder_names = Namespace::with_reserved(crate::names::PRELUDE_TYPES);
         let paths: Vec<_> = self
             .spec
             .paths
@@ -94,7 +95,10 @@ impl Lowerer<'_> {
         at: &str,
     ) -> Vec<Param> {
         let mut params: Vec<Param> = Vec::new();
-        let mut names = Namespace::with_reserved(&["body", "send", "new"]);
+        // Builder members and locals of the generated `prepare`.
+        let mut names = Namespace::with_reserved(&[
+            "body", "client", "item", "new", "path", "prepare", "request", "send",
+        ]);
         for (param, param_at) in raw {
             let Some((param, param_at)) = self.deref_chain(&param, &param_at) else {
                 continue;
@@ -122,11 +126,22 @@ impl Lowerer<'_> {
                 continue; // Sent from the client's credentials.
             }
             let shape = match &data.format {
-                ParameterSchemaOrContent::Schema(schema) => self.shape_of(
-                    schema,
-                    &pointer::join(&param_at, "schema"),
-                    &format!("{builder}{}", camel(&data.name)),
-                ),
+                ParameterSchemaOrContent::Schema(schema) => {
+                    let shape = self.shape_of(
+                        schema,
+                        &pointer::join(&param_at, "schema"),
+                        &format!("{builder}{}", camel(&data.name)),
+                    );
+                    // An untyped parameter is text on the wire.
+                    if shape.kind == super::ShapeKind::Any {
+                        Shape {
+                            kind: super::ShapeKind::String,
+                            ..shape
+                        }
+                    } else {
+                        shape
+                    }
+                }
                 ParameterSchemaOrContent::Content(_) => {
                     self.diags.warning(
                         &param_at,
@@ -180,17 +195,8 @@ impl Lowerer<'_> {
         params
     }
 
-    fn token_header_name(&self) -> Option<String> {
-        let schemes = &self.spec.components.as_ref()?.security_schemes;
-        schemes.values().find_map(|s| match s {
-            ReferenceOr::Item(openapiv3::SecurityScheme::APIKey {
-                location: openapiv3::APIKeyLocation::Header,
-                name,
-                extensions,
-                ..
-            }) if !extensions.contains_key("x-signing") => Some(name.clone()),
-            _ => None,
-        })
+    fn token_header_name(&self) -> Option<&str> {
+        self.token_header.as_deref()
     }
 
     fn check_path_template(&mut self, path: &str, params: &[Param], at: &str) {

@@ -13,6 +13,9 @@ use super::{
 use crate::diag::pointer;
 use crate::names::{camel, snake, Namespace};
 
+/// Deepest nesting of schemas and references that is lowered.
+const MAX_DEPTH: usize = 48;
+
 /// What a schema is, read the same way whether the parser typed it or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -151,9 +154,25 @@ impl<'s> View<'s> {
         match self.kind {
             Kind::String => !self.enum_strings.is_empty(),
             Kind::Object => self.properties.is_some_and(|p| !p.is_empty()),
-            Kind::OneOf | Kind::AnyOf | Kind::AllOf => true,
+            Kind::OneOf | Kind::AnyOf | Kind::AllOf => !self.members.is_empty(),
             _ => false,
         }
+    }
+
+    /// For `allOf` with one member that says anything (others only describe),
+    /// that member: `allOf: [$ref]` is how specs add a description to a reference.
+    pub(super) fn sole_all_of_member(&self) -> Option<&'s ReferenceOr<Schema>> {
+        if self.kind != Kind::AllOf || self.properties.is_some_and(|p| !p.is_empty()) {
+            return None;
+        }
+        let mut substantive = self.members.iter().filter(|m| match m {
+            ReferenceOr::Reference { .. } => true,
+            ReferenceOr::Item(s) => {
+                !matches!(&s.schema_kind, SchemaKind::Any(a) if *a == Default::default())
+            }
+        });
+        let first = substantive.next()?;
+        substantive.next().is_none().then_some(first)
     }
 }
 
@@ -178,9 +197,27 @@ impl Lowerer<'_> {
     /// named after `hint`.
     pub(super) fn shape_of(&mut self, schema: &ReferenceOr<Schema>, at: &str, hint: &str) -> Shape {
         match schema {
-            ReferenceOr::Item(s) => self.shape_of_schema(s, at, hint),
-            ReferenceOr::Reference { reference } => self.shape_of_ref(reference, at),
+            ReferenceOr::Item(s) => self.nested(at, |cx| cx.shape_of_schema(s, at, hint)),
+            ReferenceOr::Reference { reference } => {
+                self.nested(at, |cx| cx.shape_of_ref(reference, at))
+            }
         }
+    }
+
+    /// Runs `f` one nesting level deeper; past [`MAX_DEPTH`] it reports an
+    /// error instead, so hostile specs cannot exhaust the stack.
+    fn nested(&mut self, at: &str, f: impl FnOnce(&mut Self) -> Shape) -> Shape {
+        if self.depth >= MAX_DEPTH {
+            self.diags.error(
+                at,
+                format!("schemas are nested more than {MAX_DEPTH} levels deep"),
+            );
+            return Shape::default();
+        }
+        self.depth += 1;
+        let shape = f(self);
+        self.depth -= 1;
+        shape
     }
 
     pub(super) fn shape_of_boxed(
@@ -190,8 +227,10 @@ impl Lowerer<'_> {
         hint: &str,
     ) -> Shape {
         match schema {
-            ReferenceOr::Item(s) => self.shape_of_schema(s, at, hint),
-            ReferenceOr::Reference { reference } => self.shape_of_ref(reference, at),
+            ReferenceOr::Item(s) => self.nested(at, |cx| cx.shape_of_schema(s, at, hint)),
+            ReferenceOr::Reference { reference } => {
+                self.nested(at, |cx| cx.shape_of_ref(reference, at))
+            }
         }
     }
 
@@ -205,25 +244,41 @@ impl Lowerer<'_> {
                 };
             }
         }
+        if let Some(shape) = self.ref_shapes.get(reference) {
+            return shape.clone();
+        }
         if self.inlining.iter().any(|p| p == reference) {
             self.diags.error(
                 at,
-                format!("`{reference}` refers to itself without an object in between, so it has no finite type"),
+                format!(
+                    "`{reference}` refers to itself through arrays, maps or aliases; \
+                     only objects may contain themselves"
+                ),
             );
             return Shape::default();
         }
         let Some((target, target_at)) = self.resolve::<ReferenceOr<Schema>>(reference, at) else {
             return Shape::default();
         };
-        let hint = reference.rsplit('/').next().unwrap_or("Value").to_owned();
+        let hint = crate::diag::pointer::tokens(reference)
+            .and_then(|t| t.last().cloned())
+            .unwrap_or_else(|| "Value".to_owned());
         self.inlining.push(reference.to_owned());
         let shape = self.shape_of(&target, &target_at, &hint);
         self.inlining.pop();
+        self.ref_shapes.insert(reference.to_owned(), shape.clone());
         shape
     }
 
     fn shape_of_schema(&mut self, schema: &Schema, at: &str, hint: &str) -> Shape {
         let view = View::of(schema);
+        if let Some(member) = view.sole_all_of_member() {
+            return self.shape_of(
+                member,
+                &pointer::join(&pointer::join(at, "allOf"), "0"),
+                hint,
+            );
+        }
         if view.is_named_kind() {
             let name = self.type_names.claim(&camel(hint));
             self.define_named(&name, schema, at);
@@ -313,7 +368,7 @@ impl Lowerer<'_> {
 
     fn object(&mut self, name: &str, view: &View<'_>, at: &str) -> Struct {
         let mut fields = Vec::new();
-        let mut field_names = Namespace::default();
+        let mut field_names = Namespace::with_reserved(&["additional_properties"]);
         if let Some(properties) = view.properties {
             for (wire, property) in properties {
                 let field_at = pointer::join(&pointer::join(at, "properties"), wire);
@@ -457,12 +512,18 @@ impl Lowerer<'_> {
                 .iter()
                 .map(|(value, target)| (value.clone(), target.clone()))
                 .collect();
-            for member in view.members {
-                if let ReferenceOr::Reference { reference } = member {
-                    if !tag_values.iter().any(|(_, t)| t == reference) {
-                        let value = reference.rsplit('/').next().unwrap_or_default().to_owned();
-                        tag_values.push((value, reference.clone()));
+            for (i, member) in view.members.iter().enumerate() {
+                match member {
+                    ReferenceOr::Reference { reference } => {
+                        if !tag_values.iter().any(|(_, t)| t == reference) {
+                            let value = reference.rsplit('/').next().unwrap_or_default().to_owned();
+                            tag_values.push((value, reference.clone()));
+                        }
                     }
+                    ReferenceOr::Item(_) => self.diags.warning(
+                        &pointer::join(&pointer::join(at, keyword), &i.to_string()),
+                        "an inline member of a discriminated union has no tag value; it is left out",
+                    ),
                 }
             }
             for (value, target) in tag_values {

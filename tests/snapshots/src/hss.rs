@@ -274,6 +274,7 @@ pub mod types {
     /// Parameters of the task to create. `task_type` selects the variant and
     /// which of `cluster_scan_info` or `iac_scan_info` is required.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[allow(clippy::large_enum_variant)]
     #[serde(tag = "task_type")]
     pub enum CreateTaskRequestBody {
         /// `task_type` = `cluster_scan`

@@ -243,7 +243,6 @@ pub mod operations {
     #[allow(unused_imports)]
     use super::runtime as rt;
     /// `GET /items/{type}`
-    ///
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Match<'a> {

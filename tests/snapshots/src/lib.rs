@@ -19,6 +19,7 @@ macro_rules! snapshot {
 }
 
 snapshot!(hss, "hss.rs");
+snapshot!(collisions, "collisions.rs");
 snapshot!(enums, "enums.rs");
 snapshot!(keywords, "keywords.rs");
 snapshot!(one_of, "one_of.rs");

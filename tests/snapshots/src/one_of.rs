@@ -67,6 +67,7 @@ pub mod types {
     }
     /// The `IdOrName` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[allow(clippy::large_enum_variant)]
     #[serde(untagged)]
     pub enum IdOrName {
         /// A value of the form `Integer`.
@@ -166,6 +167,7 @@ pub mod types {
     }
     /// The `Shape` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[allow(clippy::large_enum_variant)]
     #[serde(tag = "kind")]
     pub enum Shape {
         /// `kind` = `circle`

@@ -12,7 +12,6 @@ pub mod operations {
     #[allow(unused_imports)]
     use super::runtime as rt;
     /// `GET /users/{user_id}/files/{name}`
-    ///
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct GetFile<'a> {

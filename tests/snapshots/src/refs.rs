@@ -118,7 +118,6 @@ pub mod operations {
     #[allow(unused_imports)]
     use super::runtime as rt;
     /// `PUT /pets/{petId}`
-    ///
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct UpdatePet<'a> {

@@ -1,0 +1,132 @@
+//! Checks that need every type: run after lowering, before anything is emitted.
+
+use super::lower::Lowerer;
+use super::{Operation, ParamLocation, Shape, ShapeKind, TypeDef, TypeKind};
+use crate::names::Namespace;
+
+/// Client builder methods that parameter defaults must not take.
+const BUILDER_METHODS: &[&str] = &[
+    "endpoint",
+    "region",
+    "credentials",
+    "connect_timeout",
+    "timeout",
+    "user_agent_suffix",
+    "build",
+];
+
+impl Lowerer<'_> {
+    pub(super) fn check_unions(&mut self) {
+        for def in &self.types {
+            let TypeKind::Union(union) = &def.kind else {
+                continue;
+            };
+            if union.tag.is_none() {
+                continue;
+            }
+            for variant in &union.variants {
+                let is_struct = match &variant.shape.kind {
+                    ShapeKind::Named(n) => matches!(
+                        find(&self.types, n).map(|t| &t.kind),
+                        Some(TypeKind::Struct(_))
+                    ),
+                    _ => false,
+                };
+                if !is_struct {
+                    self.diags.error(
+                        &def.pointer,
+                        format!(
+                            "the variant `{}` of a discriminated union must be an object schema",
+                            variant.tag_value.as_deref().unwrap_or(&variant.name)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Keeps only parameters that can be written as text; reports the rest.
+    pub(super) fn check_params(&mut self, operations: &mut [Operation]) {
+        let mut setters = Namespace::with_reserved(BUILDER_METHODS);
+        for op in operations.iter_mut() {
+            let mut kept = Vec::new();
+            for param in std::mem::take(&mut op.params) {
+                let at = format!("{} (parameter `{}`)", op.pointer, param.wire);
+                if !is_textual(&param.shape, &self.types) {
+                    let message = "only strings, numbers, booleans, string enums and arrays of them can be parameters";
+                    if param.required {
+                        self.diags.error(&at, message);
+                    } else {
+                        self.diags.warning(
+                            &at,
+                            format!("{message}; the optional parameter is left out"),
+                        );
+                    }
+                    continue;
+                }
+                if param.location == ParamLocation::Header && !is_header_name(&param.wire) {
+                    self.diags.error(&at, "not a valid HTTP header name");
+                    continue;
+                }
+                kept.push(param);
+            }
+            op.params = kept;
+        }
+        let mut defaults = std::mem::take(&mut self.client_defaults);
+        defaults.retain(|d| {
+            let textual = operations
+                .iter()
+                .flat_map(|o| &o.params)
+                .filter(|p| p.wire == d.param && p.client_default)
+                .all(|p| p.shape.kind == ShapeKind::String);
+            if !textual {
+                self.diags.error(
+                    "#/paths",
+                    format!(
+                        "`x-default-from-client` needs a string parameter; `{}` is not one",
+                        d.param
+                    ),
+                );
+            }
+            textual
+        });
+        for d in &mut defaults {
+            d.setter = setters.claim(&d.setter);
+        }
+        self.client_defaults = defaults;
+    }
+
+    pub(super) fn check_token_header(&mut self, header: Option<&str>) {
+        if let Some(name) = header {
+            if !is_header_name(name) {
+                self.diags.error(
+                    "#/components/securitySchemes",
+                    format!("`{name}` is not a valid HTTP header name"),
+                );
+            }
+        }
+    }
+}
+
+fn find<'t>(types: &'t [TypeDef], name: &str) -> Option<&'t TypeDef> {
+    types.iter().find(|t| t.name == name)
+}
+
+fn is_textual(shape: &Shape, types: &[TypeDef]) -> bool {
+    match &shape.kind {
+        ShapeKind::Bool | ShapeKind::Integer(_) | ShapeKind::Number(_) | ShapeKind::String => true,
+        ShapeKind::Named(n) => matches!(find(types, n).map(|t| &t.kind), Some(TypeKind::Enum(_))),
+        ShapeKind::Array(item) => {
+            !matches!(item.kind, ShapeKind::Array(_)) && is_textual(item, types)
+        }
+        ShapeKind::Any | ShapeKind::Map(_) => false,
+    }
+}
+
+/// An HTTP token (RFC 9110 §5.6.2).
+pub(super) fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
