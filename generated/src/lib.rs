@@ -50,4 +50,6 @@
 
 include!(concat!(env!("OUT_DIR"), "/hss.rs"));
 
-pub use runtime::{BuildError, Credentials, Error, InvalidInput, Response, ServiceError};
+pub use runtime::{
+    AkSk, BuildError, Credentials, Error, InvalidInput, Response, RetryPolicy, Secret, ServiceError,
+};

@@ -6,10 +6,16 @@ use std::path::{Path, PathBuf};
 use crate::format::HEADER;
 
 /// Dependencies of generated code, as `Cargo.toml` lines.
-pub const DEPENDENCIES: &str = r#"percent-encoding = "2"
+pub const DEPENDENCIES: &str = r#"fastrand = "2"
+hmac = "0.13"
+httpdate = "1"
+percent-encoding = "2"
 reqwest = { version = "0.13", default-features = false, features = ["rustls", "http2", "charset"] }
+rustls = { version = "0.23", default-features = false }
 serde = { version = "1", features = ["derive"] }
 serde_json = { version = "1", features = ["preserve_order"] }
+sha2 = "0.11"
+tokio = { version = "1", features = ["time"] }
 "#;
 
 /// Writes `contents` unless the file already holds exactly that, so build

@@ -1,16 +1,18 @@
 //! Client configuration and the one place where requests meet the network.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE, USER_AGENT};
-use reqwest::Method;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
 
 use super::auth::Credentials;
-use super::encode::Query;
-use super::error::{BuildError, DecodeError, Error, ServiceError};
+use super::error::{excerpt, BuildError, DecodeError, Error, InvalidInput, ServiceError};
+use super::request::Request;
 use super::response::Response;
+use super::retry::RetryPolicy;
+use super::signing;
 
 /// Default time allowed to establish a connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -21,8 +23,11 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 /// How much of an undecodable body an error keeps.
 const BODY_EXCERPT_CHARS: usize = 512;
 
+/// Where the signing time comes from; replaceable for replaying captured requests.
+type Clock = Arc<dyn Fn() -> SystemTime + Send + Sync>;
+
 /// Settings for a client; finished with [`ClientBuilder::build`].
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ClientBuilder {
     endpoint: Option<String>,
     credentials: Credentials,
@@ -31,6 +36,22 @@ pub struct ClientBuilder {
     user_agent: String,
     token_header: &'static str,
     defaults: BTreeMap<String, String>,
+    retry: Option<RetryPolicy>,
+    clock: Clock,
+}
+
+impl std::fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("endpoint", &self.endpoint)
+            .field("credentials", &self.credentials)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .field("user_agent", &self.user_agent)
+            .field("defaults", &self.defaults)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
 }
 
 impl ClientBuilder {
@@ -39,12 +60,14 @@ impl ClientBuilder {
     pub fn new(user_agent: &str, endpoint: Option<&str>, token_header: &'static str) -> Self {
         ClientBuilder {
             endpoint: endpoint.map(str::to_owned),
-            token_header,
             credentials: Credentials::None,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             timeout: DEFAULT_TIMEOUT,
             user_agent: user_agent.to_owned(),
+            token_header,
             defaults: BTreeMap::new(),
+            retry: None,
+            clock: Arc::new(SystemTime::now),
         }
     }
 
@@ -74,7 +97,13 @@ impl ClientBuilder {
 
     /// Appends `suffix` to the User-Agent, e.g. the name of your application.
     pub fn user_agent_suffix(mut self, suffix: &str) -> Self {
-        self.user_agent = format!("{} {}", self.user_agent, suffix);
+        self.user_agent = format!("{}; {}", self.user_agent, suffix);
+        self
+    }
+
+    /// Replaces the whole User-Agent (it is a signed header).
+    pub fn user_agent(mut self, user_agent: &str) -> Self {
+        self.user_agent = user_agent.to_owned();
         self
     }
 
@@ -84,119 +113,119 @@ impl ClientBuilder {
         self
     }
 
+    /// Retries for every call (default: none); a call may set its own.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// The source of signing times (default: the system clock). For replaying
+    /// captured requests and tests; real calls need the real time.
+    pub fn clock(mut self, clock: impl Fn() -> SystemTime + Send + Sync + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<Core, BuildError> {
         let raw = self.endpoint.ok_or(BuildError::MissingEndpoint)?;
-        let endpoint = reqwest::Url::parse(&raw)
+        let raw = raw.trim_end_matches('/');
+        let endpoint = reqwest::Url::parse(raw)
             .map_err(|e| BuildError::InvalidEndpoint(format!("`{raw}`: {e}")))?;
-        if !matches!(endpoint.scheme(), "http" | "https") || endpoint.host_str().is_none() {
+        if !matches!(endpoint.scheme(), "http" | "https")
+            || endpoint.host_str().is_none()
+            || endpoint.query().is_some()
+        {
             return Err(BuildError::InvalidEndpoint(format!(
-                "`{raw}` is not an absolute http(s) URL"
+                "`{raw}` is not an absolute http(s) URL without a query"
             )));
         }
         let user_agent = HeaderValue::from_str(&self.user_agent)
             .map_err(|_| BuildError::InvalidSetting("User-Agent is not a valid header".into()))?;
+        let token_header = HeaderName::from_bytes(self.token_header.as_bytes())
+            .map_err(|_| BuildError::InvalidSetting("the token header name is invalid".into()))?;
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| BuildError::InvalidSetting(format!("HTTP client: {e}")))?;
+        let mut defaults = self.defaults;
+        if let Some(project) = self.credentials.project_id() {
+            defaults
+                .entry("project_id".to_owned())
+                .or_insert_with(|| project.to_owned());
+        }
         Ok(Core {
-            http,
-            base: endpoint.as_str().trim_end_matches('/').to_owned(),
-            credentials: self.credentials,
-            user_agent,
-            token_header: HeaderName::from_static(self.token_header),
-            defaults: self.defaults,
+            inner: Arc::new(Inner {
+                http,
+                host: authority(raw).to_owned(),
+                base: raw.to_owned(),
+                credentials: self.credentials,
+                user_agent,
+                token_header,
+                defaults,
+                retry: self.retry,
+                clock: self.clock,
+            }),
         })
     }
 }
 
+/// `https://user@host:8443/base` → `host:8443`: the Host header, port kept as written.
+fn authority(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    authority.rsplit('@').next().unwrap_or(authority)
+}
+
 /// A configured client: connection pool, endpoint, credentials and defaults.
 /// Cheap to clone; clones share the connection pool.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Core {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
     http: reqwest::Client,
     base: String,
+    host: String,
     credentials: Credentials,
     user_agent: HeaderValue,
     token_header: HeaderName,
     defaults: BTreeMap<String, String>,
+    retry: Option<RetryPolicy>,
+    clock: Clock,
 }
 
-/// One request, with its path already encoded.
-#[derive(Debug, Clone)]
-pub struct Request {
-    /// HTTP method.
-    pub method: Method,
-    /// Path below the endpoint, each parameter value percent-encoded.
-    pub path: String,
-    /// Query parameters.
-    pub query: Query,
-    /// Headers from header parameters.
-    pub headers: Vec<(HeaderName, HeaderValue)>,
-    /// Cookies from cookie parameters.
-    pub cookies: Vec<(String, String)>,
-    /// JSON body bytes, if any.
-    pub json_body: Option<Vec<u8>>,
-}
-
-impl Request {
-    /// A request without parameters or body.
-    pub fn new(method: Method, path: String) -> Self {
-        Request {
-            method,
-            path,
-            query: Query::new(),
-            headers: Vec::new(),
-            cookies: Vec::new(),
-            json_body: None,
-        }
-    }
-
-    /// Serializes `body` as the JSON body.
-    pub fn json<T: serde::Serialize>(&mut self, path: &str, body: &T) -> Result<(), Error> {
-        let bytes = serde_json::to_vec(body).map_err(|e| {
-            Error::InvalidInput(super::validate::invalid(
-                path,
-                format!("cannot be serialized: {e}"),
-            ))
-        })?;
-        self.json_body = Some(bytes);
-        Ok(())
-    }
-
-    /// Adds a header parameter; values that cannot be a header are invalid input.
-    pub fn header(&mut self, name: &'static str, value: &str) -> Result<(), Error> {
-        let value = HeaderValue::from_str(value).map_err(|_| {
-            Error::InvalidInput(super::validate::invalid(
-                name,
-                "contains characters not allowed in a header",
-            ))
-        })?;
-        self.headers.push((HeaderName::from_static(name), value));
-        Ok(())
+impl std::fmt::Debug for Core {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Core")
+            .field("endpoint", &self.inner.base)
+            .field("credentials", &self.inner.credentials)
+            .field("user_agent", &self.inner.user_agent)
+            .field("defaults", &self.inner.defaults)
+            .field("retry", &self.inner.retry)
+            .finish_non_exhaustive()
     }
 }
 
-impl Request {
-    /// Adds a cookie parameter, its value percent-encoded.
-    pub fn cookie(&mut self, name: &str, value: impl ToString) {
-        let value = super::encode::component(&value.to_string());
-        self.cookies.push((name.to_owned(), value));
-    }
+/// What one attempt produced: a response, or an error and whether to retry it.
+enum Attempt {
+    Done(Result<(u16, Option<String>, HeaderMap, Vec<u8>), Error>),
+    Retry(Error, Option<String>),
 }
 
 impl Core {
     /// The client-wide default for parameter `name`, if one was set.
     pub fn default_param(&self, name: &str) -> Option<&str> {
-        self.defaults.get(name).map(String::as_str)
+        self.inner.defaults.get(name).map(String::as_str)
     }
 
     /// The base URL requests go to.
     pub fn endpoint(&self) -> &str {
-        &self.base
+        &self.inner.base
     }
 
     /// Sends `request` and decodes a JSON success body into `T`.
@@ -215,10 +244,7 @@ impl Core {
             Err(source) => Err(Error::Decode(DecodeError {
                 status,
                 request_id,
-                body_excerpt: super::error::excerpt(
-                    &String::from_utf8_lossy(&body),
-                    BODY_EXCERPT_CHARS,
-                ),
+                body_excerpt: excerpt(&String::from_utf8_lossy(&body), BODY_EXCERPT_CHARS),
                 source,
             })),
         }
@@ -230,66 +256,183 @@ impl Core {
         Ok(Response::new(status, request_id, headers, ()))
     }
 
+    /// Sends with the request's or the client's retry policy; every attempt
+    /// is signed afresh.
     async fn execute(
         &self,
         request: Request,
     ) -> Result<(u16, Option<String>, HeaderMap, Vec<u8>), Error> {
-        let mut url = format!("{}{}", self.base, request.path);
+        let policy = request.retry.clone().or_else(|| self.inner.retry.clone());
+        let attempts = policy.as_ref().map_or(1, RetryPolicy::max_attempts);
+        let mut attempt = 1;
+        loop {
+            match self.attempt(&request, policy.as_ref()).await {
+                Attempt::Done(result) => return result,
+                Attempt::Retry(error, retry_after) => {
+                    let Some(policy) = policy.as_ref().filter(|_| attempt < attempts) else {
+                        return Err(error);
+                    };
+                    tokio::time::sleep(policy.delay(attempt, retry_after.as_deref())).await;
+                    attempt += 1;
+                }
+            }
+        }
+    }
+
+    async fn attempt(&self, request: &Request, policy: Option<&RetryPolicy>) -> Attempt {
+        let built = match self.build_request(request) {
+            Ok(built) => built,
+            Err(e) => return Attempt::Done(Err(e)),
+        };
+        let response = match self.inner.http.execute(built).await {
+            Ok(response) => response,
+            Err(e) => {
+                let error = Error::from_reqwest(e);
+                let retry = match &error {
+                    Error::Connect(_) => true,
+                    Error::Timeout(_) => policy.is_some_and(RetryPolicy::retries_timeouts),
+                    _ => false,
+                };
+                return if retry {
+                    Attempt::Retry(error, None)
+                } else {
+                    Attempt::Done(Err(error))
+                };
+            }
+        };
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let request_id = header("x-request-id");
+        let body = match read_limited(response).await {
+            Ok(Some(body)) => body,
+            Ok(None) => {
+                return Attempt::Done(Err(Error::ResponseTooLarge {
+                    status,
+                    request_id,
+                    limit: MAX_BODY_BYTES,
+                }))
+            }
+            Err(e) => return Attempt::Done(Err(e)),
+        };
+        if (200..300).contains(&status) {
+            return Attempt::Done(Ok((status, request_id, headers, body)));
+        }
+        let error = Error::Service(ServiceError::from_response(status, request_id, &body));
+        if policy.is_some_and(|p| p.retries_status(status)) {
+            Attempt::Retry(error, header("retry-after"))
+        } else {
+            Attempt::Done(Err(error))
+        }
+    }
+
+    /// The wire request: URL, headers, body, and authentication.
+    fn build_request(&self, request: &Request) -> Result<reqwest::Request, Error> {
+        let inner = &self.inner;
+        let mut url = format!("{}{}", inner.base, request.path);
         if !request.query.is_empty() {
             url.push('?');
             url.push_str(&request.query.to_canonical_string());
         }
-        let mut builder = self
-            .http
-            .request(request.method, url)
-            .header(USER_AGENT, self.user_agent.clone());
-        for (name, value) in request.headers {
-            builder = builder.header(name, value);
+        let mut headers: Vec<(HeaderName, HeaderValue)> = Vec::new();
+        if request.json_body.is_some() {
+            headers.push((
+                reqwest::header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ));
         }
+        headers.push((reqwest::header::USER_AGENT, inner.user_agent.clone()));
+        headers.extend(request.headers.iter().cloned());
         if !request.cookies.is_empty() {
             let cookies: Vec<String> = request
                 .cookies
                 .iter()
                 .map(|(k, v)| format!("{k}={v}"))
                 .collect();
-            builder = builder.header(reqwest::header::COOKIE, cookies.join("; "));
+            headers.push((
+                reqwest::header::COOKIE,
+                header_value("cookie", &cookies.join("; "))?,
+            ));
         }
-        if let Credentials::Token(token) = &self.credentials {
-            let mut value = HeaderValue::from_str(token.expose()).map_err(|_| {
-                Error::InvalidInput(super::validate::invalid(
-                    "credentials.token",
-                    "contains characters not allowed in a header",
-                ))
-            })?;
-            value.set_sensitive(true);
-            builder = builder.header(self.token_header.clone(), value);
+        match &inner.credentials {
+            Credentials::None => {}
+            Credentials::Token(token) => {
+                let mut value = header_value("credentials.token", token.expose())?;
+                value.set_sensitive(true);
+                headers.push((inner.token_header.clone(), value));
+            }
+            Credentials::AkSk(pair) => {
+                headers.push((
+                    reqwest::header::HOST,
+                    header_value("endpoint", &inner.host)?,
+                ));
+                let project = request.project_id.as_deref().or(pair.project_id());
+                if let Some(project) = project {
+                    let name = HeaderName::from_static("x-project-id");
+                    headers.push((name, header_value("project_id", project)?));
+                }
+                let text: Vec<(String, String)> = headers
+                    .iter()
+                    .map(|(k, v)| {
+                        (
+                            k.as_str().to_owned(),
+                            String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                        )
+                    })
+                    .collect();
+                let borrowed: Vec<(&str, &str)> =
+                    text.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                let signed = signing::sign(
+                    request.method.as_str(),
+                    &url,
+                    &borrowed,
+                    request.json_body.as_deref(),
+                    pair,
+                    (inner.clock)(),
+                )
+                .map_err(|e| Error::InvalidInput(invalid_credentials(e.to_string())))?;
+                for (name, value) in signed.headers {
+                    let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                        Error::InvalidInput(invalid_credentials("bad header".into()))
+                    })?;
+                    let mut value = header_value("credentials", &value)?;
+                    value.set_sensitive(
+                        name == reqwest::header::AUTHORIZATION
+                            || name.as_str() == "x-security-token",
+                    );
+                    headers.push((name, value));
+                }
+            }
         }
-        if let Some(body) = request.json_body {
-            builder = builder
-                .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                .body(body);
+        let mut builder = inner.http.request(request.method.clone(), url);
+        for (name, value) in headers {
+            builder = builder.header(name, value);
         }
-        let response = builder.send().await.map_err(Error::from_reqwest)?;
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let request_id = headers
-            .get("x-request-id")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        let Some(body) = read_limited(response).await? else {
-            return Err(Error::ResponseTooLarge {
-                status,
-                request_id,
-                limit: MAX_BODY_BYTES,
-            });
-        };
-        if (200..300).contains(&status) {
-            Ok((status, request_id, headers, body))
-        } else {
-            Err(Error::Service(ServiceError::from_response(
-                status, request_id, &body,
-            )))
+        if let Some(body) = &request.json_body {
+            builder = builder.body(body.clone());
         }
+        builder.build().map_err(Error::from_reqwest)
+    }
+}
+
+fn header_value(field: &str, value: &str) -> Result<HeaderValue, Error> {
+    HeaderValue::from_str(value).map_err(|_| {
+        Error::InvalidInput(InvalidInput {
+            field: field.to_owned(),
+            problem: "contains characters not allowed in a header".to_owned(),
+        })
+    })
+}
+
+fn invalid_credentials(problem: String) -> InvalidInput {
+    InvalidInput {
+        field: "credentials".to_owned(),
+        problem,
     }
 }
 

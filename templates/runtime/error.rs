@@ -13,8 +13,10 @@ use std::fmt;
 pub enum Error {
     /// The input breaks a constraint of the API; nothing was sent.
     InvalidInput(InvalidInput),
-    /// No connection could be made (DNS, refused, TLS handshake).
+    /// No connection could be made (DNS, refused, unreachable).
     Connect(reqwest::Error),
+    /// The TLS handshake failed, e.g. the certificate is not trusted.
+    Tls(reqwest::Error),
     /// The connect or request timeout elapsed.
     Timeout(reqwest::Error),
     /// The connection failed after it was made, or the request could not be built.
@@ -58,6 +60,8 @@ impl Error {
     pub(crate) fn from_reqwest(error: reqwest::Error) -> Self {
         if error.is_timeout() {
             Error::Timeout(error)
+        } else if is_tls(&error) {
+            Error::Tls(error)
         } else if error.is_connect() {
             Error::Connect(error)
         } else {
@@ -71,6 +75,7 @@ impl fmt::Display for Error {
         match self {
             Error::InvalidInput(e) => write!(f, "invalid input: {e}"),
             Error::Connect(e) => write!(f, "connection failed: {e}"),
+            Error::Tls(e) => write!(f, "TLS handshake failed: {e}"),
             Error::Timeout(e) => write!(f, "timed out: {e}"),
             Error::Transport(e) => write!(f, "transport error: {e}"),
             Error::Decode(e) => e.fmt(f),
@@ -89,12 +94,26 @@ impl StdError for Error {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
         match self {
             Error::InvalidInput(e) => Some(e),
-            Error::Connect(e) | Error::Timeout(e) | Error::Transport(e) => Some(e),
+            Error::Connect(e) | Error::Tls(e) | Error::Timeout(e) | Error::Transport(e) => Some(e),
             Error::Decode(e) => Some(e),
             Error::Service(e) => Some(e),
             Error::ResponseTooLarge { .. } => None,
         }
     }
+}
+
+/// True when a rustls error is somewhere in the cause chain.
+fn is_tls(error: &reqwest::Error) -> bool {
+    let mut source: Option<&(dyn StdError + 'static)> = Some(error);
+    // Cause chains are short; the bound only guards against a cyclic chain.
+    for _ in 0..32 {
+        let Some(current) = source else { return false };
+        if current.downcast_ref::<rustls::Error>().is_some() {
+            return true;
+        }
+        source = current.source();
+    }
+    false
 }
 
 impl From<InvalidInput> for Error {

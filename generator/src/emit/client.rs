@@ -69,9 +69,9 @@ pub fn emit(api: &Api) -> TokenStream {
     let region_setter = api.servers.region_type.as_ref().map(|r| {
         let region = ident(r);
         quote! {
-            /// Sends requests to the endpoint of `region`.
+            /// Sends requests to the endpoint of `region` (see [`#region::resolved_endpoint`]).
             pub fn region(self, region: #region) -> Self {
-                self.endpoint(region.endpoint())
+                self.endpoint(region.resolved_endpoint())
             }
         }
     });
@@ -145,6 +145,25 @@ pub fn emit(api: &Api) -> TokenStream {
                 self
             }
 
+            /// Replaces the whole User-Agent (default [`USER_AGENT`]).
+            pub fn user_agent(mut self, user_agent: &str) -> Self {
+                self.inner = self.inner.user_agent(user_agent);
+                self
+            }
+
+            /// Retries for every call (default: none); a call may set its own.
+            pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
+                self.inner = self.inner.retry(policy);
+                self
+            }
+
+            /// The source of signing times (default: the system clock), for
+            /// replaying captured requests and tests.
+            pub fn clock(mut self, clock: impl Fn() -> std::time::SystemTime + Send + Sync + 'static) -> Self {
+                self.inner = self.inner.clock(clock);
+                self
+            }
+
             #(#default_setters)*
 
             /// Checks the settings and builds the client.
@@ -165,6 +184,30 @@ fn regions(servers: &Servers) -> TokenStream {
     let variants: Vec<_> = servers.regions.iter().map(|r| ident(&r.variant)).collect();
     let ids: Vec<_> = servers.regions.iter().map(|r| r.id.as_str()).collect();
     let urls: Vec<_> = servers.regions.iter().map(|r| r.url.as_str()).collect();
+    let env_override = match &servers.region_env_prefix {
+        Some(prefix) => {
+            let doc = format!(
+                " The endpoint to use: the first URL in the environment variable \
+                 `{prefix}_<ID>` (id upper-cased, `-` → `_`), else [`Self::endpoint`]."
+            );
+            quote! {
+                #[doc = #doc]
+                pub fn resolved_endpoint(self) -> String {
+                    let name = format!("{}_{}", #prefix, self.id().replace('-', "_").to_uppercase());
+                    std::env::var(name)
+                        .ok()
+                        .and_then(|v| v.split(',').map(str::trim).find(|e| !e.is_empty()).map(str::to_owned))
+                        .unwrap_or_else(|| self.endpoint().to_owned())
+                }
+            }
+        }
+        None => quote! {
+            /// The endpoint to use: [`Self::endpoint`].
+            pub fn resolved_endpoint(self) -> String {
+                self.endpoint().to_owned()
+            }
+        },
+    };
     let variant_docs = servers
         .regions
         .iter()
@@ -190,12 +233,14 @@ fn regions(servers: &Servers) -> TokenStream {
                 }
             }
 
-            /// The base URL of the API in this region.
+            /// The base URL of the API in this region, from the spec.
             pub fn endpoint(self) -> &'static str {
                 match self {
                     #(Self::#variants => #urls,)*
                 }
             }
+
+            #env_override
         }
 
         impl std::str::FromStr for #region {

@@ -68,6 +68,16 @@ fn emit(op: &Operation) -> TokenStream {
         });
     }
 
+    fields.push(quote!(retry: Option<rt::RetryPolicy>,));
+    inits.push(quote!(retry: None,));
+    setters.push(quote! {
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.retry = Some(policy);
+            self
+        }
+    });
+
     let prepare = prepare(op);
     let (result, send) = match &op.success {
         Some(shape) => {
@@ -160,9 +170,14 @@ fn prepare(op: &Operation) -> TokenStream {
     out.extend(path_expr(op));
     let method = ident(&op.method);
     out.extend(quote! {
-        #[allow(unused_mut)]
         let mut request = rt::Request::new(rt::Method::#method, path);
+        request.retry = self.retry.clone();
     });
+    for p in op.params.iter().filter(|p| p.client_default) {
+        let name = ident(&p.name);
+        let wire = &p.wire;
+        out.extend(quote!(request.scope(#wire, #name);));
+    }
     for p in op
         .params
         .iter()

@@ -4,26 +4,16 @@
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
+/// `(name, contents)` of `templates/runtime/<name>.rs`.
+macro_rules! templates {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../../templates/runtime/", $name, ".rs")))),*]
+    };
+}
+
 /// Template files by module name; `mod.rs` declares which are used.
-const MODULES: &[(&str, &str)] = &[
-    ("auth", include_str!("../../../templates/runtime/auth.rs")),
-    (
-        "client",
-        include_str!("../../../templates/runtime/client.rs"),
-    ),
-    (
-        "encode",
-        include_str!("../../../templates/runtime/encode.rs"),
-    ),
-    ("error", include_str!("../../../templates/runtime/error.rs")),
-    (
-        "response",
-        include_str!("../../../templates/runtime/response.rs"),
-    ),
-    (
-        "validate",
-        include_str!("../../../templates/runtime/validate.rs"),
-    ),
+const MODULES: &[(&str, &str)] = templates![
+    "auth", "client", "encode", "error", "request", "response", "retry", "signing", "validate",
 ];
 const ROOT: &str = include_str!("../../../templates/runtime/mod.rs");
 

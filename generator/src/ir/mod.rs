@@ -41,6 +41,9 @@ pub struct Servers {
     pub region_type: Option<String>,
     /// One entry per value of the region-like server variable.
     pub regions: Vec<Region>,
+    /// `info.x-region-env-prefix`: `<prefix>_<REGION_ID>` in the environment
+    /// replaces a region's endpoint, as the official SDKs allow.
+    pub region_env_prefix: Option<String>,
 }
 
 /// A value of the region-like server variable and its endpoint.

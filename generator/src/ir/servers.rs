@@ -9,7 +9,16 @@ use crate::names::{camel, Namespace};
 
 impl Lowerer<'_> {
     pub(super) fn lower_servers(&mut self) -> Servers {
-        let mut servers = Servers::default();
+        let mut servers = Servers {
+            region_env_prefix: self
+                .spec
+                .info
+                .extensions
+                .get("x-region-env-prefix")
+                .and_then(|v| v.as_str())
+                .map(str::to_owned),
+            ..Servers::default()
+        };
         let mut variants = Namespace::default();
         for (i, server) in self.spec.servers.iter().enumerate() {
             let at = pointer::join("#/servers", &i.to_string());

@@ -353,6 +353,7 @@ pub mod operations {
         path2: Option<String>,
         request2: Option<i64>,
         prepare2: Option<String>,
+        retry: Option<rt::RetryPolicy>,
     }
     #[allow(deprecated)]
     impl<'a> Core2<'a> {
@@ -363,6 +364,7 @@ pub mod operations {
                 path2: None,
                 request2: None,
                 prepare2: None,
+                retry: None,
             }
         }
         /// Sent as the query parameter `client`. Optional.
@@ -383,6 +385,11 @@ pub mod operations {
         /// Sent as the query parameter `prepare`. Optional.
         pub fn prepare2(mut self, value: impl Into<String>) -> Self {
             self.prepare2 = Some(value.into());
+            self
+        }
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.retry = Some(policy);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -407,8 +414,8 @@ pub mod operations {
                 )?;
             }
             let path = String::from("/core");
-            #[allow(unused_mut)]
             let mut request = rt::Request::new(rt::Method::GET, path);
+            request.retry = self.retry.clone();
             if let Some(client2) = &self.client2 {
                 request.query.push("client", client2);
             }
@@ -485,6 +492,25 @@ impl ClientBuilder {
     /// Appends `suffix` to the User-Agent, e.g. your application's name.
     pub fn user_agent_suffix(mut self, suffix: &str) -> Self {
         self.inner = self.inner.user_agent_suffix(suffix);
+        self
+    }
+    /// Replaces the whole User-Agent (default [`USER_AGENT`]).
+    pub fn user_agent(mut self, user_agent: &str) -> Self {
+        self.inner = self.inner.user_agent(user_agent);
+        self
+    }
+    /// Retries for every call (default: none); a call may set its own.
+    pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
+        self.inner = self.inner.retry(policy);
+        self
+    }
+    /// The source of signing times (default: the system clock), for
+    /// replaying captured requests and tests.
+    pub fn clock(
+        mut self,
+        clock: impl Fn() -> std::time::SystemTime + Send + Sync + 'static,
+    ) -> Self {
+        self.inner = self.inner.clock(clock);
         self
     }
     /// Checks the settings and builds the client.

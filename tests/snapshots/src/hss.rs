@@ -686,6 +686,7 @@ pub mod operations {
         project_id: Option<String>,
         enterprise_project_id: Option<String>,
         body: Option<super::types::CreateTaskRequestBody>,
+        retry: Option<rt::RetryPolicy>,
     }
     impl<'a> CreateTask<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
@@ -694,6 +695,7 @@ pub mod operations {
                 project_id: None,
                 enterprise_project_id: None,
                 body: None,
+                retry: None,
             }
         }
         /// Project id: the project the assets belong to. Once set, the assets of
@@ -722,6 +724,11 @@ pub mod operations {
             value: impl Into<super::types::CreateTaskRequestBody>,
         ) -> Self {
             self.body = Some(value.into());
+            self
+        }
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.retry = Some(policy);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -756,8 +763,9 @@ pub mod operations {
                 )?;
             }
             let path = format!("/v5/{}/common/task", rt::encode::component(project_id));
-            #[allow(unused_mut)]
             let mut request = rt::Request::new(rt::Method::POST, path);
+            request.retry = self.retry.clone();
+            request.scope("project_id", project_id);
             if let Some(enterprise_project_id) = &self.enterprise_project_id {
                 request.query.push("enterprise_project_id", enterprise_project_id);
             }
@@ -813,9 +821,9 @@ impl ClientBuilder {
         self.inner = self.inner.endpoint(url);
         self
     }
-    /// Sends requests to the endpoint of `region`.
+    /// Sends requests to the endpoint of `region` (see [`#region::resolved_endpoint`]).
     pub fn region(self, region: Region) -> Self {
-        self.endpoint(region.endpoint())
+        self.endpoint(region.resolved_endpoint())
     }
     /// Authenticates requests with these credentials.
     pub fn credentials(mut self, credentials: runtime::Credentials) -> Self {
@@ -835,6 +843,25 @@ impl ClientBuilder {
     /// Appends `suffix` to the User-Agent, e.g. your application's name.
     pub fn user_agent_suffix(mut self, suffix: &str) -> Self {
         self.inner = self.inner.user_agent_suffix(suffix);
+        self
+    }
+    /// Replaces the whole User-Agent (default [`USER_AGENT`]).
+    pub fn user_agent(mut self, user_agent: &str) -> Self {
+        self.inner = self.inner.user_agent(user_agent);
+        self
+    }
+    /// Retries for every call (default: none); a call may set its own.
+    pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
+        self.inner = self.inner.retry(policy);
+        self
+    }
+    /// The source of signing times (default: the system clock), for
+    /// replaying captured requests and tests.
+    pub fn clock(
+        mut self,
+        clock: impl Fn() -> std::time::SystemTime + Send + Sync + 'static,
+    ) -> Self {
+        self.inner = self.inner.clock(clock);
         self
     }
     /// The `project_id` used by calls that do not set their own.
@@ -995,7 +1022,7 @@ impl Region {
             Self::EuWest101 => "eu-west-101",
         }
     }
-    /// The base URL of the API in this region.
+    /// The base URL of the API in this region, from the spec.
     pub fn endpoint(self) -> &'static str {
         match self {
             Self::CnNorth9 => "https://hss.cn-north-9.myhuaweicloud.com",
@@ -1031,6 +1058,19 @@ impl Region {
             Self::ApSoutheast5 => "https://hss.ap-southeast-5.myhuaweicloud.com",
             Self::EuWest101 => "https://hss.eu-west-101.myhuaweicloud.eu",
         }
+    }
+    /// The endpoint to use: the first URL in the environment variable `HUAWEICLOUD_SDK_REGION_HSS_<ID>` (id upper-cased, `-` → `_`), else [`Self::endpoint`].
+    pub fn resolved_endpoint(self) -> String {
+        let name = format!(
+            "{}_{}", "HUAWEICLOUD_SDK_REGION_HSS", self.id().replace('-', "_")
+            .to_uppercase()
+        );
+        std::env::var(name)
+            .ok()
+            .and_then(|v| {
+                v.split(',').map(str::trim).find(|e| !e.is_empty()).map(str::to_owned)
+            })
+            .unwrap_or_else(|| self.endpoint().to_owned())
     }
 }
 impl std::str::FromStr for Region {

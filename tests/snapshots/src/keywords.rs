@@ -250,6 +250,7 @@ pub mod operations {
         r#type: Option<String>,
         self_: Option<String>,
         n2fa: Option<bool>,
+        retry: Option<rt::RetryPolicy>,
     }
     impl<'a> Match<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
@@ -258,6 +259,7 @@ pub mod operations {
                 r#type: None,
                 self_: None,
                 n2fa: None,
+                retry: None,
             }
         }
         /// Sent as the path parameter `type`. Required.
@@ -275,6 +277,11 @@ pub mod operations {
             self.n2fa = Some(value.into());
             self
         }
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.retry = Some(policy);
+            self
+        }
         /// Checks every constraint of the API, then sends the request.
         ///
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
@@ -287,8 +294,8 @@ pub mod operations {
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let r#type = rt::validate::required("type", self.r#type.as_ref())?;
             let path = format!("/items/{}", rt::encode::component(r#type));
-            #[allow(unused_mut)]
             let mut request = rt::Request::new(rt::Method::GET, path);
+            request.retry = self.retry.clone();
             if let Some(self_) = &self.self_ {
                 request.query.push("self", self_);
             }
@@ -358,6 +365,25 @@ impl ClientBuilder {
     /// Appends `suffix` to the User-Agent, e.g. your application's name.
     pub fn user_agent_suffix(mut self, suffix: &str) -> Self {
         self.inner = self.inner.user_agent_suffix(suffix);
+        self
+    }
+    /// Replaces the whole User-Agent (default [`USER_AGENT`]).
+    pub fn user_agent(mut self, user_agent: &str) -> Self {
+        self.inner = self.inner.user_agent(user_agent);
+        self
+    }
+    /// Retries for every call (default: none); a call may set its own.
+    pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
+        self.inner = self.inner.retry(policy);
+        self
+    }
+    /// The source of signing times (default: the system clock), for
+    /// replaying captured requests and tests.
+    pub fn clock(
+        mut self,
+        clock: impl Fn() -> std::time::SystemTime + Send + Sync + 'static,
+    ) -> Self {
+        self.inner = self.inner.clock(clock);
         self
     }
     /// Checks the settings and builds the client.

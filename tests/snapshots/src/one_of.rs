@@ -293,6 +293,25 @@ impl ClientBuilder {
         self.inner = self.inner.user_agent_suffix(suffix);
         self
     }
+    /// Replaces the whole User-Agent (default [`USER_AGENT`]).
+    pub fn user_agent(mut self, user_agent: &str) -> Self {
+        self.inner = self.inner.user_agent(user_agent);
+        self
+    }
+    /// Retries for every call (default: none); a call may set its own.
+    pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
+        self.inner = self.inner.retry(policy);
+        self
+    }
+    /// The source of signing times (default: the system clock), for
+    /// replaying captured requests and tests.
+    pub fn clock(
+        mut self,
+        clock: impl Fn() -> std::time::SystemTime + Send + Sync + 'static,
+    ) -> Self {
+        self.inner = self.inner.clock(clock);
+        self
+    }
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<Client, runtime::BuildError> {
         Ok(Client {

@@ -22,6 +22,7 @@ pub mod operations {
         tags: Option<Vec<String>>,
         x_trace_id: Option<String>,
         session: Option<String>,
+        retry: Option<rt::RetryPolicy>,
     }
     impl<'a> GetFile<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
@@ -33,6 +34,7 @@ pub mod operations {
                 tags: None,
                 x_trace_id: None,
                 session: None,
+                retry: None,
             }
         }
         /// Sent as the path parameter `user_id`. Required.
@@ -67,6 +69,11 @@ pub mod operations {
             self.session = Some(value.into());
             self
         }
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.retry = Some(policy);
+            self
+        }
         /// Checks every constraint of the API, then sends the request.
         ///
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
@@ -96,8 +103,8 @@ pub mod operations {
                 "/users/{}/files/{}", rt::encode::component(& user_id.to_string()),
                 rt::encode::component(name)
             );
-            #[allow(unused_mut)]
             let mut request = rt::Request::new(rt::Method::GET, path);
+            request.retry = self.retry.clone();
             if let Some(limit) = &self.limit {
                 request.query.push("limit", limit);
             }
@@ -121,14 +128,24 @@ pub mod operations {
     pub struct DeleteUsersUserId<'a> {
         client: &'a super::Client,
         user_id: Option<i64>,
+        retry: Option<rt::RetryPolicy>,
     }
     impl<'a> DeleteUsersUserId<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self { client, user_id: None }
+            Self {
+                client,
+                user_id: None,
+                retry: None,
+            }
         }
         /// Sent as the path parameter `user_id`. Required.
         pub fn user_id(mut self, value: impl Into<i64>) -> Self {
             self.user_id = Some(value.into());
+            self
+        }
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.retry = Some(policy);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -145,8 +162,8 @@ pub mod operations {
             let path = format!(
                 "/users/{}", rt::encode::component(& user_id.to_string())
             );
-            #[allow(unused_mut)]
             let mut request = rt::Request::new(rt::Method::DELETE, path);
+            request.retry = self.retry.clone();
             Ok(request)
         }
     }
@@ -220,6 +237,25 @@ impl ClientBuilder {
     /// Appends `suffix` to the User-Agent, e.g. your application's name.
     pub fn user_agent_suffix(mut self, suffix: &str) -> Self {
         self.inner = self.inner.user_agent_suffix(suffix);
+        self
+    }
+    /// Replaces the whole User-Agent (default [`USER_AGENT`]).
+    pub fn user_agent(mut self, user_agent: &str) -> Self {
+        self.inner = self.inner.user_agent(user_agent);
+        self
+    }
+    /// Retries for every call (default: none); a call may set its own.
+    pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
+        self.inner = self.inner.retry(policy);
+        self
+    }
+    /// The source of signing times (default: the system clock), for
+    /// replaying captured requests and tests.
+    pub fn clock(
+        mut self,
+        clock: impl Fn() -> std::time::SystemTime + Send + Sync + 'static,
+    ) -> Self {
+        self.inner = self.inner.clock(clock);
         self
     }
     /// Checks the settings and builds the client.

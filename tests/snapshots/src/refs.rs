@@ -124,6 +124,7 @@ pub mod operations {
         client: &'a super::Client,
         pet_id: Option<String>,
         body: Option<super::types::Pet>,
+        retry: Option<rt::RetryPolicy>,
     }
     impl<'a> UpdatePet<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
@@ -131,6 +132,7 @@ pub mod operations {
                 client,
                 pet_id: None,
                 body: None,
+                retry: None,
             }
         }
         /// Sent as the path parameter `petId`. Required.
@@ -143,6 +145,11 @@ pub mod operations {
         /// Required.
         pub fn body(mut self, value: impl Into<super::types::Pet>) -> Self {
             self.body = Some(value.into());
+            self
+        }
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.retry = Some(policy);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -158,8 +165,8 @@ pub mod operations {
             let pet_id = rt::validate::required("petId", self.pet_id.as_ref())?;
             rt::validate::length("petId", pet_id, Some(3), None)?;
             let path = format!("/pets/{}", rt::encode::component(pet_id));
-            #[allow(unused_mut)]
             let mut request = rt::Request::new(rt::Method::PUT, path);
+            request.retry = self.retry.clone();
             let body = rt::validate::required("body", self.body.as_ref())?;
             rt::validate::Validate::validate(body, "body")?;
             request.json("body", body)?;
@@ -226,6 +233,25 @@ impl ClientBuilder {
     /// Appends `suffix` to the User-Agent, e.g. your application's name.
     pub fn user_agent_suffix(mut self, suffix: &str) -> Self {
         self.inner = self.inner.user_agent_suffix(suffix);
+        self
+    }
+    /// Replaces the whole User-Agent (default [`USER_AGENT`]).
+    pub fn user_agent(mut self, user_agent: &str) -> Self {
+        self.inner = self.inner.user_agent(user_agent);
+        self
+    }
+    /// Retries for every call (default: none); a call may set its own.
+    pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
+        self.inner = self.inner.retry(policy);
+        self
+    }
+    /// The source of signing times (default: the system clock), for
+    /// replaying captured requests and tests.
+    pub fn clock(
+        mut self,
+        clock: impl Fn() -> std::time::SystemTime + Send + Sync + 'static,
+    ) -> Self {
+        self.inner = self.inner.clock(clock);
         self
     }
     /// Checks the settings and builds the client.
