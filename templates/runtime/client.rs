@@ -420,8 +420,10 @@ impl Core {
     }
 }
 
+/// A header value from text; UTF-8 beyond ASCII travels as raw bytes, as the
+/// official SDKs send it. Only control characters are refused.
 fn header_value(field: &str, value: &str) -> Result<HeaderValue, Error> {
-    HeaderValue::from_str(value).map_err(|_| {
+    HeaderValue::from_bytes(value.trim().as_bytes()).map_err(|_| {
         Error::InvalidInput(InvalidInput {
             field: field.to_owned(),
             problem: "contains characters not allowed in a header".to_owned(),

@@ -111,7 +111,11 @@ fn is_tls(error: &reqwest::Error) -> bool {
         if current.downcast_ref::<rustls::Error>().is_some() {
             return true;
         }
-        source = current.source();
+        // `io::Error::source` skips the wrapped error itself; `get_ref` reaches it.
+        source = match current.downcast_ref::<std::io::Error>() {
+            Some(io) => io.get_ref().map(|inner| inner as &(dyn StdError + 'static)),
+            None => current.source(),
+        };
     }
     false
 }

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The test command (README): every Rust test, then the differential test
+# against the official Huawei Cloud Python SDK, installed into a venv here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo test --workspace --locked
+
+venv=target/sdk-venv
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+"$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/differential/requirements.txt
+cargo build --locked --quiet -p integration --bin hss-diff-driver
+"$venv/bin/python" tests/differential/differential.py \
+  --driver target/debug/hss-diff-driver --cases 240 --seed 20261128
