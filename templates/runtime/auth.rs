@@ -153,9 +153,12 @@ impl Credentials {
         lookup: impl Fn(&str) -> Option<String>,
     ) -> Result<Self, MissingCredentials> {
         let get = |name: &str| lookup(name).filter(|v| !v.is_empty());
-        let ak = get(ENV_AK).or_else(|| get(ENV_AK_FALLBACK));
-        let sk = get(ENV_SK).or_else(|| get(ENV_SK_FALLBACK));
-        let (Some(ak), Some(sk)) = (ak, sk) else {
+        // AK and SK come from the same pair of variables, never one of each.
+        let pair = match (get(ENV_AK), get(ENV_SK)) {
+            (Some(ak), Some(sk)) => Some((ak, sk)),
+            _ => get(ENV_AK_FALLBACK).zip(get(ENV_SK_FALLBACK)),
+        };
+        let Some((ak, sk)) = pair else {
             return Err(MissingCredentials);
         };
         let mut pair = AkSk::new(ak, sk);

@@ -30,7 +30,8 @@ type Clock = Arc<dyn Fn() -> SystemTime + Send + Sync>;
 #[derive(Clone)]
 pub struct ClientBuilder {
     endpoint: Option<String>,
-    credentials: Credentials,
+    credentials: Option<Credentials>,
+    require_credentials: bool,
     connect_timeout: Duration,
     timeout: Duration,
     user_agent: String,
@@ -43,7 +44,7 @@ pub struct ClientBuilder {
 impl std::fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ClientBuilder")
-            .field("endpoint", &self.endpoint)
+            .field("endpoint", &self.endpoint.as_deref().map(without_userinfo))
             .field("credentials", &self.credentials)
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
@@ -60,7 +61,8 @@ impl ClientBuilder {
     pub fn new(user_agent: &str, endpoint: Option<&str>, token_header: &'static str) -> Self {
         ClientBuilder {
             endpoint: endpoint.map(str::to_owned),
-            credentials: Credentials::None,
+            credentials: None,
+            require_credentials: false,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             timeout: DEFAULT_TIMEOUT,
             user_agent: user_agent.to_owned(),
@@ -77,9 +79,18 @@ impl ClientBuilder {
         self
     }
 
-    /// Authenticates requests with these credentials.
+    /// Authenticates requests with these credentials. Without a call to this,
+    /// [`build`](Self::build) reads AK/SK from the environment
+    /// ([`Credentials::from_env`]); `Credentials::None` sends no authentication.
     pub fn credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = credentials;
+        self.credentials = Some(credentials);
+        self
+    }
+
+    /// Makes [`build`](Self::build) fail when no credentials were given and
+    /// the environment has none: for APIs that always need authentication.
+    pub fn require_credentials(mut self, required: bool) -> Self {
+        self.require_credentials = required;
         self
     }
 
@@ -129,18 +140,16 @@ impl ClientBuilder {
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<Core, BuildError> {
         let raw = self.endpoint.ok_or(BuildError::MissingEndpoint)?;
-        let raw = raw.trim_end_matches('/');
-        let endpoint = reqwest::Url::parse(raw)
-            .map_err(|e| BuildError::InvalidEndpoint(format!("`{raw}`: {e}")))?;
-        if !matches!(endpoint.scheme(), "http" | "https")
-            || endpoint.host_str().is_none()
-            || endpoint.query().is_some()
-        {
-            return Err(BuildError::InvalidEndpoint(format!(
-                "`{raw}` is not an absolute http(s) URL without a query"
-            )));
-        }
-        let user_agent = HeaderValue::from_str(&self.user_agent)
+        let (base, host) = normalize_endpoint(&raw)?;
+        let credentials = match self.credentials {
+            Some(credentials) => credentials,
+            None => match Credentials::from_env() {
+                Ok(found) => found,
+                Err(_) if !self.require_credentials => Credentials::None,
+                Err(missing) => return Err(BuildError::MissingCredentials(missing.to_string())),
+            },
+        };
+        let user_agent = HeaderValue::from_str(self.user_agent.trim())
             .map_err(|_| BuildError::InvalidSetting("User-Agent is not a valid header".into()))?;
         let token_header = HeaderName::from_bytes(self.token_header.as_bytes())
             .map_err(|_| BuildError::InvalidSetting("the token header name is invalid".into()))?;
@@ -151,7 +160,7 @@ impl ClientBuilder {
             .build()
             .map_err(|e| BuildError::InvalidSetting(format!("HTTP client: {e}")))?;
         let mut defaults = self.defaults;
-        if let Some(project) = self.credentials.project_id() {
+        if let Some(project) = credentials.project_id() {
             defaults
                 .entry("project_id".to_owned())
                 .or_insert_with(|| project.to_owned());
@@ -159,9 +168,9 @@ impl ClientBuilder {
         Ok(Core {
             inner: Arc::new(Inner {
                 http,
-                host: authority(raw).to_owned(),
-                base: raw.to_owned(),
-                credentials: self.credentials,
+                host,
+                base,
+                credentials,
                 user_agent,
                 token_header,
                 defaults,
@@ -172,12 +181,57 @@ impl ClientBuilder {
     }
 }
 
-/// `https://user@host:8443/base` → `host:8443`: the Host header, port kept as written.
-fn authority(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+/// The base URL exactly as requests will carry it (so what is signed is what
+/// is sent) and the Host header, an explicit port kept as the SDKs keep it.
+/// A missing scheme means `https://`, as in the official SDKs.
+fn normalize_endpoint(raw: &str) -> Result<(String, String), BuildError> {
+    let trimmed = raw.trim();
+    if trimmed.starts_with('/') {
+        return Err(BuildError::InvalidEndpoint(format!(
+            "`{trimmed}` has no host"
+        )));
+    }
+    let with_scheme = if trimmed.contains("://") {
+        trimmed.to_owned()
+    } else {
+        format!("https://{trimmed}")
+    };
+    let shown = without_userinfo(trimmed);
+    let invalid = |why: &str| BuildError::InvalidEndpoint(format!("`{shown}`: {why}"));
+    let url = reqwest::Url::parse(&with_scheme).map_err(|e| invalid(&e.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(invalid("the scheme must be http or https"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(invalid("an endpoint has no query or fragment"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(invalid("credentials do not belong in the endpoint"));
+    }
+    let Some(host_name) = url.host_str() else {
+        return Err(invalid("there is no host"));
+    };
+    // `Url` drops a port equal to the scheme's default; the Host header keeps it.
+    let written_port = with_scheme
+        .split_once("://")
+        .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
+        .and_then(|authority| authority.rsplit_once(':'))
+        .and_then(|(_, port)| port.parse::<u16>().ok());
+    let host = match url.port().or(written_port) {
+        Some(port) => format!("{host_name}:{port}"),
+        None => host_name.to_owned(),
+    };
+    Ok((url.as_str().trim_end_matches('/').to_owned(), host))
+}
+
+/// The endpoint as it may be shown: a password in it never is.
+fn without_userinfo(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..end];
-    authority.rsplit('@').next().unwrap_or(authority)
+    match rest[..end].rsplit_once('@') {
+        Some((_, host)) => format!("{scheme}://***@{host}{}", &rest[end..]),
+        None => url.to_owned(),
+    }
 }
 
 /// A configured client: connection pool, endpoint, credentials and defaults.
@@ -269,10 +323,14 @@ impl Core {
             match self.attempt(&request, policy.as_ref()).await {
                 Attempt::Done(result) => return result,
                 Attempt::Retry(error, retry_after) => {
-                    let Some(policy) = policy.as_ref().filter(|_| attempt < attempts) else {
+                    let delay = policy
+                        .as_ref()
+                        .filter(|_| attempt < attempts)
+                        .and_then(|p| p.delay(attempt, retry_after.as_deref()));
+                    let Some(delay) = delay else {
                         return Err(error);
                     };
-                    tokio::time::sleep(policy.delay(attempt, retry_after.as_deref())).await;
+                    tokio::time::sleep(delay).await;
                     attempt += 1;
                 }
             }
@@ -290,6 +348,8 @@ impl Core {
                 let error = Error::from_reqwest(e);
                 let retry = match &error {
                     Error::Connect(_) => true,
+                    // A connect timeout never reached the service.
+                    Error::Timeout(e) if e.is_connect() => true,
                     Error::Timeout(_) => policy.is_some_and(RetryPolicy::retries_timeouts),
                     _ => false,
                 };
@@ -309,9 +369,12 @@ impl Core {
                 .map(str::to_owned)
         };
         let request_id = header("x-request-id");
+        let success = (200..300).contains(&status);
         let body = match read_limited(response).await {
-            Ok(Some(body)) => body,
-            Ok(None) => {
+            Ok((body, false)) => body,
+            // An error body is still worth its first bytes; a success body is not.
+            Ok((body, true)) if !success => body,
+            Ok((_, true)) => {
                 return Attempt::Done(Err(Error::ResponseTooLarge {
                     status,
                     request_id,
@@ -320,7 +383,7 @@ impl Core {
             }
             Err(e) => return Attempt::Done(Err(e)),
         };
-        if (200..300).contains(&status) {
+        if success {
             return Attempt::Done(Ok((status, request_id, headers, body)));
         }
         let error = Error::Service(ServiceError::from_response(status, request_id, &body));
@@ -438,20 +501,16 @@ fn invalid_credentials(problem: String) -> InvalidInput {
     }
 }
 
-/// Reads the body; `None` when it is longer than [`MAX_BODY_BYTES`].
-async fn read_limited(mut response: reqwest::Response) -> Result<Option<Vec<u8>>, Error> {
-    if response
-        .content_length()
-        .is_some_and(|n| n > MAX_BODY_BYTES as u64)
-    {
-        return Ok(None);
-    }
+/// Reads at most [`MAX_BODY_BYTES`] of the body; `true` when there was more.
+async fn read_limited(mut response: reqwest::Response) -> Result<(Vec<u8>, bool), Error> {
     let mut body = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(Error::from_reqwest)? {
-        if body.len() + chunk.len() > MAX_BODY_BYTES {
-            return Ok(None);
+        let room = MAX_BODY_BYTES - body.len();
+        if chunk.len() > room {
+            body.extend_from_slice(&chunk[..room]);
+            return Ok((body, true));
         }
         body.extend_from_slice(&chunk);
     }
-    Ok(Some(body))
+    Ok((body, false))
 }

@@ -19,6 +19,18 @@ pub fn component(value: &str) -> String {
     utf8_percent_encode(value, UNRESERVED).to_string()
 }
 
+/// Encodes a path parameter. `.` and `..` are refused: URL normalization
+/// would remove them and send the request elsewhere.
+pub fn path_segment(name: &str, value: &str) -> Result<String, super::error::InvalidInput> {
+    if value == "." || value == ".." {
+        return Err(super::validate::invalid(
+            name,
+            "cannot be `.` or `..` in a path",
+        ));
+    }
+    Ok(component(value))
+}
+
 /// Query parameters in the order they were added; rendered sorted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {

@@ -309,8 +309,10 @@ impl StdError for ServiceError {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BuildError {
-    /// Neither an endpoint nor a region was given, and the API names no server.
+    /// Neither an endpoint nor a region was given, and the API names no single server.
     MissingEndpoint,
+    /// The API needs credentials; none were given and the environment has none.
+    MissingCredentials(String),
     /// The endpoint is not an absolute `http` or `https` URL.
     InvalidEndpoint(String),
     /// A setting is not usable, e.g. a User-Agent with control characters.
@@ -321,6 +323,7 @@ impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BuildError::MissingEndpoint => f.write_str("no endpoint or region configured"),
+            BuildError::MissingCredentials(why) => write!(f, "no credentials: {why}"),
             BuildError::InvalidEndpoint(e) => write!(f, "invalid endpoint: {e}"),
             BuildError::InvalidSetting(e) => write!(f, "invalid setting: {e}"),
         }

@@ -58,7 +58,7 @@ impl Request {
     pub fn header(&mut self, name: &'static str, value: &str) -> Result<(), Error> {
         let header = HeaderName::from_bytes(name.as_bytes())
             .map_err(|_| Error::InvalidInput(invalid(name, "is not a valid header name")))?;
-        let value = HeaderValue::from_str(value).map_err(|_| {
+        let value = HeaderValue::from_str(value.trim()).map_err(|_| {
             Error::InvalidInput(invalid(name, "contains characters not allowed in a header"))
         })?;
         self.headers.push((header, value));

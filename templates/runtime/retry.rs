@@ -71,18 +71,22 @@ impl RetryPolicy {
         self.retry_statuses.contains(&status)
     }
 
-    /// Delay before attempt `attempt + 1` (`attempt` counts from 1): full
-    /// jitter over an exponentially growing window, or `Retry-After`.
-    pub(crate) fn delay(&self, attempt: u32, retry_after: Option<&str>) -> Duration {
+    /// Delay before attempt `attempt + 1` (`attempt` counts from 1): a random
+    /// point in the upper half of an exponentially growing window, or what
+    /// `Retry-After` asks. `None` when the server asks for longer than the
+    /// maximum delay: retrying early would only be refused again.
+    pub(crate) fn delay(&self, attempt: u32, retry_after: Option<&str>) -> Option<Duration> {
         if let Some(wait) = retry_after.and_then(parse_retry_after) {
-            return wait.min(self.max_delay);
+            return (wait <= self.max_delay).then_some(wait);
         }
         let window = self
             .base_delay
             .saturating_mul(1u32 << (attempt.saturating_sub(1)).min(16))
             .min(self.max_delay);
         let millis = u64::try_from(window.as_millis()).unwrap_or(u64::MAX);
-        Duration::from_millis(fastrand::u64(millis / 2..=millis.max(1)))
+        Some(Duration::from_millis(fastrand::u64(
+            millis / 2..=millis.max(1),
+        )))
     }
 }
 
@@ -107,9 +111,16 @@ mod tests {
     fn backoff_grows_and_is_capped() {
         let policy = RetryPolicy::connect_failures(5).max_delay(Duration::from_secs(1));
         for attempt in 1..=20 {
-            assert!(policy.delay(attempt, None) <= Duration::from_secs(1));
+            assert!(policy
+                .delay(attempt, None)
+                .is_some_and(|d| d <= Duration::from_secs(1)));
         }
-        assert_eq!(policy.delay(1, Some("3")), Duration::from_secs(1));
+        assert_eq!(policy.delay(1, Some("1")), Some(Duration::from_secs(1)));
+        assert_eq!(
+            policy.delay(1, Some("3")),
+            None,
+            "longer than allowed: give up"
+        );
         assert_eq!(
             RetryPolicy::connect_failures(50).max_attempts(),
             MAX_ATTEMPTS

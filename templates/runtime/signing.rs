@@ -29,7 +29,8 @@ pub const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
 pub struct Signed {
     /// Headers to add to the request, in this order; `Authorization` is last.
     pub headers: Vec<(String, String)>,
-    /// The canonical request that was hashed.
+    /// The canonical request that was hashed. It holds every signed header
+    /// value, `X-Security-Token` included: treat it as a secret.
     pub canonical_request: String,
     /// The string that was signed.
     pub string_to_sign: String,
@@ -100,10 +101,18 @@ pub fn sign(
     let unsigned = content_type.is_some_and(|ct| {
         !(ct.starts_with("application/json") || ct.starts_with("application/bson"))
     });
-    if unsigned {
+    // Headers the caller already set are reused, as the SDKs reuse them.
+    let content_hash = find(&all, "x-sdk-content-sha256").map(str::to_owned);
+    if unsigned && content_hash.is_none() {
         added.push(("X-Sdk-Content-Sha256".into(), UNSIGNED_PAYLOAD.into()));
     }
-    added.push(("X-Sdk-Date".into(), sdk_date.clone()));
+    let sdk_date = match find(&all, "x-sdk-date") {
+        Some(given) => given.trim().to_owned(),
+        None => {
+            added.push(("X-Sdk-Date".into(), sdk_date.clone()));
+            sdk_date
+        }
+    };
     if find(&all, "host").is_none() {
         added.push(("Host".into(), authority.to_owned()));
     }
@@ -121,10 +130,11 @@ pub fn sign(
     for (name, value) in &canonical {
         let _ = writeln!(canonical_headers, "{name}:{value}");
     }
-    let payload_hash = match body {
-        None | Some([]) => hex(&Sha256::digest(b"")),
-        Some(_) if unsigned => UNSIGNED_PAYLOAD.to_owned(),
-        Some(bytes) => hex(&Sha256::digest(bytes)),
+    let payload_hash = match (body, content_hash) {
+        (None | Some([]), _) => hex(&Sha256::digest(b"")),
+        (Some(_), Some(given)) => given,
+        (Some(_), None) if unsigned => UNSIGNED_PAYLOAD.to_owned(),
+        (Some(bytes), None) => hex(&Sha256::digest(bytes)),
     };
     let signed_list = signed_headers.join(";");
     let canonical_request = format!(

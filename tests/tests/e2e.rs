@@ -338,33 +338,54 @@ async fn undecodable_success_is_a_decode_error() {
 }
 
 #[tokio::test]
-async fn oversized_body_is_reported_not_truncated() {
+async fn oversized_bodies_are_refused_or_cut() {
     let huge = "x".repeat(16 * 1024 * 1024 + 1);
-    for status in [200, 500] {
-        let server = server_answering(
-            ResponseTemplate::new(status)
-                .insert_header("X-Request-Id", "rid-big")
-                .set_body_raw(huge.clone(), "text/plain"),
-        )
-        .await;
-        let error = client(&server)
-            .create_task()
-            .body(cluster_body())
-            .send()
-            .await
-            .expect_err("too large");
-        match error {
-            Error::ResponseTooLarge {
-                status: s,
-                request_id,
-                limit,
-            } => {
-                assert_eq!(s, status);
-                assert_eq!(request_id.as_deref(), Some("rid-big"));
-                assert_eq!(limit, 16 * 1024 * 1024);
-            }
-            other => panic!("expected ResponseTooLarge, got {other:?}"),
+    // A success body that long is refused, never decoded half-read.
+    let server = server_answering(
+        ResponseTemplate::new(200)
+            .insert_header("X-Request-Id", "rid-big")
+            .set_body_raw(huge.clone(), "application/json"),
+    )
+    .await;
+    let error = client(&server)
+        .create_task()
+        .body(cluster_body())
+        .send()
+        .await
+        .expect_err("too large");
+    match error {
+        Error::ResponseTooLarge {
+            status,
+            request_id,
+            limit,
+        } => {
+            assert_eq!(status, 200);
+            assert_eq!(request_id.as_deref(), Some("rid-big"));
+            assert_eq!(limit, 16 * 1024 * 1024);
         }
+        other => panic!(
+            "expected ResponseTooLarge, got {:?}",
+            other.to_string().len()
+        ),
+    }
+    // An error body that long still yields the service error, message cut short.
+    let server = server_answering(
+        ResponseTemplate::new(500)
+            .insert_header("X-Request-Id", "rid-big")
+            .set_body_raw(huge, "text/plain"),
+    )
+    .await;
+    match client(&server)
+        .create_task()
+        .body(cluster_body())
+        .send()
+        .await
+    {
+        Err(Error::Service(e)) => {
+            assert_eq!((e.status, e.request_id.as_deref()), (500, Some("rid-big")));
+            assert_eq!(e.error_msg.len(), 64 * 1024);
+        }
+        other => panic!("expected a service error, got {}", other.is_ok()),
     }
 }
 
@@ -372,6 +393,7 @@ async fn oversized_body_is_reported_not_truncated() {
 async fn slow_server_is_a_timeout() {
     let server = server_answering(ok_task("late").set_delay(Duration::from_secs(3))).await;
     let client = Client::builder()
+        .credentials(Credentials::None)
         .endpoint(server.uri())
         .project_id(PROJECT)
         .timeout(Duration::from_millis(200))
@@ -395,6 +417,7 @@ async fn refused_connection_is_a_connect_error() {
         .expect("addr")
         .port();
     let client = Client::builder()
+        .credentials(Credentials::None)
         .endpoint(format!("http://127.0.0.1:{port}"))
         .project_id(PROJECT)
         .build()
@@ -495,6 +518,19 @@ async fn invalid_input_is_rejected_before_any_request() {
         matches!(&empty_project, Error::InvalidInput(e) if e.field == "project_id"),
         "{empty_project:?}"
     );
+    for dots in [".", ".."] {
+        let moved = client
+            .create_task()
+            .project_id(dots)
+            .body(cluster_body())
+            .send()
+            .await
+            .expect_err("would change the path");
+        assert!(
+            matches!(&moved, Error::InvalidInput(e) if e.field == "project_id"),
+            "{moved:?}"
+        );
+    }
     let long_ep = client
         .create_task()
         .enterprise_project_id("e".repeat(257))
@@ -507,6 +543,7 @@ async fn invalid_input_is_rejected_before_any_request() {
         "{long_ep:?}"
     );
     let no_default = Client::builder()
+        .credentials(Credentials::None)
         .endpoint(server.uri())
         .build()
         .expect("builds");
@@ -567,7 +604,11 @@ fn regions_come_from_the_spec() {
 fn bad_endpoints_fail_to_build() {
     for endpoint in ["not a url", "ftp://127.0.0.1", "/relative"] {
         assert!(
-            Client::builder().endpoint(endpoint).build().is_err(),
+            Client::builder()
+                .credentials(Credentials::None)
+                .endpoint(endpoint)
+                .build()
+                .is_err(),
             "{endpoint}"
         );
     }
@@ -578,6 +619,7 @@ fn tokens_never_show_in_debug_output() {
     let credentials = Credentials::token("super-secret-token");
     assert!(!format!("{credentials:?}").contains("super-secret"));
     let client = Client::builder()
+        .endpoint("http://127.0.0.1:9")
         .credentials(credentials)
         .build()
         .expect("builds");

@@ -146,6 +146,7 @@ async fn server_errors_are_not_retried_by_default() {
         .mount(&server)
         .await;
     let client = Client::builder()
+        .credentials(Credentials::None)
         .endpoint(server.uri())
         .project_id(PROJECT)
         .build()
@@ -191,6 +192,7 @@ async fn retry_after_is_honoured() {
         .mount(&server)
         .await;
     let client = Client::builder()
+        .credentials(Credentials::None)
         .endpoint(server.uri())
         .project_id(PROJECT)
         .build()
@@ -227,6 +229,7 @@ async fn connection_failures_are_retried_when_allowed() {
         server
     });
     let client = Client::builder()
+        .credentials(Credentials::None)
         .endpoint(format!("http://{address}"))
         .project_id(PROJECT)
         .retry(RetryPolicy::connect_failures(6).base_delay(Duration::from_millis(200)))
@@ -248,6 +251,7 @@ async fn tls_failures_are_their_own_kind() {
     let server = MockServer::start().await;
     let address = server.address();
     let client = Client::builder()
+        .credentials(Credentials::None)
         .endpoint(format!("https://{address}"))
         .project_id(PROJECT)
         .build()
@@ -293,6 +297,7 @@ async fn broken_responses_are_errors_not_panics() {
     for reply in cases {
         let endpoint = raw_server(reply).await;
         let client = Client::builder()
+            .credentials(Credentials::None)
             .endpoint(endpoint)
             .project_id(PROJECT)
             .build()
@@ -357,11 +362,13 @@ fn secrets_never_show_in_debug_or_errors() {
         .with_security_token(secret_token)
         .into();
     let client = Client::builder()
+        .endpoint("http://127.0.0.1:9")
         .credentials(credentials.clone())
         .project_id(PROJECT)
         .build()
         .expect("builds");
     let token_client = Client::builder()
+        .endpoint("http://127.0.0.1:9")
         .credentials(Credentials::token(secret_token))
         .build()
         .expect("builds");
@@ -396,6 +403,7 @@ async fn region_endpoint_can_come_from_the_environment() {
     );
     assert_eq!(Region::ApSoutheast5.resolved_endpoint(), server.uri());
     let client = Client::builder()
+        .credentials(Credentials::None)
         .region(Region::ApSoutheast5)
         .project_id(PROJECT)
         .build()
@@ -413,5 +421,112 @@ async fn region_endpoint_can_come_from_the_environment() {
     assert_eq!(
         Region::CnNorth4.resolved_endpoint(),
         "https://hss.cn-north-4.myhuaweicloud.com"
+    );
+}
+
+#[tokio::test]
+async fn endpoints_are_normalized_or_refused() {
+    let server = MockServer::start().await;
+    Mock::given(any()).respond_with(ok()).mount(&server).await;
+    let messy = format!("  {}/ \n", server.uri());
+    let client = Client::builder()
+        .endpoint(messy)
+        .credentials(pair().into())
+        .build()
+        .expect("whitespace and a trailing slash are fine");
+    client
+        .create_task()
+        .body(body())
+        .send()
+        .await
+        .expect("reaches the server");
+    let received = server.received_requests().await.expect("recording");
+    assert_eq!(received[0].url.path(), format!("/v5/{PROJECT}/common/task"));
+    let address = server.address().to_string();
+    assert_eq!(
+        received[0]
+            .headers
+            .get("host")
+            .and_then(|h| h.to_str().ok()),
+        Some(address.as_str())
+    );
+
+    for bad in [
+        "http://user:secret@127.0.0.1:9",
+        "http://127.0.0.1:9/#fragment",
+        "http://127.0.0.1:9/?q=1",
+        "ftp://127.0.0.1:9",
+        "/no/host",
+    ] {
+        let error = Client::builder()
+            .endpoint(bad)
+            .credentials(Credentials::None)
+            .build()
+            .expect_err(bad);
+        assert!(!error.to_string().contains("secret"), "{error}");
+    }
+    // No scheme means https, as in the official SDKs.
+    let core = Client::builder()
+        .endpoint("hss.example.test:8443")
+        .credentials(Credentials::None)
+        .build()
+        .expect("builds");
+    assert_eq!(core.core().endpoint(), "https://hss.example.test:8443");
+}
+
+#[test]
+fn a_region_or_endpoint_and_credentials_are_required() {
+    let error = Client::builder()
+        .credentials(Credentials::None)
+        .build()
+        .expect_err("no region");
+    assert!(
+        matches!(error, huaweicloud_hss::BuildError::MissingEndpoint),
+        "{error}"
+    );
+    let in_env = ["HUAWEICLOUD_SDK_AK", "CLOUD_SDK_AK"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some());
+    if !in_env {
+        let error = Client::builder()
+            .region(Region::CnNorth4)
+            .build()
+            .expect_err("no credentials");
+        assert!(
+            matches!(error, huaweicloud_hss::BuildError::MissingCredentials(_)),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn signer_reuses_given_date_and_hashes_non_json_as_unsigned() {
+    let pair = AkSk::new("AK", "SK");
+    let date = SystemTime::UNIX_EPOCH;
+    let signed = signing::sign(
+        "PUT",
+        "https://h.example/upload",
+        &[
+            ("Content-Type", "application/octet-stream"),
+            ("X-Sdk-Date", "20240102T030405Z"),
+        ],
+        Some(b"\x00\x01binary"),
+        &pair,
+        date,
+    )
+    .expect("signs");
+    assert!(
+        signed.canonical_request.ends_with("\nUNSIGNED-PAYLOAD"),
+        "{}",
+        signed.canonical_request
+    );
+    assert!(signed
+        .string_to_sign
+        .starts_with("SDK-HMAC-SHA256\n20240102T030405Z\n"));
+    let added: Vec<&str> = signed.headers.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(added, ["X-Sdk-Content-Sha256", "Host", "Authorization"]);
+    assert_eq!(
+        signed.signed_headers,
+        ["content-type", "host", "x-sdk-content-sha256", "x-sdk-date"]
     );
 }

@@ -44,6 +44,7 @@ pub fn emit(api: &Api) -> TokenStream {
         Some(url) => quote!(Some(#url)),
         None => quote!(None),
     };
+    let requires_auth = api.requires_auth;
     let token_header = api
         .token_header
         .as_deref()
@@ -93,7 +94,8 @@ pub fn emit(api: &Api) -> TokenStream {
             /// Starts configuring a client.
             pub fn builder() -> ClientBuilder {
                 ClientBuilder {
-                    inner: runtime::ClientBuilder::new(USER_AGENT, #default_url, #token_header),
+                    inner: runtime::ClientBuilder::new(USER_AGENT, #default_url, #token_header)
+                        .require_credentials(#requires_auth),
                 }
             }
 
@@ -121,7 +123,8 @@ pub fn emit(api: &Api) -> TokenStream {
 
             #region_setter
 
-            /// Authenticates requests with these credentials.
+            /// Authenticates requests with these credentials. Without this,
+            /// AK/SK are read from the environment when the client is built.
             pub fn credentials(mut self, credentials: runtime::Credentials) -> Self {
                 self.inner = self.inner.credentials(credentials);
                 self

@@ -258,7 +258,8 @@ fn path_expr(op: &Operation) -> TokenStream {
                 ShapeKind::String => quote!(#name),
                 _ => quote!(&#name.to_string()),
             };
-            args.push(quote!(rt::encode::component(#text)));
+            let wire = &p.wire;
+            args.push(quote!(rt::encode::path_segment(#wire, #text)?));
         }
         rest = &rest[open + close + 1..];
     }

@@ -31,6 +31,11 @@ pub fn lower(spec: &LoadedSpec) -> (Api, Diagnostics) {
         servers,
         token_header,
         signing,
+        requires_auth: spec
+            .openapi
+            .security
+            .as_ref()
+            .is_some_and(|requirements| requirements.iter().any(|r| !r.is_empty())),
         client_defaults: cx.client_defaults.clone(),
         types: std::mem::take(&mut cx.types),
         operations,

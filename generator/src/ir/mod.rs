@@ -24,6 +24,8 @@ pub struct Api {
     pub token_header: Option<String>,
     /// True when the spec declares AK/SK request signing.
     pub signing: bool,
+    /// True when the top-level `security` requires some credentials.
+    pub requires_auth: bool,
     /// Parameters the client may fill from its configuration.
     pub client_defaults: Vec<ClientDefault>,
     /// Named types, in spec order.

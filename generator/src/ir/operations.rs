@@ -118,6 +118,13 @@ impl Lowerer<'_> {
                     (parameter_data, super::ParamLocation::Cookie)
                 }
             };
+            // OpenAPI: these header parameters are ignored; the client sets them.
+            if location == ParamLocation::Header
+                && ["accept", "content-type", "authorization"]
+                    .contains(&data.name.to_ascii_lowercase().as_str())
+            {
+                continue;
+            }
             if location == ParamLocation::Header
                 && self
                     .token_header_name()

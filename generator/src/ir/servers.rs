@@ -46,10 +46,14 @@ impl Lowerer<'_> {
                 );
                 continue;
             }
-            servers.default_url.get_or_insert_with(|| url.clone());
             let Some((var_name, values)) = region_var else {
+                servers.default_url.get_or_insert_with(|| url.clone());
                 continue;
             };
+            // A region must be chosen on purpose: no silent default region.
+            if !var_name.eq_ignore_ascii_case("region") {
+                servers.default_url.get_or_insert_with(|| url.clone());
+            }
             let type_name = camel(&var_name);
             if servers
                 .region_type

@@ -446,7 +446,8 @@ impl Client {
     /// Starts configuring a client.
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
-            inner: runtime::ClientBuilder::new(USER_AGENT, None, "x-auth-token"),
+            inner: runtime::ClientBuilder::new(USER_AGENT, None, "x-auth-token")
+                .require_credentials(false),
         }
     }
     /// Endpoint, credentials and defaults of this client.
@@ -474,7 +475,8 @@ impl ClientBuilder {
         self.inner = self.inner.endpoint(url);
         self
     }
-    /// Authenticates requests with these credentials.
+    /// Authenticates requests with these credentials. Without this,
+    /// AK/SK are read from the environment when the client is built.
     pub fn credentials(mut self, credentials: runtime::Credentials) -> Self {
         self.inner = self.inner.credentials(credentials);
         self

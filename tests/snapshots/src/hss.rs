@@ -762,7 +762,10 @@ pub mod operations {
                     Some(256),
                 )?;
             }
-            let path = format!("/v5/{}/common/task", rt::encode::component(project_id));
+            let path = format!(
+                "/v5/{}/common/task", rt::encode::path_segment("project_id", project_id)
+                ?
+            );
             let mut request = rt::Request::new(rt::Method::POST, path);
             request.retry = self.retry.clone();
             request.scope("project_id", project_id);
@@ -791,11 +794,8 @@ impl Client {
     /// Starts configuring a client.
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
-            inner: runtime::ClientBuilder::new(
-                USER_AGENT,
-                Some("https://hss.cn-north-4.myhuaweicloud.com"),
-                "x-auth-token",
-            ),
+            inner: runtime::ClientBuilder::new(USER_AGENT, None, "x-auth-token")
+                .require_credentials(true),
         }
     }
     /// Endpoint, credentials and defaults of this client.
@@ -825,7 +825,8 @@ impl ClientBuilder {
     pub fn region(self, region: Region) -> Self {
         self.endpoint(region.resolved_endpoint())
     }
-    /// Authenticates requests with these credentials.
+    /// Authenticates requests with these credentials. Without this,
+    /// AK/SK are read from the environment when the client is built.
     pub fn credentials(mut self, credentials: runtime::Credentials) -> Self {
         self.inner = self.inner.credentials(credentials);
         self

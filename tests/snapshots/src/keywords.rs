@@ -293,7 +293,7 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let r#type = rt::validate::required("type", self.r#type.as_ref())?;
-            let path = format!("/items/{}", rt::encode::component(r#type));
+            let path = format!("/items/{}", rt::encode::path_segment("type", r#type) ?);
             let mut request = rt::Request::new(rt::Method::GET, path);
             request.retry = self.retry.clone();
             if let Some(self_) = &self.self_ {
@@ -321,7 +321,8 @@ impl Client {
     /// Starts configuring a client.
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
-            inner: runtime::ClientBuilder::new(USER_AGENT, None, "x-auth-token"),
+            inner: runtime::ClientBuilder::new(USER_AGENT, None, "x-auth-token")
+                .require_credentials(false),
         }
     }
     /// Endpoint, credentials and defaults of this client.
@@ -347,7 +348,8 @@ impl ClientBuilder {
         self.inner = self.inner.endpoint(url);
         self
     }
-    /// Authenticates requests with these credentials.
+    /// Authenticates requests with these credentials. Without this,
+    /// AK/SK are read from the environment when the client is built.
     pub fn credentials(mut self, credentials: runtime::Credentials) -> Self {
         self.inner = self.inner.credentials(credentials);
         self

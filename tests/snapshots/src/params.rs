@@ -100,8 +100,8 @@ pub mod operations {
                 self.x_trace_id.as_ref(),
             )?;
             let path = format!(
-                "/users/{}/files/{}", rt::encode::component(& user_id.to_string()),
-                rt::encode::component(name)
+                "/users/{}/files/{}", rt::encode::path_segment("user_id", & user_id
+                .to_string()) ?, rt::encode::path_segment("name", name) ?
             );
             let mut request = rt::Request::new(rt::Method::GET, path);
             request.retry = self.retry.clone();
@@ -160,7 +160,7 @@ pub mod operations {
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let user_id = rt::validate::required("user_id", self.user_id.as_ref())?;
             let path = format!(
-                "/users/{}", rt::encode::component(& user_id.to_string())
+                "/users/{}", rt::encode::path_segment("user_id", & user_id.to_string()) ?
             );
             let mut request = rt::Request::new(rt::Method::DELETE, path);
             request.retry = self.retry.clone();
@@ -184,10 +184,11 @@ impl Client {
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
             inner: runtime::ClientBuilder::new(
-                USER_AGENT,
-                Some("https://api.example.test/v1"),
-                "x-auth-token",
-            ),
+                    USER_AGENT,
+                    Some("https://api.example.test/v1"),
+                    "x-auth-token",
+                )
+                .require_credentials(false),
         }
     }
     /// Endpoint, credentials and defaults of this client.
@@ -219,7 +220,8 @@ impl ClientBuilder {
         self.inner = self.inner.endpoint(url);
         self
     }
-    /// Authenticates requests with these credentials.
+    /// Authenticates requests with these credentials. Without this,
+    /// AK/SK are read from the environment when the client is built.
     pub fn credentials(mut self, credentials: runtime::Credentials) -> Self {
         self.inner = self.inner.credentials(credentials);
         self

@@ -164,7 +164,7 @@ pub mod operations {
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let pet_id = rt::validate::required("petId", self.pet_id.as_ref())?;
             rt::validate::length("petId", pet_id, Some(3), None)?;
-            let path = format!("/pets/{}", rt::encode::component(pet_id));
+            let path = format!("/pets/{}", rt::encode::path_segment("petId", pet_id) ?);
             let mut request = rt::Request::new(rt::Method::PUT, path);
             request.retry = self.retry.clone();
             let body = rt::validate::required("body", self.body.as_ref())?;
@@ -189,7 +189,8 @@ impl Client {
     /// Starts configuring a client.
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
-            inner: runtime::ClientBuilder::new(USER_AGENT, None, "x-auth-token"),
+            inner: runtime::ClientBuilder::new(USER_AGENT, None, "x-auth-token")
+                .require_credentials(false),
         }
     }
     /// Endpoint, credentials and defaults of this client.
@@ -215,7 +216,8 @@ impl ClientBuilder {
         self.inner = self.inner.endpoint(url);
         self
     }
-    /// Authenticates requests with these credentials.
+    /// Authenticates requests with these credentials. Without this,
+    /// AK/SK are read from the environment when the client is built.
     pub fn credentials(mut self, credentials: runtime::Credentials) -> Self {
         self.inner = self.inner.credentials(credentials);
         self
