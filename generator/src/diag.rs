@@ -130,7 +130,8 @@ pub mod pointer {
         format!("{base}/{}", escape(token))
     }
 
-    /// Splits a local reference (`#/a/b~1c`) into unescaped tokens.
+    /// Splits a local reference (`#/a/b~1c`, possibly percent-encoded as
+    /// URI fragments are: `%7Bid%7D`) into unescaped tokens.
     pub fn tokens(reference: &str) -> Option<Vec<String>> {
         let rest = reference.strip_prefix('#')?;
         if rest.is_empty() {
@@ -139,8 +140,36 @@ pub mod pointer {
         let rest = rest.strip_prefix('/')?;
         Some(
             rest.split('/')
-                .map(|t| t.replace("~1", "/").replace("~0", "~"))
+                .map(|t| percent_decode(t).replace("~1", "/").replace("~0", "~"))
                 .collect(),
         )
+    }
+
+    /// `%7B` → `{`; malformed escapes stay as written.
+    fn percent_decode(token: &str) -> String {
+        if !token.contains('%') {
+            return token.to_owned();
+        }
+        let bytes = token.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            match (
+                bytes[i],
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            ) {
+                (b'%', Some(hi), Some(lo)) => {
+                    out.push((hi * 16 + lo) as u8);
+                    i += 3;
+                }
+                (b, _, _) => {
+                    out.push(b);
+                    i += 1;
+                }
+            }
+        }
+        String::from_utf8_lossy(&out).into_owned()
     }
 }

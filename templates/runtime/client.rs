@@ -304,6 +304,19 @@ impl Core {
         }
     }
 
+    /// Sends `request` and returns the success body as text (lossy UTF-8).
+    pub async fn send_text(&self, request: Request) -> Result<Response<String>, Error> {
+        let (status, request_id, headers, body) = self.execute(request).await?;
+        let text = String::from_utf8_lossy(&body).into_owned();
+        Ok(Response::new(status, request_id, headers, text))
+    }
+
+    /// Sends `request` and returns the success body as bytes.
+    pub async fn send_bytes(&self, request: Request) -> Result<Response<Vec<u8>>, Error> {
+        let (status, request_id, headers, body) = self.execute(request).await?;
+        Ok(Response::new(status, request_id, headers, body))
+    }
+
     /// Sends `request` and ignores the success body.
     pub async fn send_empty(&self, request: Request) -> Result<Response<()>, Error> {
         let (status, request_id, headers, _) = self.execute(request).await?;
@@ -403,10 +416,10 @@ impl Core {
             url.push_str(&request.query.to_canonical_string());
         }
         let mut headers: Vec<(HeaderName, HeaderValue)> = Vec::new();
-        if request.json_body.is_some() {
+        if let Some((content_type, _)) = &request.body {
             headers.push((
                 reqwest::header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
+                header_value("content-type", content_type)?,
             ));
         }
         headers.push((reqwest::header::USER_AGENT, inner.user_agent.clone()));
@@ -454,7 +467,7 @@ impl Core {
                     request.method.as_str(),
                     &url,
                     &borrowed,
-                    request.json_body.as_deref(),
+                    request.body.as_ref().map(|(_, bytes)| bytes.as_slice()),
                     pair,
                     (inner.clock)(),
                 )
@@ -476,7 +489,7 @@ impl Core {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
-        if let Some(body) = &request.json_body {
+        if let Some((_, body)) = &request.body {
             builder = builder.body(body.clone());
         }
         builder.build().map_err(Error::from_reqwest)

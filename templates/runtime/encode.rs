@@ -74,3 +74,197 @@ impl Query {
         out
     }
 }
+
+/// How a structured query parameter is written (OpenAPI `style` and `explode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `form`, exploded: `tag=a&tag=b`, an object as `key=value` pairs.
+    Form,
+    /// `form`, not exploded: `tag=a,b`, an object as `name=key,value,…`.
+    FormCompact,
+    /// `spaceDelimited`: `tag=a b`.
+    SpaceDelimited,
+    /// `pipeDelimited`: `tag=a|b`.
+    PipeDelimited,
+    /// `deepObject`: `name[key]=value`.
+    DeepObject,
+}
+
+impl Query {
+    /// Adds a structured parameter (array, object, map, union) in `style`;
+    /// `null` values are left out.
+    pub fn push_styled<T: serde::Serialize>(
+        &mut self,
+        name: &str,
+        value: &T,
+        style: Style,
+    ) -> Result<(), super::error::InvalidInput> {
+        let value = serde_json::to_value(value)
+            .map_err(|e| super::validate::invalid(name, format!("cannot be serialized: {e}")))?;
+        let joiner = match style {
+            Style::SpaceDelimited => Some(" "),
+            Style::PipeDelimited => Some("|"),
+            Style::FormCompact => Some(","),
+            Style::Form | Style::DeepObject => None,
+        };
+        match (&value, joiner) {
+            (serde_json::Value::Null, _) => {}
+            (serde_json::Value::Array(items), None) => {
+                for item in items.iter().filter(|i| !i.is_null()) {
+                    self.push(name, scalar_text(item));
+                }
+            }
+            (serde_json::Value::Array(items), Some(joiner)) => {
+                let parts: Vec<String> = items.iter().map(scalar_text).collect();
+                self.push(name, parts.join(joiner));
+            }
+            (serde_json::Value::Object(map), _) if style == Style::DeepObject => {
+                for (key, item) in map.iter().filter(|(_, i)| !i.is_null()) {
+                    self.push(&format!("{name}[{key}]"), scalar_text(item));
+                }
+            }
+            (serde_json::Value::Object(map), None) => {
+                for (key, item) in map.iter().filter(|(_, i)| !i.is_null()) {
+                    match item {
+                        serde_json::Value::Array(items) => {
+                            for inner in items.iter().filter(|i| !i.is_null()) {
+                                self.push(key, scalar_text(inner));
+                            }
+                        }
+                        other => self.push(key, scalar_text(other)),
+                    }
+                }
+            }
+            (serde_json::Value::Object(map), Some(joiner)) => {
+                let parts: Vec<String> = map
+                    .iter()
+                    .flat_map(|(k, v)| [k.clone(), scalar_text(v)])
+                    .collect();
+                self.push(name, parts.join(joiner));
+            }
+            (scalar, _) => self.push(name, scalar_text(scalar)),
+        }
+        Ok(())
+    }
+}
+
+/// A structured value as one path, header or cookie value (`simple` style):
+/// arrays as `a,b`, objects as `k,v,k2,v2` (or `k=v,k2=v2` exploded).
+pub fn simple<T: serde::Serialize>(value: &T, explode: bool) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::Array(items)) => {
+            items.iter().map(scalar_text).collect::<Vec<_>>().join(",")
+        }
+        Ok(serde_json::Value::Object(map)) => map
+            .iter()
+            .map(|(k, v)| {
+                if explode {
+                    format!("{k}={}", scalar_text(v))
+                } else {
+                    format!("{k},{}", scalar_text(v))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(","),
+        Ok(other) => scalar_text(&other),
+        Err(_) => String::new(),
+    }
+}
+
+/// Strings as they are, `null` as nothing, anything else as JSON text.
+pub fn scalar_text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// `application/x-www-form-urlencoded` bytes of a serializable object:
+/// arrays repeat their key, nested objects travel as JSON text.
+pub fn form<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, super::error::InvalidInput> {
+    let mut query = Query::new();
+    query.push_styled("body", value, Style::Form)?;
+    // Form fields keep their order; only query strings are sorted for signing.
+    let text = query
+        .pairs()
+        .iter()
+        .map(|(k, v)| format!("{}={}", component(k), component(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    Ok(text.into_bytes())
+}
+
+/// A `multipart/form-data` body under construction.
+#[derive(Debug, Clone)]
+pub struct Multipart {
+    boundary: String,
+    body: Vec<u8>,
+}
+
+impl Default for Multipart {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Multipart {
+    /// An empty body with a random boundary.
+    pub fn new() -> Self {
+        let boundary: String = std::iter::repeat_with(fastrand::alphanumeric)
+            .take(32)
+            .collect();
+        Multipart {
+            boundary: format!("clientgen-{boundary}"),
+            body: Vec::new(),
+        }
+    }
+
+    /// Adds a text field.
+    pub fn text(&mut self, name: &str, value: &str) {
+        self.part(name, None, "text/plain; charset=utf-8", value.as_bytes());
+    }
+
+    /// Adds a file field.
+    pub fn file(&mut self, name: &str, file_name: &str, bytes: &[u8]) {
+        self.part(name, Some(file_name), "application/octet-stream", bytes);
+    }
+
+    /// Adds any serializable field: strings as text, the rest as JSON.
+    pub fn value<T: serde::Serialize>(&mut self, name: &str, value: &T) {
+        let text = serde_json::to_value(value)
+            .map(|v| scalar_text(&v))
+            .unwrap_or_default();
+        self.text(name, &text);
+    }
+
+    fn part(&mut self, name: &str, file_name: Option<&str>, content_type: &str, bytes: &[u8]) {
+        let quote = |s: &str| {
+            s.replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace(['\r', '\n'], " ")
+        };
+        let mut head = format!(
+            "--{}\r\nContent-Disposition: form-data; name=\"{}\"",
+            self.boundary,
+            quote(name)
+        );
+        if let Some(file_name) = file_name {
+            head.push_str(&format!("; filename=\"{}\"", quote(file_name)));
+        }
+        head.push_str(&format!("\r\nContent-Type: {content_type}\r\n\r\n"));
+        self.body.extend_from_slice(head.as_bytes());
+        self.body.extend_from_slice(bytes);
+        self.body.extend_from_slice(b"\r\n");
+    }
+
+    /// The content type (with boundary) and the finished body.
+    pub fn finish(mut self) -> (String, Vec<u8>) {
+        self.body
+            .extend_from_slice(format!("--{}--\r\n", self.boundary).as_bytes());
+        (
+            format!("multipart/form-data; boundary={}", self.boundary),
+            self.body,
+        )
+    }
+}

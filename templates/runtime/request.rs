@@ -21,8 +21,8 @@ pub struct Request {
     pub headers: Vec<(HeaderName, HeaderValue)>,
     /// Cookies from cookie parameters, values percent-encoded.
     pub cookies: Vec<(String, String)>,
-    /// JSON body bytes, if any.
-    pub json_body: Option<Vec<u8>>,
+    /// Body bytes and their content type, if any.
+    pub body: Option<(String, Vec<u8>)>,
     /// The project the request acts on, sent as `X-Project-Id` when signing.
     pub project_id: Option<String>,
     /// Retries for this request, replacing the client's policy.
@@ -38,7 +38,7 @@ impl Request {
             query: Query::new(),
             headers: Vec::new(),
             cookies: Vec::new(),
-            json_body: None,
+            body: None,
             project_id: None,
             retry: None,
         }
@@ -49,8 +49,26 @@ impl Request {
         let bytes = serde_json::to_vec(body).map_err(|e| {
             Error::InvalidInput(invalid(path, format!("cannot be serialized: {e}")))
         })?;
-        self.json_body = Some(bytes);
+        self.body = Some(("application/json".to_owned(), bytes));
         Ok(())
+    }
+
+    /// Sends `body` as `application/x-www-form-urlencoded`.
+    pub fn form<T: serde::Serialize>(&mut self, body: &T) -> Result<(), Error> {
+        let bytes = super::encode::form(body)?;
+        self.body = Some(("application/x-www-form-urlencoded".to_owned(), bytes));
+        Ok(())
+    }
+
+    /// Sends a finished multipart body.
+    pub fn multipart(&mut self, form: super::encode::Multipart) {
+        let (content_type, bytes) = form.finish();
+        self.body = Some((content_type, bytes));
+    }
+
+    /// Sends raw bytes with `content_type`.
+    pub fn raw(&mut self, content_type: &str, bytes: Vec<u8>) {
+        self.body = Some((content_type.to_owned(), bytes));
     }
 
     /// Adds a header parameter; values that cannot be a header are invalid input.

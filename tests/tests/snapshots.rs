@@ -94,11 +94,30 @@ fn every_parameter_location() {
 
 #[test]
 fn names_that_collide_with_std_and_builder_internals() {
-    let code = generate_with_warnings(
-        "tests/fixtures/collisions.yaml",
-        &["#/paths/~1core/get (parameter `filter`)"],
-    );
+    let code = generate_with_warnings("tests/fixtures/collisions.yaml", &[]);
     expect_file!["../snapshots/src/collisions.rs"].assert_eq(&code);
+}
+
+#[test]
+fn request_and_response_media_types() {
+    check(
+        "tests/fixtures/bodies.yaml",
+        expect_file!["../snapshots/src/bodies.rs"],
+    );
+}
+
+#[test]
+fn parameter_styles() {
+    check(
+        "tests/fixtures/styles.yaml",
+        expect_file!["../snapshots/src/styles.rs"],
+    );
+}
+
+#[test]
+fn formats_recursion_and_fallbacks() {
+    let code = generate_with_warnings("tests/fixtures/formats.yaml", &[]);
+    expect_file!["../snapshots/src/formats.rs"].assert_eq(&code);
 }
 
 #[test]

@@ -4,15 +4,18 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{docs, types::rust_type, validate};
-use crate::ir::{Api, Operation, Param, ParamLocation, ShapeKind};
+use crate::ir::{
+    Api, Body, BodyMedia, Operation, Param, ParamLocation, ParamStyle, Shape, ShapeKind, Success,
+    TypeDef, TypeKind,
+};
 use crate::names::ident;
 
 pub fn emit_all(api: &Api) -> TokenStream {
-    let builders = api.operations.iter().map(emit);
+    let builders = api.operations.iter().map(|op| emit(op, &api.types));
     quote!(#(#builders)*)
 }
 
-fn emit(op: &Operation) -> TokenStream {
+fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
     let builder = ident(&op.builder);
     let types_path = quote!(super::types::);
     let title = format!(
@@ -78,13 +81,15 @@ fn emit(op: &Operation) -> TokenStream {
         }
     });
 
-    let prepare = prepare(op);
+    let prepare = prepare(op, types);
     let (result, send) = match &op.success {
-        Some(shape) => {
+        Success::Json(shape) => {
             let ty = rust_type(shape, &types_path);
             (quote!(rt::Response<#ty>), quote!(send_json))
         }
-        None => (quote!(rt::Response<()>), quote!(send_empty)),
+        Success::Text => (quote!(rt::Response<String>), quote!(send_text)),
+        Success::Bytes => (quote!(rt::Response<Vec<u8>>), quote!(send_bytes)),
+        Success::Empty => (quote!(rt::Response<()>), quote!(send_empty)),
     };
 
     quote! {
@@ -140,7 +145,7 @@ fn param_note(p: &Param) -> String {
 }
 
 /// The body of `prepare`: checks, then the request.
-fn prepare(op: &Operation) -> TokenStream {
+fn prepare(op: &Operation, types: &[TypeDef]) -> TokenStream {
     let mut out = TokenStream::new();
     for p in &op.params {
         let name = ident(&p.name);
@@ -167,7 +172,7 @@ fn prepare(op: &Operation) -> TokenStream {
         };
         out.extend(quote! { #fetch #checks });
     }
-    out.extend(path_expr(op));
+    out.extend(path_expr(op, types));
     let method = ident(&op.method);
     out.extend(quote! {
         let mut request = rt::Request::new(rt::Method::#method, path);
@@ -184,28 +189,7 @@ fn prepare(op: &Operation) -> TokenStream {
         .filter(|p| p.location != ParamLocation::Path)
     {
         let name = ident(&p.name);
-        let wire = &p.wire;
-        let emit_value = |value: TokenStream| match p.location {
-            ParamLocation::Query => quote!(request.query.push(#wire, #value);),
-            ParamLocation::Header => {
-                let lower = wire.to_ascii_lowercase();
-                quote!(request.header(#lower, &#value.to_string())?;)
-            }
-            ParamLocation::Cookie => quote!(request.cookie(#wire, #value);),
-            ParamLocation::Path => TokenStream::new(),
-        };
-        let send = match (&p.shape.kind, p.location) {
-            (ShapeKind::Array(_), ParamLocation::Query) => {
-                let push = emit_value(quote!(item));
-                quote!(for item in #name.iter() { #push })
-            }
-            (ShapeKind::Array(_), _) => {
-                let joined =
-                    quote!(#name.iter().map(ToString::to_string).collect::<Vec<_>>().join(","));
-                emit_value(joined)
-            }
-            _ => emit_value(quote!(#name)),
-        };
+        let send = send_param(p, &name, types);
         if p.required || p.client_default {
             out.extend(send);
         } else {
@@ -214,17 +198,18 @@ fn prepare(op: &Operation) -> TokenStream {
     }
     if let Some(body) = &op.body {
         let checks = validate::checks(&body.shape, &quote!(body), &quote!("body"));
+        let encode = encode_body(body, types);
         if body.required {
             out.extend(quote! {
                 let body = rt::validate::required("body", self.body.as_ref())?;
                 #checks
-                request.json("body", body)?;
+                #encode
             });
         } else {
             out.extend(quote! {
                 if let Some(body) = &self.body {
                     #checks
-                    request.json("body", body)?;
+                    #encode
                 }
             });
         }
@@ -233,8 +218,123 @@ fn prepare(op: &Operation) -> TokenStream {
     out
 }
 
+/// How a parameter value becomes text.
+enum ParamText {
+    /// A scalar with `Display`.
+    Scalar,
+    /// An array of scalars.
+    ScalarArray,
+    /// Anything else, written through serde.
+    Structured,
+}
+
+fn param_text(shape: &Shape, types: &[TypeDef]) -> ParamText {
+    let scalar = |s: &Shape| match &s.kind {
+        ShapeKind::Bool | ShapeKind::Integer(_) | ShapeKind::Number(_) | ShapeKind::String => true,
+        ShapeKind::Named(n) => types
+            .iter()
+            .any(|t| &t.name == n && matches!(t.kind, TypeKind::Enum(_))),
+        _ => false,
+    };
+    match &shape.kind {
+        _ if scalar(shape) => ParamText::Scalar,
+        ShapeKind::Array(item) if scalar(item) => ParamText::ScalarArray,
+        _ => ParamText::Structured,
+    }
+}
+
+/// Statements adding a query, header or cookie parameter bound to `name`.
+fn send_param(p: &Param, name: &proc_macro2::Ident, types: &[TypeDef]) -> TokenStream {
+    let wire = &p.wire;
+    let text = param_text(&p.shape, types);
+    if p.location == ParamLocation::Query {
+        let style = match p.style {
+            ParamStyle::Form { explode: true } | ParamStyle::Simple { .. } => quote!(Form),
+            ParamStyle::Form { explode: false } => quote!(FormCompact),
+            ParamStyle::SpaceDelimited => quote!(SpaceDelimited),
+            ParamStyle::PipeDelimited => quote!(PipeDelimited),
+            ParamStyle::DeepObject => quote!(DeepObject),
+        };
+        return match (text, p.style) {
+            (ParamText::Scalar, _) => quote!(request.query.push(#wire, #name);),
+            (ParamText::ScalarArray, ParamStyle::Form { explode: true }) => {
+                quote!(for item in #name.iter() { request.query.push(#wire, item); })
+            }
+            _ => quote!(request.query.push_styled(#wire, #name, rt::encode::Style::#style)?;),
+        };
+    }
+    let value = match text {
+        ParamText::Scalar => quote!(#name.to_string()),
+        _ => {
+            let explode = matches!(
+                p.style,
+                ParamStyle::Simple { explode: true } | ParamStyle::Form { explode: true }
+            );
+            quote!(rt::encode::simple(#name, #explode))
+        }
+    };
+    match p.location {
+        ParamLocation::Header => {
+            let lower = wire.to_ascii_lowercase();
+            quote!(request.header(#lower, &#value)?;)
+        }
+        _ => quote!(request.cookie(#wire, #value);),
+    }
+}
+
+/// Statements encoding the checked `body` into `request`.
+fn encode_body(body: &Body, types: &[TypeDef]) -> TokenStream {
+    let content_type = &body.content_type;
+    match body.media {
+        BodyMedia::Json => quote!(request.json("body", body)?;),
+        BodyMedia::Form => quote!(request.form(body)?;),
+        BodyMedia::Text => quote!(request.raw(#content_type, body.clone().into_bytes());),
+        BodyMedia::Bytes => quote!(request.raw(#content_type, body.clone());),
+        BodyMedia::Multipart => {
+            let fields = match &body.shape.kind {
+                ShapeKind::Named(n) => {
+                    types
+                        .iter()
+                        .find(|t| &t.name == n)
+                        .and_then(|t| match &t.kind {
+                            TypeKind::Struct(s) => Some(s),
+                            _ => None,
+                        })
+                }
+                _ => None,
+            };
+            let parts = match fields {
+                Some(s) => s
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let field = ident(&f.name);
+                        let wire = &f.wire;
+                        let add = match f.shape.kind {
+                            ShapeKind::Bytes => quote!(form.file(#wire, #wire, value);),
+                            ShapeKind::String => quote!(form.text(#wire, value);),
+                            _ => quote!(form.value(#wire, value);),
+                        };
+                        if !f.required || f.nullable {
+                            quote!(if let Some(value) = &body.#field { #add })
+                        } else {
+                            quote!({ let value = &body.#field; #add })
+                        }
+                    })
+                    .collect(),
+                None => quote!(form.value("body", body);),
+            };
+            quote! {
+                let mut form = rt::encode::Multipart::new();
+                #parts
+                request.multipart(form);
+            }
+        }
+    }
+}
+
 /// `let path = format!("/v5/{}/common/task", encode(project_id));`
-fn path_expr(op: &Operation) -> TokenStream {
+fn path_expr(op: &Operation, types: &[TypeDef]) -> TokenStream {
     let mut template = String::new();
     let mut args = Vec::new();
     let mut rest = op.path.as_str();
@@ -251,12 +351,13 @@ fn path_expr(op: &Operation) -> TokenStream {
             .find(|p| p.location == ParamLocation::Path && p.wire == wire)
         {
             let name = ident(&p.name);
-            let text = match &p.shape.kind {
-                ShapeKind::Array(_) => {
-                    quote!(&#name.iter().map(ToString::to_string).collect::<Vec<_>>().join(","))
+            let text = match (&p.shape.kind, param_text(&p.shape, types)) {
+                (ShapeKind::String, _) => quote!(#name),
+                (_, ParamText::Scalar) => quote!(&#name.to_string()),
+                _ => {
+                    let explode = matches!(p.style, ParamStyle::Simple { explode: true });
+                    quote!(&rt::encode::simple(#name, #explode))
                 }
-                ShapeKind::String => quote!(#name),
-                _ => quote!(&#name.to_string()),
             };
             let wire = &p.wire;
             args.push(quote!(rt::encode::path_segment(#wire, #text)?));

@@ -18,6 +18,7 @@ pub fn rust_type(shape: &Shape, types_path: &TokenStream) -> TokenStream {
         ShapeKind::Number(FloatWidth::F32) => quote!(f32),
         ShapeKind::Number(FloatWidth::F64) => quote!(f64),
         ShapeKind::String => quote!(String),
+        ShapeKind::Bytes => quote!(Vec<u8>),
         ShapeKind::Any => quote!(serde_json::Value),
         ShapeKind::Array(item) => {
             let item = rust_type(item, types_path);

@@ -1,7 +1,7 @@
 //! Checks that need every type: run after lowering, before anything is emitted.
 
 use super::lower::Lowerer;
-use super::{Operation, ParamLocation, Shape, ShapeKind, TypeDef, TypeKind};
+use super::{Operation, ParamLocation, ShapeKind, TypeDef, TypeKind};
 use crate::names::Namespace;
 
 /// Client builder methods that parameter defaults must not take.
@@ -45,26 +45,14 @@ impl Lowerer<'_> {
         }
     }
 
-    /// Keeps only parameters that can be written as text; reports the rest.
+    /// Drops header parameters whose names cannot be headers; checks defaults.
     pub(super) fn check_params(&mut self, operations: &mut [Operation]) {
         let mut setters = Namespace::with_reserved(BUILDER_METHODS);
         for op in operations.iter_mut() {
             let mut kept = Vec::new();
             for param in std::mem::take(&mut op.params) {
-                let at = format!("{} (parameter `{}`)", op.pointer, param.wire);
-                if !is_textual(&param.shape, &self.types) {
-                    let message = "only strings, numbers, booleans, string enums and arrays of them can be parameters";
-                    if param.required {
-                        self.diags.error(&at, message);
-                    } else {
-                        self.diags.warning(
-                            &at,
-                            format!("{message}; the optional parameter is left out"),
-                        );
-                    }
-                    continue;
-                }
                 if param.location == ParamLocation::Header && !is_header_name(&param.wire) {
+                    let at = format!("{} (parameter `{}`)", op.pointer, param.wire);
                     self.diags.error(&at, "not a valid HTTP header name");
                     continue;
                 }
@@ -110,17 +98,6 @@ impl Lowerer<'_> {
 
 fn find<'t>(types: &'t [TypeDef], name: &str) -> Option<&'t TypeDef> {
     types.iter().find(|t| t.name == name)
-}
-
-fn is_textual(shape: &Shape, types: &[TypeDef]) -> bool {
-    match &shape.kind {
-        ShapeKind::Bool | ShapeKind::Integer(_) | ShapeKind::Number(_) | ShapeKind::String => true,
-        ShapeKind::Named(n) => matches!(find(types, n).map(|t| &t.kind), Some(TypeKind::Enum(_))),
-        ShapeKind::Array(item) => {
-            !matches!(item.kind, ShapeKind::Array(_)) && is_textual(item, types)
-        }
-        ShapeKind::Any | ShapeKind::Map(_) => false,
-    }
 }
 
 /// An HTTP token (RFC 9110 §5.6.2).

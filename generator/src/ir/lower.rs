@@ -62,6 +62,8 @@ pub(super) struct Lowerer<'a> {
     pub(super) ref_shapes: BTreeMap<String, super::Shape>,
     /// The header that carries a token; header parameters of that name are dropped.
     pub(super) token_header: Option<String>,
+    /// References met again while being inlined; see `shape_of_ref`.
+    pub(super) pending_recursion: BTreeSet<String>,
     /// Current schema nesting depth, bounded to keep recursion finite.
     pub(super) depth: usize,
 }
@@ -79,6 +81,7 @@ impl<'a> Lowerer<'a> {
             tags_owned: BTreeMap::new(),
             client_defaults: Vec::new(),
             ref_shapes: BTreeMap::new(),
+            pending_recursion: BTreeSet::new(),
             token_header: None,
             depth: 0,
         }
@@ -93,15 +96,23 @@ impl<'a> Lowerer<'a> {
         reference: &str,
         at: &str,
     ) -> Option<(T, String)> {
-        let Some(tokens) = pointer::tokens(reference) else {
-            self.diags.error(
-                at,
-                format!(
-                    "reference `{reference}` is not local; external references are not supported"
-                ),
-            );
-            return None;
-        };
+        match self.peek(reference) {
+            Ok(value) => Some((value, reference.to_owned())),
+            Err(problem) => {
+                self.diags
+                    .error(at, format!("reference `{reference}` {problem}"));
+                None
+            }
+        }
+    }
+
+    /// Follows a local reference without recording anything; `Err` says why not.
+    pub(super) fn peek<T: serde::de::DeserializeOwned>(
+        &self,
+        reference: &str,
+    ) -> Result<T, String> {
+        let tokens = pointer::tokens(reference)
+            .ok_or("is not local; external references are not supported")?;
         let mut node = self.raw;
         for token in &tokens {
             let next = match node {
@@ -111,25 +122,10 @@ impl<'a> Lowerer<'a> {
                 }
                 _ => None,
             };
-            match next {
-                Some(n) => node = n,
-                None => {
-                    self.diags
-                        .error(at, format!("reference `{reference}` points to nothing"));
-                    return None;
-                }
-            }
+            node = next.ok_or("points to nothing")?;
         }
-        match serde_json::from_value::<T>(node.clone()) {
-            Ok(value) => Some((value, reference.to_owned())),
-            Err(e) => {
-                self.diags.error(
-                    at,
-                    format!("reference `{reference}` points to an invalid object: {e}"),
-                );
-                None
-            }
-        }
+        serde_json::from_value::<T>(node.clone())
+            .map_err(|e| format!("points to an invalid object: {e}"))
     }
 
     /// Follows `$ref` chains of a reusable object (parameter, body, response)
@@ -217,7 +213,11 @@ pub(super) fn is_named_kind(spec: &OpenAPI, schema: &ReferenceOr<Schema>, depth:
             }
         }
         ReferenceOr::Reference { reference } => {
-            let name = reference.strip_prefix("#/components/schemas/");
+            let tokens = crate::diag::pointer::tokens(reference).unwrap_or_default();
+            let name = match tokens.as_slice() {
+                [c, s, name] if c == "components" && s == "schemas" => Some(name),
+                _ => None,
+            };
             let target = name.and_then(|n| spec.components.as_ref()?.schemas.get(n));
             match target {
                 Some(t) if depth < 64 => is_named_kind(spec, t, depth + 1),

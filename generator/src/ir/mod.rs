@@ -193,6 +193,8 @@ pub enum ShapeKind {
     Map(Box<Shape>),
     /// A named type.
     Named(String),
+    /// `Vec<u8>`: `format: binary`.
+    Bytes,
 }
 
 /// Integer widths by `format`.
@@ -269,8 +271,8 @@ pub struct Operation {
     pub params: Vec<Param>,
     /// The JSON request body.
     pub body: Option<Body>,
-    /// The type of the success body; `None` for no body.
-    pub success: Option<Shape>,
+    /// What a success response carries.
+    pub success: Success,
     /// `deprecated: true`.
     pub deprecated: bool,
 }
@@ -305,13 +307,68 @@ pub struct Param {
     pub doc: Option<String>,
     /// The client configuration may supply it.
     pub client_default: bool,
+    /// How structured values are written.
+    pub style: ParamStyle,
 }
 
-/// A JSON request body.
+/// OpenAPI `style` with `explode`, for arrays and objects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamStyle {
+    /// `form` (query and cookie default).
+    Form {
+        /// `explode`, default `true`.
+        explode: bool,
+    },
+    /// `simple` (path and header default).
+    Simple {
+        /// `explode`, default `false`.
+        explode: bool,
+    },
+    /// `spaceDelimited`.
+    SpaceDelimited,
+    /// `pipeDelimited`.
+    PipeDelimited,
+    /// `deepObject`.
+    DeepObject,
+}
+
+/// What a success response carries.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Success {
+    /// No body, or none described.
+    Empty,
+    /// A JSON body of this shape.
+    Json(Shape),
+    /// A text body.
+    Text,
+    /// A binary body.
+    Bytes,
+}
+
+/// How a request body is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyMedia {
+    /// JSON (`application/json`, `*+json`).
+    Json,
+    /// `application/x-www-form-urlencoded`.
+    Form,
+    /// `multipart/form-data`.
+    Multipart,
+    /// `text/*`: a string.
+    Text,
+    /// Anything else: raw bytes.
+    Bytes,
+}
+
+/// A request body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
     /// Type and constraints.
     pub shape: Shape,
+    /// How it is encoded.
+    pub media: BodyMedia,
+    /// The media type sent as `Content-Type`.
+    pub content_type: String,
     /// Must be set.
     pub required: bool,
     /// Documentation.

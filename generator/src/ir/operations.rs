@@ -3,7 +3,10 @@
 use openapiv3::{Parameter, ParameterSchemaOrContent, ReferenceOr, RequestBody, Response};
 
 use super::lower::Lowerer;
-use super::{Body, ClientDefault, Operation, Param, ParamLocation, Shape};
+use super::{
+    Body, BodyMedia, ClientDefault, Operation, Param, ParamLocation, ParamStyle, Shape, ShapeKind,
+    Success,
+};
 use crate::diag::pointer;
 use crate::names::{camel, snake, Namespace};
 
@@ -180,6 +183,7 @@ impl Lowerer<'_> {
                 shape,
                 doc: data.description.clone(),
                 client_default,
+                style: param_style(&param),
             };
             // Operation-level parameters override path-level ones.
             match params
@@ -233,55 +237,125 @@ impl Lowerer<'_> {
 
     fn body(&mut self, builder: &str, body: &ReferenceOr<RequestBody>, at: &str) -> Option<Body> {
         let (body, body_at) = self.deref_chain(body, at)?;
-        let json = body.content.iter().find(|(media, _)| is_json(media));
-        let Some((media, content)) = json else {
-            let message = "only JSON request bodies are supported";
-            if body.required {
-                self.diags.error(&body_at, message);
-            } else {
-                self.diags.warning(
-                    &body_at,
-                    format!("{message}; the optional body is left out"),
-                );
-            }
-            return None;
-        };
-        let content_at = pointer::join(&pointer::join(&body_at, "content"), media);
-        let shape = match &content.schema {
-            Some(schema) => self.shape_of(
+        // One encoding per operation, the most structured one the spec offers.
+        let (media_type, content, media) = body
+            .content
+            .iter()
+            .map(|(media_type, content)| (media_type, content, body_media(media_type)))
+            .min_by_key(|(_, _, media)| *media as u8)?;
+        let content_at = pointer::join(&pointer::join(&body_at, "content"), media_type);
+        let shape = match (media, &content.schema) {
+            (BodyMedia::Bytes, _) => Shape {
+                kind: ShapeKind::Bytes,
+                ..Shape::default()
+            },
+            (BodyMedia::Text, _) => Shape {
+                kind: ShapeKind::String,
+                ..Shape::default()
+            },
+            (_, Some(schema)) => self.shape_of(
                 schema,
                 &pointer::join(&content_at, "schema"),
                 &format!("{builder}Body"),
             ),
-            None => Shape::default(),
+            (_, None) => Shape::default(),
         };
         Some(Body {
             shape,
+            media,
+            content_type: media_type.clone(),
             required: body.required,
             doc: body.description.clone(),
         })
     }
 
-    fn success(
-        &mut self,
-        builder: &str,
-        responses: &openapiv3::Responses,
-        at: &str,
-    ) -> Option<Shape> {
-        let (code, response) = responses.responses.iter().find(|(code, _)| match code {
-            openapiv3::StatusCode::Code(c) => (200..300).contains(c),
-            openapiv3::StatusCode::Range(r) => *r == 2,
-        })?;
-        let response_at = pointer::join(at, &code.to_string());
-        let (response, response_at) = self.deref_chain::<Response>(response, &response_at)?;
-        let (media, content) = response.content.iter().find(|(media, _)| is_json(media))?;
-        let content_at = pointer::join(&pointer::join(&response_at, "content"), media);
-        let schema = content.schema.as_ref()?;
-        Some(self.shape_of(
-            schema,
-            &pointer::join(&content_at, "schema"),
-            &format!("{builder}Response"),
-        ))
+    /// The first 2xx response that has a body decides what a success carries.
+    fn success(&mut self, builder: &str, responses: &openapiv3::Responses, at: &str) -> Success {
+        for (code, response) in &responses.responses {
+            let is_success = match code {
+                openapiv3::StatusCode::Code(c) => (200..300).contains(c),
+                openapiv3::StatusCode::Range(r) => *r == 2,
+            };
+            if !is_success {
+                continue;
+            }
+            let response_at = pointer::join(at, &code.to_string());
+            let Some((response, response_at)) =
+                self.deref_chain::<Response>(response, &response_at)
+            else {
+                continue;
+            };
+            if response.content.is_empty() {
+                continue;
+            }
+            if let Some((media, content)) =
+                response.content.iter().find(|(media, _)| is_json(media))
+            {
+                let content_at = pointer::join(&pointer::join(&response_at, "content"), media);
+                return match &content.schema {
+                    Some(schema) => Success::Json(self.shape_of(
+                        schema,
+                        &pointer::join(&content_at, "schema"),
+                        &format!("{builder}Response"),
+                    )),
+                    None => Success::Json(Shape::default()),
+                };
+            }
+            let texts = response.content.keys().all(|m| m.starts_with("text/"));
+            return if texts { Success::Text } else { Success::Bytes };
+        }
+        Success::Empty
+    }
+}
+
+/// `style` and `explode` with the defaults OpenAPI gives each location.
+fn param_style(param: &Parameter) -> ParamStyle {
+    use openapiv3::QueryStyle;
+    match param {
+        Parameter::Query {
+            parameter_data,
+            style,
+            ..
+        } => {
+            let explode = parameter_data
+                .explode
+                .unwrap_or(matches!(style, QueryStyle::Form));
+            match style {
+                QueryStyle::Form => ParamStyle::Form { explode },
+                QueryStyle::SpaceDelimited => ParamStyle::SpaceDelimited,
+                QueryStyle::PipeDelimited => ParamStyle::PipeDelimited,
+                QueryStyle::DeepObject => ParamStyle::DeepObject,
+            }
+        }
+        Parameter::Cookie { parameter_data, .. } => ParamStyle::Form {
+            explode: parameter_data.explode.unwrap_or(true),
+        },
+        Parameter::Path { parameter_data, .. } | Parameter::Header { parameter_data, .. } => {
+            ParamStyle::Simple {
+                explode: parameter_data.explode.unwrap_or(false),
+            }
+        }
+    }
+}
+
+/// The encoding for a media type; lower sorts first when several are offered.
+fn body_media(media: &str) -> BodyMedia {
+    let essence = media
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    if is_json(&essence) {
+        BodyMedia::Json
+    } else if essence == "application/x-www-form-urlencoded" {
+        BodyMedia::Form
+    } else if essence.starts_with("multipart/") {
+        BodyMedia::Multipart
+    } else if essence.starts_with("text/") {
+        BodyMedia::Text
+    } else {
+        BodyMedia::Bytes
     }
 }
 

@@ -235,9 +235,12 @@ impl Lowerer<'_> {
     }
 
     fn shape_of_ref(&mut self, reference: &str, at: &str) -> Shape {
-        if let Some(name) = reference.strip_prefix("#/components/schemas/") {
-            let name = name.replace("~1", "/").replace("~0", "~");
-            if let Some(rust) = self.component_types.get(&name) {
+        let tokens = crate::diag::pointer::tokens(reference).unwrap_or_default();
+        if let [components, schemas, name] = tokens.as_slice() {
+            let rust = (components == "components" && schemas == "schemas")
+                .then(|| self.component_types.get(name))
+                .flatten();
+            if let Some(rust) = rust {
                 return Shape {
                     kind: ShapeKind::Named(rust.clone()),
                     checks: Checks::default(),
@@ -248,14 +251,14 @@ impl Lowerer<'_> {
             return shape.clone();
         }
         if self.inlining.iter().any(|p| p == reference) {
-            self.diags.error(
-                at,
-                format!(
-                    "`{reference}` refers to itself through arrays, maps or aliases; \
-                     only objects may contain themselves"
-                ),
-            );
-            return Shape::default();
+            // Recursion through a schema that is not a named type (an array of
+            // objects that contain the array): a marker now, replaced by the
+            // real shape once the outer lowering of `reference` is done.
+            self.pending_recursion.insert(reference.to_owned());
+            return Shape {
+                kind: ShapeKind::Named(recursion_marker(reference)),
+                checks: Checks::default(),
+            };
         }
         let Some((target, target_at)) = self.resolve::<ReferenceOr<Schema>>(reference, at) else {
             return Shape::default();
@@ -266,7 +269,51 @@ impl Lowerer<'_> {
         self.inlining.push(reference.to_owned());
         let shape = self.shape_of(&target, &target_at, &hint);
         self.inlining.pop();
+        let shape = if self.pending_recursion.remove(reference) {
+            self.resolve_recursion(reference, shape, at)
+        } else {
+            shape
+        };
         self.ref_shapes.insert(reference.to_owned(), shape.clone());
+        shape
+    }
+
+    /// Replaces the recursion marker of `reference` with its shape in every
+    /// type and cached shape made meanwhile. A shape that holds its own marker
+    /// without a named type in between would be infinite.
+    fn resolve_recursion(&mut self, reference: &str, shape: Shape, at: &str) -> Shape {
+        let marker = recursion_marker(reference);
+        if mentions(&shape, &marker) {
+            self.diags.error(
+                at,
+                format!(
+                    "`{reference}` contains itself through arrays, maps or aliases alone, \
+                     so it has no finite type"
+                ),
+            );
+            return Shape::default();
+        }
+        for def in &mut self.types {
+            match &mut def.kind {
+                TypeKind::Struct(s) => {
+                    for f in &mut s.fields {
+                        substitute(&mut f.shape, &marker, &shape);
+                    }
+                    if let Some(extra) = &mut s.additional {
+                        substitute(extra, &marker, &shape);
+                    }
+                }
+                TypeKind::Union(u) => {
+                    for v in &mut u.variants {
+                        substitute(&mut v.shape, &marker, &shape);
+                    }
+                }
+                TypeKind::Enum(_) => {}
+            }
+        }
+        for cached in self.ref_shapes.values_mut() {
+            substitute(cached, &marker, &shape);
+        }
         shape
     }
 
@@ -288,6 +335,7 @@ impl Lowerer<'_> {
             };
         }
         let kind = match view.kind {
+            Kind::String if view.format.as_deref() == Some("binary") => ShapeKind::Bytes,
             Kind::String => ShapeKind::String,
             Kind::Boolean => ShapeKind::Bool,
             Kind::Integer => ShapeKind::Integer(match view.format.as_deref() {
@@ -506,6 +554,19 @@ impl Lowerer<'_> {
         let discriminator = schema.schema_data.discriminator.as_ref();
         let mut variant_names = Namespace::default();
         let mut variants = Vec::new();
+        let discriminator = discriminator.filter(|d| {
+            let all_objects = view.members.iter().all(|m| self.is_object_schema(m, 0));
+            let mapped_objects = d.mapping.values().all(|target| {
+                self.is_object_schema(&ReferenceOr::Reference { reference: target.clone() }, 0)
+            });
+            if !(all_objects && mapped_objects) {
+                self.diags.warning(
+                    &pointer::join(at, "discriminator"),
+                    "not every variant is an object, so the discriminator is ignored (untagged enum)",
+                );
+            }
+            all_objects && mapped_objects
+        });
         if let Some(d) = discriminator {
             let mut tag_values: Vec<(String, String)> = d
                 .mapping
@@ -575,6 +636,64 @@ impl Lowerer<'_> {
     }
 }
 
+/// A name no Rust type can have, standing for a reference still being lowered.
+fn recursion_marker(reference: &str) -> String {
+    format!("\u{0}recursion:{reference}")
+}
+
+fn mentions(shape: &Shape, marker: &str) -> bool {
+    match &shape.kind {
+        ShapeKind::Named(n) => n == marker,
+        ShapeKind::Array(inner) | ShapeKind::Map(inner) => mentions(inner, marker),
+        _ => false,
+    }
+}
+
+fn substitute(shape: &mut Shape, marker: &str, with: &Shape) {
+    match &mut shape.kind {
+        ShapeKind::Named(n) if n == marker => {
+            // The use site's own constraints win; the rest comes from the schema.
+            let checks = std::mem::take(&mut shape.checks);
+            *shape = with.clone();
+            if !checks.is_empty() {
+                shape.checks = checks;
+            }
+        }
+        ShapeKind::Array(inner) | ShapeKind::Map(inner) => substitute(inner, marker, with),
+        _ => {}
+    }
+}
+
+impl Lowerer<'_> {
+    /// True when `schema` (after references) describes an object.
+    fn is_object_schema(&self, schema: &ReferenceOr<Schema>, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return false;
+        }
+        match schema {
+            ReferenceOr::Item(s) => {
+                let view = View::of(s);
+                match view.kind {
+                    Kind::Object | Kind::AllOf => true,
+                    Kind::Unknown => view.properties.is_some(),
+                    _ => false,
+                }
+            }
+            ReferenceOr::Reference { reference } => {
+                let reference = if reference.starts_with('#') {
+                    reference.clone()
+                } else {
+                    format!("#/components/schemas/{reference}")
+                };
+                match self.peek::<ReferenceOr<Schema>>(&reference) {
+                    Ok(target) => self.is_object_schema(&target, depth + 1),
+                    Err(_) => false,
+                }
+            }
+        }
+    }
+}
+
 fn kind_word(kind: &ShapeKind) -> &'static str {
     match kind {
         ShapeKind::Bool => "Bool",
@@ -585,6 +704,7 @@ fn kind_word(kind: &ShapeKind) -> &'static str {
         ShapeKind::Array(_) => "Array",
         ShapeKind::Map(_) => "Map",
         ShapeKind::Named(_) => "Named",
+        ShapeKind::Bytes => "Bytes",
     }
 }
 

@@ -353,6 +353,7 @@ pub mod operations {
         path2: Option<String>,
         request2: Option<i64>,
         prepare2: Option<String>,
+        filter: Option<super::types::Result2>,
         retry: Option<rt::RetryPolicy>,
     }
     #[allow(deprecated)]
@@ -364,6 +365,7 @@ pub mod operations {
                 path2: None,
                 request2: None,
                 prepare2: None,
+                filter: None,
                 retry: None,
             }
         }
@@ -385,6 +387,11 @@ pub mod operations {
         /// Sent as the query parameter `prepare`. Optional.
         pub fn prepare2(mut self, value: impl Into<String>) -> Self {
             self.prepare2 = Some(value.into());
+            self
+        }
+        /// Sent as the query parameter `filter`. Optional.
+        pub fn filter(mut self, value: impl Into<super::types::Result2>) -> Self {
+            self.filter = Some(value.into());
             self
         }
         /// Retries for this call, replacing the client's policy (default: none).
@@ -413,6 +420,9 @@ pub mod operations {
                     Some((9, false)),
                 )?;
             }
+            if let Some(filter) = &self.filter {
+                rt::validate::Validate::validate(filter, "filter")?;
+            }
             let path = String::from("/core");
             let mut request = rt::Request::new(rt::Method::GET, path);
             request.retry = self.retry.clone();
@@ -425,6 +435,9 @@ pub mod operations {
             }
             if let Some(prepare2) = &self.prepare2 {
                 request.query.push("prepare", prepare2);
+            }
+            if let Some(filter) = &self.filter {
+                request.query.push_styled("filter", filter, rt::encode::Style::Form)?;
             }
             Ok(request)
         }

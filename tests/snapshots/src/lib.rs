@@ -19,10 +19,13 @@ macro_rules! snapshot {
 }
 
 snapshot!(hss, "hss.rs");
+snapshot!(bodies, "bodies.rs");
 snapshot!(collisions, "collisions.rs");
 snapshot!(enums, "enums.rs");
+snapshot!(formats, "formats.rs");
 snapshot!(keywords, "keywords.rs");
 snapshot!(one_of, "one_of.rs");
 snapshot!(optional, "optional.rs");
 snapshot!(params, "params.rs");
 snapshot!(refs, "refs.rs");
+snapshot!(styles, "styles.rs");

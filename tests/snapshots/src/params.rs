@@ -115,7 +115,7 @@ pub mod operations {
             }
             request.header("x-trace-id", &x_trace_id.to_string())?;
             if let Some(session) = &self.session {
-                request.cookie("session", session);
+                request.cookie("session", session.to_string());
             }
             Ok(request)
         }

@@ -1,0 +1,155 @@
+//! Generated clients for the fixtures (compiled in `tests/snapshots`) against
+//! a real server on 127.0.0.1: parameter styles, body encodings, response kinds.
+
+use snapshots::runtime::Credentials;
+use snapshots::{bodies, styles};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+async fn server(template: ResponseTemplate) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(template)
+        .mount(&server)
+        .await;
+    server
+}
+
+fn header(request: &wiremock::Request, name: &str) -> String {
+    request
+        .headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn query_path_header_and_cookie_styles() {
+    let server = server(ResponseTemplate::new(200)).await;
+    let client = styles::Client::builder()
+        .endpoint(server.uri())
+        .credentials(Credentials::None)
+        .build()
+        .expect("builds");
+    client
+        .search()
+        .ids(vec![3, 1])
+        .tag(vec!["a b".to_owned(), "c".to_owned()])
+        .csv(vec!["x".to_owned(), "y".to_owned()])
+        .spaced(vec!["s1".to_owned(), "s2".to_owned()])
+        .piped(vec!["p1".to_owned(), "p2".to_owned()])
+        .filter(styles::types::Filter::new().with_color("red").with_size(2))
+        .page(styles::types::Page::new().with_offset(10).with_limit(5))
+        .x_ids(vec!["h1".to_owned(), "h2".to_owned()])
+        .session("s=1;")
+        .free("anything")
+        .send()
+        .await
+        .expect("ok");
+    let received = server.received_requests().await.expect("recording");
+    let request = &received[0];
+    assert_eq!(request.url.path(), "/search/3%2C1");
+    assert_eq!(
+        request.url.query(),
+        Some(
+            "csv=x%2Cy&filter%5Bcolor%5D=red&filter%5Bsize%5D=2&free=anything&limit=5&offset=10\
+             &piped=p1%7Cp2&spaced=s1%20s2&tag=a%20b&tag=c"
+        )
+    );
+    assert_eq!(header(request, "x-ids"), "h1,h2");
+    assert_eq!(header(request, "cookie"), "session=s%3D1%3B");
+}
+
+#[tokio::test]
+async fn form_multipart_raw_and_text_bodies() {
+    let server = server(ResponseTemplate::new(200).set_body_raw("stored", "text/plain")).await;
+    let client = bodies::Client::builder()
+        .endpoint(server.uri())
+        .credentials(Credentials::None)
+        .build()
+        .expect("builds");
+    let login = bodies::types::Login::new("ana")
+        .with_remember(true)
+        .with_scopes(vec!["r".to_owned(), "w x".to_owned()]);
+    client
+        .post_form()
+        .body(login.clone())
+        .send()
+        .await
+        .expect("form");
+    let upload = bodies::types::UploadBody::new(b"\x00\x01file".to_vec()).with_note("hi");
+    let created = client
+        .upload()
+        .body(upload)
+        .send()
+        .await
+        .expect("multipart");
+    assert_eq!(created.body(), "stored");
+    let stored = client
+        .put_blob()
+        .body(login)
+        .send()
+        .await
+        .expect("json wins");
+    assert_eq!(stored.body(), b"stored");
+    client
+        .post_text()
+        .body("plain words")
+        .send()
+        .await
+        .expect("text");
+
+    let received = server.received_requests().await.expect("recording");
+    let form = &received[0];
+    assert_eq!(form.url.path(), "/form");
+    assert_eq!(
+        header(form, "content-type"),
+        "application/x-www-form-urlencoded"
+    );
+    assert_eq!(form.body, b"user=ana&remember=true&scopes=r&scopes=w%20x");
+
+    let multipart = &received[1];
+    let content_type = header(multipart, "content-type");
+    let boundary = content_type
+        .strip_prefix("multipart/form-data; boundary=")
+        .expect("boundary");
+    let body = String::from_utf8_lossy(&multipart.body);
+    assert!(body.contains("name=\"file\"; filename=\"file\"\r\nContent-Type: application/octet-stream\r\n\r\n\u{0}\u{1}file\r\n"), "{body}");
+    assert!(
+        body.contains("name=\"note\"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nhi\r\n"),
+        "{body}"
+    );
+    assert!(body.ends_with(&format!("--{boundary}--\r\n")));
+
+    assert_eq!(header(&received[2], "content-type"), "application/json");
+    assert_eq!(header(&received[3], "content-type"), "text/plain");
+    assert_eq!(received[3].body, b"plain words");
+}
+
+#[tokio::test]
+async fn raw_bytes_and_problem_json() {
+    let server = server(ResponseTemplate::new(200).set_body_raw(
+        r#"{"user":"bo"}"#,
+        "application/problem+json; charset=utf-8",
+    ))
+    .await;
+    let client = bodies::Client::builder()
+        .endpoint(server.uri())
+        .credentials(Credentials::None)
+        .build()
+        .expect("builds");
+    let login = client
+        .post_raw()
+        .body(vec![0u8, 255, 7])
+        .send()
+        .await
+        .expect("ok");
+    assert_eq!(login.user, "bo");
+    let received = server.received_requests().await.expect("recording");
+    assert_eq!(
+        header(&received[0], "content-type"),
+        "application/octet-stream"
+    );
+    assert_eq!(received[0].body, vec![0u8, 255, 7]);
+}
