@@ -1,6 +1,6 @@
 //! Broken and unsupported specs give located errors, never panics.
 
-use clientgen::{Generator, Severity};
+use clientgen::Generator;
 
 /// Generates `spec` (YAML text) and returns `(pointer, message)` of every error.
 fn errors(spec: &str) -> Vec<(String, String)> {
