@@ -8,7 +8,7 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
 
 use super::auth::Credentials;
-use super::error::{excerpt, BuildError, DecodeError, Error, InvalidInput, ServiceError};
+use super::error::{BuildError, Error, InvalidInput, ServiceError};
 use super::request::Request;
 use super::response::Response;
 use super::retry::RetryPolicy;
@@ -20,8 +20,6 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(60);
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
 /// Largest response body read; a longer one is [`Error::ResponseTooLarge`].
 pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
-/// How much of an undecodable body an error keeps.
-const BODY_EXCERPT_CHARS: usize = 512;
 
 /// Where the signing time comes from; replaceable for replaying captured requests.
 type Clock = Arc<dyn Fn() -> SystemTime + Send + Sync>;
@@ -287,21 +285,9 @@ impl Core {
         &self,
         request: Request,
     ) -> Result<Response<T>, Error> {
-        let (status, request_id, headers, body) = self.execute(request).await?;
-        let decoded = if body.iter().all(u8::is_ascii_whitespace) {
-            serde_json::from_slice(b"null")
-        } else {
-            serde_json::from_slice(&body)
-        };
-        match decoded {
-            Ok(value) => Ok(Response::new(status, request_id, headers, value)),
-            Err(source) => Err(Error::Decode(DecodeError {
-                status,
-                request_id,
-                body_excerpt: excerpt(&String::from_utf8_lossy(&body), BODY_EXCERPT_CHARS),
-                source,
-            })),
-        }
+        self.send_bytes(request)
+            .await?
+            .decode_with(|_, body| super::response::json(body))
     }
 
     /// Sends `request` and returns the success body as text (lossy UTF-8).
@@ -399,7 +385,9 @@ impl Core {
         if success {
             return Attempt::Done(Ok((status, request_id, headers, body)));
         }
-        let error = Error::Service(ServiceError::from_response(status, request_id, &body));
+        let error = Error::Service(Box::new(ServiceError::from_response(
+            status, request_id, &body,
+        )));
         if policy.is_some_and(|p| p.retries_status(status)) {
             Attempt::Retry(error, header("retry-after"))
         } else {

@@ -24,7 +24,7 @@ pub enum Error {
     /// The service answered with success but the body is not what the API describes.
     Decode(DecodeError),
     /// The service answered with an error status.
-    Service(ServiceError),
+    Service(Box<ServiceError>),
     /// The response body is longer than the client reads.
     ResponseTooLarge {
         /// HTTP status code.
@@ -175,7 +175,7 @@ impl StdError for DecodeError {
 }
 
 /// An error status returned by the service, with the details it gave.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ServiceError {
     /// HTTP status code (3xx, 4xx or 5xx).
     pub status: u16,
@@ -187,6 +187,25 @@ pub struct ServiceError {
     pub error_msg: String,
     /// Encoded details of an authorization failure, when the service sends them.
     pub encoded_authorization_message: Option<String>,
+    /// The response body (at most 16 MiB), for decoding a documented error type.
+    pub body: Vec<u8>,
+}
+
+impl fmt::Debug for ServiceError {
+    // The body can be large; its length is enough in logs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServiceError")
+            .field("status", &self.status)
+            .field("request_id", &self.request_id)
+            .field("error_code", &self.error_code)
+            .field("error_msg", &self.error_msg)
+            .field(
+                "encoded_authorization_message",
+                &self.encoded_authorization_message,
+            )
+            .field("body_len", &self.body.len())
+            .finish()
+    }
 }
 
 impl ServiceError {
@@ -198,6 +217,11 @@ impl ServiceError {
     /// True for 5xx: the service failed.
     pub fn is_server_error(&self) -> bool {
         (500..600).contains(&self.status)
+    }
+
+    /// Decodes the body as one of the error types the API documents.
+    pub fn json<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        serde_json::from_slice(&self.body).ok()
     }
 
     /// Parses an error response the way the official SDKs do: at each level
@@ -228,6 +252,7 @@ impl ServiceError {
             error_code,
             error_msg,
             encoded_authorization_message: found.encoded_authorization_message,
+            body: body.to_vec(),
         }
     }
 }

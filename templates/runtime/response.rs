@@ -52,6 +52,39 @@ impl<T> Response<T> {
     }
 }
 
+impl Response<Vec<u8>> {
+    /// Decodes the raw body with `decode`, which sees the status; a failure
+    /// is a [`Error::Decode`](super::error::Error::Decode).
+    pub fn decode_with<U>(
+        self,
+        decode: impl FnOnce(u16, &[u8]) -> Result<U, serde_json::Error>,
+    ) -> Result<Response<U>, super::error::Error> {
+        match decode(self.status, &self.body) {
+            Ok(body) => Ok(Response::new(
+                self.status,
+                self.request_id,
+                self.headers,
+                body,
+            )),
+            Err(source) => Err(super::error::Error::Decode(super::error::DecodeError {
+                status: self.status,
+                request_id: self.request_id,
+                body_excerpt: super::error::excerpt(&String::from_utf8_lossy(&self.body), 512),
+                source,
+            })),
+        }
+    }
+}
+
+/// Decodes a JSON body; an empty body reads as `null`.
+pub fn json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        serde_json::from_slice(b"null")
+    } else {
+        serde_json::from_slice(body)
+    }
+}
+
 impl<T> Deref for Response<T> {
     type Target = T;
 

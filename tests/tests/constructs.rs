@@ -153,3 +153,45 @@ async fn raw_bytes_and_problem_json() {
     );
     assert_eq!(received[0].body, vec![0u8, 255, 7]);
 }
+
+#[tokio::test]
+async fn success_by_status_and_documented_errors() {
+    let cases: [(u16, &str, &str); 3] = [
+        (200, r#"{"user":"cy"}"#, "application/json"),
+        (202, "", "text/plain"),
+        (203, "a note", "text/plain"),
+    ];
+    for (status, body, content_type) in cases {
+        let server = server(ResponseTemplate::new(status).set_body_raw(body, content_type)).await;
+        let client = bodies::Client::builder()
+            .endpoint(server.uri())
+            .credentials(Credentials::None)
+            .build()
+            .expect("builds");
+        let response = client.start_job().send().await.expect("success");
+        let expected = match status {
+            200 => bodies::operations::StartJobResponse::Ok200(bodies::types::Login::new("cy")),
+            202 => bodies::operations::StartJobResponse::Accepted202,
+            _ => bodies::operations::StartJobResponse::NonAuthoritative203("a note".to_owned()),
+        };
+        assert_eq!(response.into_body(), expected);
+    }
+    let server =
+        server(ResponseTemplate::new(404).set_body_raw(r#"{"queue":"q-7"}"#, "application/json"))
+            .await;
+    let client = bodies::Client::builder()
+        .endpoint(server.uri())
+        .credentials(Credentials::None)
+        .build()
+        .expect("builds");
+    match client.start_job().send().await {
+        Err(snapshots::runtime::Error::Service(e)) => {
+            let typed: bodies::types::StartJobError404 = e.json().expect("documented shape");
+            assert_eq!(typed.queue.as_deref(), Some("q-7"));
+        }
+        other => panic!(
+            "expected a service error, got {:?}",
+            other.map(|r| r.status())
+        ),
+    }
+}

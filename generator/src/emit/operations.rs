@@ -5,8 +5,8 @@ use quote::quote;
 
 use super::{docs, types::rust_type, validate};
 use crate::ir::{
-    Api, Body, BodyMedia, Operation, Param, ParamLocation, ParamStyle, Shape, ShapeKind, Success,
-    TypeDef, TypeKind,
+    Api, Body, BodyMedia, Operation, Param, ParamLocation, ParamStyle, Shape, ShapeKind,
+    StatusSuccess, Success, TypeDef, TypeKind,
 };
 use crate::names::ident;
 
@@ -82,15 +82,59 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
     });
 
     let prepare = prepare(op, types);
+    let mut by_status = TokenStream::new();
     let (result, send) = match &op.success {
         Success::Json(shape) => {
             let ty = rust_type(shape, &types_path);
-            (quote!(rt::Response<#ty>), quote!(send_json))
+            (
+                quote!(rt::Response<#ty>),
+                quote!(self.client.core().send_json(request).await),
+            )
         }
-        Success::Text => (quote!(rt::Response<String>), quote!(send_text)),
-        Success::Bytes => (quote!(rt::Response<Vec<u8>>), quote!(send_bytes)),
-        Success::Empty => (quote!(rt::Response<()>), quote!(send_empty)),
+        Success::Text => (
+            quote!(rt::Response<String>),
+            quote!(self.client.core().send_text(request).await),
+        ),
+        Success::Bytes => (
+            quote!(rt::Response<Vec<u8>>),
+            quote!(self.client.core().send_bytes(request).await),
+        ),
+        Success::Empty => (
+            quote!(rt::Response<()>),
+            quote!(self.client.core().send_empty(request).await),
+        ),
+        Success::ByStatus(name, statuses) => {
+            by_status = status_enum(name, statuses, &types_path);
+            let name = ident(name);
+            let arms = statuses.iter().map(|s| {
+                let variant = ident(&s.variant);
+                let status = s.status;
+                let value = match &s.body {
+                    Success::Empty => quote!(#name::#variant),
+                    Success::Json(_) => quote!(#name::#variant(rt::response::json(body)?)),
+                    Success::Text => {
+                        quote!(#name::#variant(String::from_utf8_lossy(body).into_owned()))
+                    }
+                    _ => quote!(#name::#variant(body.to_vec())),
+                };
+                quote!(#status => #value,)
+            });
+            (
+                quote!(rt::Response<#name>),
+                quote! {
+                    self.client
+                        .core()
+                        .send_bytes(request)
+                        .await?
+                        .decode_with(|status, body| Ok(match status {
+                            #(#arms)*
+                            _ => #name::Other(body.to_vec()),
+                        }))
+                },
+            )
+        }
     };
+    let error_docs = error_docs(op);
 
     quote! {
         #doc
@@ -101,6 +145,8 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
             client: &'a super::Client,
             #(#fields)*
         }
+
+        #by_status
 
         #allow_deprecated
         impl<'a> #builder<'a> {
@@ -114,9 +160,10 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
             ///
             /// Invalid input is reported as [`rt::Error::InvalidInput`] before
             /// anything is sent.
+            #error_docs
             pub async fn send(self) -> Result<#result, rt::Error> {
                 let request = self.prepare()?;
-                self.client.core().#send(request).await
+                #send
             }
 
             /// Checks the input and builds the request without sending it.
@@ -370,4 +417,57 @@ fn path_expr(op: &Operation, types: &[TypeDef]) -> TokenStream {
     }
     template.push_str(&rest.replace('{', "{{").replace('}', "}}"));
     quote! { let path = format!(#template #(, #args)*); }
+}
+
+/// `pub enum CreateThingResponse { Ok200(T), NoContent204, Other(Vec<u8>) }`.
+fn status_enum(name: &str, statuses: &[StatusSuccess], types_path: &TokenStream) -> TokenStream {
+    let name = ident(name);
+    let variants = statuses.iter().map(|s| {
+        let variant = ident(&s.variant);
+        let doc = format!(" Status {}.", s.status);
+        match &s.body {
+            Success::Empty => quote!(#[doc = #doc] #variant,),
+            Success::Json(shape) => {
+                let ty = rust_type(shape, types_path);
+                quote!(#[doc = #doc] #variant(#ty),)
+            }
+            Success::Text => quote!(#[doc = #doc] #variant(String),),
+            _ => quote!(#[doc = #doc] #variant(Vec<u8>),),
+        }
+    });
+    quote! {
+        /// What a success response carries, by status.
+        #[derive(Debug, Clone, PartialEq)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum #name {
+            #(#variants)*
+            /// Another 2xx status, with its raw body.
+            Other(Vec<u8>),
+        }
+    }
+}
+
+/// Doc lines naming the documented error bodies.
+fn error_docs(op: &Operation) -> TokenStream {
+    if op.errors.is_empty() {
+        return TokenStream::new();
+    }
+    let mut lines = vec![
+        "Documented error bodies, decoded with [`rt::ServiceError::json`]:".to_owned(),
+        String::new(),
+    ];
+    for e in &op.errors {
+        let ty = rust_type(&e.shape, &quote!(super::types::))
+            .to_string()
+            .replace(' ', "");
+        lines.push(format!("- `{}`: `{}`", e.status, ty));
+    }
+    let lines = lines.iter().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
+    quote! { #[doc = ""] #(#[doc = #lines])* }
 }

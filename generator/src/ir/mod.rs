@@ -273,6 +273,8 @@ pub struct Operation {
     pub body: Option<Body>,
     /// What a success response carries.
     pub success: Success,
+    /// Documented error bodies, to decode with `ServiceError::json`.
+    pub errors: Vec<ErrorResponse>,
     /// `deprecated: true`.
     pub deprecated: bool,
 }
@@ -343,6 +345,29 @@ pub enum Success {
     Text,
     /// A binary body.
     Bytes,
+    /// Different bodies for different 2xx statuses: an enum (named by the
+    /// first field) with one variant each.
+    ByStatus(String, Vec<StatusSuccess>),
+}
+
+/// One 2xx status of an operation that answers differently per status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusSuccess {
+    /// The status code, e.g. `201`.
+    pub status: u16,
+    /// Variant name, e.g. `Created201`.
+    pub variant: String,
+    /// What it carries.
+    pub body: Success,
+}
+
+/// A documented error response: status (`404`, `4XX`, `default`) and its JSON shape.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorResponse {
+    /// The status as the spec writes it.
+    pub status: String,
+    /// The JSON body's shape.
+    pub shape: Shape,
 }
 
 /// How a request body is encoded.

@@ -4,8 +4,8 @@ use openapiv3::{Parameter, ParameterSchemaOrContent, ReferenceOr, RequestBody, R
 
 use super::lower::Lowerer;
 use super::{
-    Body, BodyMedia, ClientDefault, Operation, Param, ParamLocation, ParamStyle, Shape, ShapeKind,
-    Success,
+    Body, BodyMedia, ClientDefault, ErrorResponse, Operation, Param, ParamLocation, ParamStyle,
+    Shape, ShapeKind, StatusSuccess, Success,
 };
 use crate::diag::pointer;
 use crate::names::{camel, snake, Namespace};
@@ -70,8 +70,11 @@ impl Lowerer<'_> {
                     .request_body
                     .as_ref()
                     .and_then(|b| self.body(&builder, b, &pointer::join(&at, "requestBody")));
-                let success =
-                    self.success(&builder, &op.responses, &pointer::join(&at, "responses"));
+                let (mut success, errors) =
+                    self.responses(&builder, &op.responses, &pointer::join(&at, "responses"));
+                if let Success::ByStatus(name, _) = &mut success {
+                    *name = builder_names.claim(&format!("{builder}Response"));
+                }
                 out.push(Operation {
                     name,
                     builder,
@@ -83,6 +86,7 @@ impl Lowerer<'_> {
                     params,
                     body,
                     success,
+                    errors,
                     deprecated: op.deprecated,
                 });
             }
@@ -269,42 +273,109 @@ impl Lowerer<'_> {
         })
     }
 
-    /// The first 2xx response that has a body decides what a success carries.
-    fn success(&mut self, builder: &str, responses: &openapiv3::Responses, at: &str) -> Success {
-        for (code, response) in &responses.responses {
-            let is_success = match code {
-                openapiv3::StatusCode::Code(c) => (200..300).contains(c),
-                openapiv3::StatusCode::Range(r) => *r == 2,
-            };
-            if !is_success {
-                continue;
-            }
-            let response_at = pointer::join(at, &code.to_string());
+    /// What each documented response carries: 2xx statuses decide the
+    /// success type (one enum variant each when they differ); others are
+    /// documented error bodies.
+    fn responses(
+        &mut self,
+        builder: &str,
+        responses: &openapiv3::Responses,
+        at: &str,
+    ) -> (Success, Vec<ErrorResponse>) {
+        let mut successes: Vec<(u16, Success)> = Vec::new();
+        let mut errors = Vec::new();
+        let mut entries: Vec<(String, Option<u16>, &ReferenceOr<Response>)> = responses
+            .responses
+            .iter()
+            .map(|(code, r)| {
+                let status = match code {
+                    openapiv3::StatusCode::Code(c) => Some(*c),
+                    openapiv3::StatusCode::Range(2) => Some(200),
+                    openapiv3::StatusCode::Range(_) => None,
+                };
+                (code.to_string(), status, r)
+            })
+            .collect();
+        if let Some(default) = &responses.default {
+            entries.push(("default".to_owned(), None, default));
+        }
+        for (label, status, response) in entries {
+            let response_at = pointer::join(at, &label);
             let Some((response, response_at)) =
                 self.deref_chain::<Response>(response, &response_at)
             else {
                 continue;
             };
-            if response.content.is_empty() {
-                continue;
+            let is_success = status.is_some_and(|s| (200..300).contains(&s));
+            let hint = if is_success {
+                format!("{builder}Response")
+            } else {
+                format!("{builder}Error{label}")
+            };
+            let body = self.response_body(&response, &response_at, &hint);
+            match (is_success, status, body) {
+                (true, Some(status), body) => successes.push((status, body)),
+                (false, _, Success::Json(shape)) => errors.push(ErrorResponse {
+                    status: label,
+                    shape,
+                }),
+                _ => {}
             }
-            if let Some((media, content)) =
-                response.content.iter().find(|(media, _)| is_json(media))
-            {
-                let content_at = pointer::join(&pointer::join(&response_at, "content"), media);
-                return match &content.schema {
-                    Some(schema) => Success::Json(self.shape_of(
-                        schema,
-                        &pointer::join(&content_at, "schema"),
-                        &format!("{builder}Response"),
-                    )),
-                    None => Success::Json(Shape::default()),
-                };
-            }
-            let texts = response.content.keys().all(|m| m.starts_with("text/"));
-            return if texts { Success::Text } else { Success::Bytes };
         }
-        Success::Empty
+        let success = match successes.first() {
+            None => Success::Empty,
+            Some((_, first)) if successes.iter().all(|(_, b)| b == first) => first.clone(),
+            Some(_) => {
+                let mut names = crate::names::Namespace::with_reserved(&["Other"]);
+                Success::ByStatus(
+                    String::new(),
+                    successes
+                        .into_iter()
+                        .map(|(status, body)| StatusSuccess {
+                            variant: names.claim(&format!("{}{status}", status_word(status))),
+                            status,
+                            body,
+                        })
+                        .collect(),
+                )
+            }
+        };
+        (success, errors)
+    }
+
+    fn response_body(&mut self, response: &Response, at: &str, hint: &str) -> Success {
+        if response.content.is_empty() {
+            return Success::Empty;
+        }
+        if let Some((media, content)) = response.content.iter().find(|(media, _)| is_json(media)) {
+            let content_at = pointer::join(&pointer::join(at, "content"), media);
+            return match &content.schema {
+                Some(schema) => Success::Json(self.shape_of(
+                    schema,
+                    &pointer::join(&content_at, "schema"),
+                    hint,
+                )),
+                None => Success::Json(Shape::default()),
+            };
+        }
+        if response.content.keys().all(|m| m.starts_with("text/")) {
+            Success::Text
+        } else {
+            Success::Bytes
+        }
+    }
+}
+
+/// A readable word for common statuses; the number follows it.
+fn status_word(status: u16) -> &'static str {
+    match status {
+        200 => "Ok",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "NonAuthoritative",
+        204 => "NoContent",
+        206 => "PartialContent",
+        _ => "Status",
     }
 }
 

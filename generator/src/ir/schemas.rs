@@ -457,15 +457,30 @@ impl Lowerer<'_> {
         names: &mut Namespace,
     ) -> Field {
         let shape = self.shape_of_boxed(property, at, &format!("{owner}{}", camel(wire)));
-        let (doc, nullable) = match property {
-            ReferenceOr::Item(s) => (schema_doc(s), s.schema_data.nullable),
-            ReferenceOr::Reference { .. } => (None, false),
+        let (doc, nullable, one_way) = match property {
+            ReferenceOr::Item(s) => {
+                let data = &s.schema_data;
+                (
+                    schema_doc(s),
+                    data.nullable,
+                    data.read_only || data.write_only,
+                )
+            }
+            ReferenceOr::Reference { .. } => (None, false, false),
+        };
+        let doc = match (doc, one_way) {
+            (Some(doc), true) => Some(format!(
+                "{doc}\n\nOnly sent in one direction (read-only or write-only), so optional here."
+            )),
+            (doc, _) => doc,
         };
         Field {
             wire: wire.to_owned(),
             name: names.claim(&snake(wire)),
             shape,
-            required: required.iter().any(|r| r == wire),
+            // One type serves requests and responses: a property present in
+            // only one direction cannot be required in both.
+            required: required.iter().any(|r| r == wire) && !one_way,
             nullable,
             boxed: false,
             doc,

@@ -45,6 +45,56 @@ pub mod types {
             Ok(())
         }
     }
+    /// The `PostRawErrordefault` schema of the API.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct PostRawErrordefault {
+        /// The `message` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub message: Option<String>,
+    }
+    impl PostRawErrordefault {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self { message: None }
+        }
+        /// Sets `message`.
+        #[must_use]
+        pub fn with_message(mut self, value: impl Into<String>) -> Self {
+            self.message = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for PostRawErrordefault {
+        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
+            Ok(())
+        }
+    }
+    /// The `StartJobError404` schema of the API.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct StartJobError404 {
+        /// The `queue` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub queue: Option<String>,
+    }
+    impl StartJobError404 {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self { queue: None }
+        }
+        /// Sets `queue`.
+        #[must_use]
+        pub fn with_queue(mut self, value: impl Into<String>) -> Self {
+            self.queue = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for StartJobError404 {
+        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
+            Ok(())
+        }
+    }
     /// The `UploadBody` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
@@ -278,6 +328,10 @@ pub mod operations {
         ///
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
+        ///
+        /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
+        ///
+        /// - `default`: `super::types::PostRawErrordefault`
         pub async fn send(self) -> Result<rt::Response<super::types::Login>, rt::Error> {
             let request = self.prepare()?;
             self.client.core().send_json(request).await
@@ -289,6 +343,72 @@ pub mod operations {
             request.retry = self.retry.clone();
             let body = rt::validate::required("body", self.body.as_ref())?;
             request.raw("application/octet-stream", body.clone());
+            Ok(request)
+        }
+    }
+    /// `POST /jobs`
+    ///
+    /// Answers differently per status.
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct StartJob<'a> {
+        client: &'a super::Client,
+        retry: Option<rt::RetryPolicy>,
+    }
+    /// What a success response carries, by status.
+    #[derive(Debug, Clone, PartialEq)]
+    #[allow(clippy::large_enum_variant)]
+    pub enum StartJobResponse {
+        /// Status 200.
+        Ok200(super::types::Login),
+        /// Status 202.
+        Accepted202,
+        /// Status 203.
+        NonAuthoritative203(String),
+        /// Another 2xx status, with its raw body.
+        Other(Vec<u8>),
+    }
+    impl<'a> StartJob<'a> {
+        pub(crate) fn new(client: &'a super::Client) -> Self {
+            Self { client, retry: None }
+        }
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.retry = Some(policy);
+            self
+        }
+        /// Checks every constraint of the API, then sends the request.
+        ///
+        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
+        /// anything is sent.
+        ///
+        /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
+        ///
+        /// - `404`: `super::types::StartJobError404`
+        pub async fn send(self) -> Result<rt::Response<StartJobResponse>, rt::Error> {
+            let request = self.prepare()?;
+            self.client
+                .core()
+                .send_bytes(request)
+                .await?
+                .decode_with(|status, body| Ok(
+                    match status {
+                        200u16 => StartJobResponse::Ok200(rt::response::json(body)?),
+                        202u16 => StartJobResponse::Accepted202,
+                        203u16 => {
+                            StartJobResponse::NonAuthoritative203(
+                                String::from_utf8_lossy(body).into_owned(),
+                            )
+                        }
+                        _ => StartJobResponse::Other(body.to_vec()),
+                    },
+                ))
+        }
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            let path = String::from("/jobs");
+            let mut request = rt::Request::new(rt::Method::POST, path);
+            request.retry = self.retry.clone();
             Ok(request)
         }
     }
@@ -389,6 +509,12 @@ impl Client {
     /// See [`operations::PostRaw`] for its parameters.
     pub fn post_raw(&self) -> operations::PostRaw<'_> {
         operations::PostRaw::new(self)
+    }
+    /// `POST /jobs`
+    ///
+    /// See [`operations::StartJob`] for its parameters.
+    pub fn start_job(&self) -> operations::StartJob<'_> {
+        operations::StartJob::new(self)
     }
     /// `POST /text`
     ///

@@ -735,6 +735,10 @@ pub mod operations {
         ///
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
+        ///
+        /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
+        ///
+        /// - `default`: `super::types::ErrorResponse`
         pub async fn send(
             self,
         ) -> Result<rt::Response<super::types::CreateTaskResponseBody>, rt::Error> {
