@@ -14,3 +14,7 @@ fi
 cargo build --locked --quiet -p integration --bin hss-diff-driver
 "$venv/bin/python" tests/differential/differential.py \
   --driver target/debug/hss-diff-driver --cases 240 --seed 20261128
+
+# Real-world specs: every spec in tests/corpus/fixed.txt must generate and
+# pass `cargo check` with -D warnings (needs node/npm for the corpus install).
+python3 scripts/corpus.py fixed

@@ -20,15 +20,7 @@ pub fn emit(api: &Api) -> TokenStream {
     let methods = api.operations.iter().map(|op| {
         let name = ident(&op.name);
         let builder = ident(&op.builder);
-        let first = format!(
-            "`{} {}`{}",
-            op.method,
-            op.path,
-            op.summary
-                .as_deref()
-                .map(|s| format!(": {s}"))
-                .unwrap_or_default()
-        );
+        let first = docs::operation_title(op);
         let link = format!("See [`operations::{}`] for its parameters.", op.builder);
         let doc = docs::paragraphs(&[Some(&first), Some(&link)]);
         let deprecated = op.deprecated.then(|| quote!(#[deprecated]));

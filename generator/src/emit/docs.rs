@@ -12,6 +12,14 @@ pub fn attrs(text: Option<&str>) -> TokenStream {
     quote! { #(#[doc = #lines])* }
 }
 
+/// `` `POST /v5/{project_id}/common/task`: Create a task ``.
+pub fn operation_title(op: &crate::ir::Operation) -> String {
+    match &op.summary {
+        Some(summary) => format!("`{} {}`: {summary}", op.method, op.path),
+        None => format!("`{} {}`", op.method, op.path),
+    }
+}
+
 /// Doc attributes for several paragraphs, skipping empty ones.
 pub fn paragraphs(parts: &[Option<&str>]) -> TokenStream {
     let text: Vec<&str> = parts

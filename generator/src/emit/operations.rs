@@ -18,15 +18,7 @@ pub fn emit_all(api: &Api) -> TokenStream {
 fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
     let builder = ident(&op.builder);
     let types_path = quote!(super::types::);
-    let title = format!(
-        "`{} {}`{}",
-        op.method,
-        op.path,
-        op.summary
-            .as_deref()
-            .map(|s| format!(": {s}"))
-            .unwrap_or_default()
-    );
+    let title = docs::operation_title(op);
     let doc = docs::paragraphs(&[Some(&title), op.description.as_deref()]);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     let allow_deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));

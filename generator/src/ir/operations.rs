@@ -411,12 +411,7 @@ fn param_style(param: &Parameter) -> ParamStyle {
 
 /// The encoding for a media type; lower sorts first when several are offered.
 fn body_media(media: &str) -> BodyMedia {
-    let essence = media
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
+    let essence = essence(media);
     if is_json(&essence) {
         BodyMedia::Json
     } else if essence == "application/x-www-form-urlencoded" {
@@ -432,13 +427,18 @@ fn body_media(media: &str) -> BodyMedia {
 
 /// `application/json`, `application/problem+json`, `application/json; charset=utf-8`.
 fn is_json(media: &str) -> bool {
-    let essence = media
+    let essence = essence(media);
+    essence == "application/json" || essence.ends_with("+json")
+}
+
+/// `Application/JSON; charset=utf-8` → `application/json`.
+fn essence(media: &str) -> String {
+    media
         .split(';')
         .next()
         .unwrap_or_default()
         .trim()
-        .to_ascii_lowercase();
-    essence == "application/json" || essence.ends_with("+json")
+        .to_ascii_lowercase()
 }
 
 /// The `{name}`s of a path template.
