@@ -52,8 +52,10 @@ impl Lowerer<'_> {
             let mut kept = Vec::new();
             for param in std::mem::take(&mut op.params) {
                 if param.location == ParamLocation::Header && !is_header_name(&param.wire) {
-                    let at = format!("{} (parameter `{}`)", op.pointer, param.wire);
-                    self.diags.error(&at, "not a valid HTTP header name");
+                    self.diags.error(
+                        &param.pointer,
+                        format!("`{}` is not a valid HTTP header name", param.wire),
+                    );
                     continue;
                 }
                 kept.push(param);

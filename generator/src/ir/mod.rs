@@ -311,6 +311,8 @@ pub struct Param {
     pub client_default: bool,
     /// How structured values are written.
     pub style: ParamStyle,
+    /// Where the parameter is defined.
+    pub pointer: String,
 }
 
 /// OpenAPI `style` with `explode`, for arrays and objects.

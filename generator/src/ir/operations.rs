@@ -188,6 +188,7 @@ impl Lowerer<'_> {
                 doc: data.description.clone(),
                 client_default,
                 style: param_style(&param),
+                pointer: param_at.clone(),
             };
             // Operation-level parameters override path-level ones.
             match params
