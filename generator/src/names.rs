@@ -123,10 +123,29 @@ pub fn bare(name: &str) -> &str {
 }
 
 /// An identifier token for a name made by [`camel`] or [`snake`].
+///
+/// Names are made valid before they get here; a name that is not (a bug)
+/// still becomes an identifier rather than a panic.
 pub fn ident(name: &str) -> Ident {
+    let valid = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && s != "_"
+    };
     match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
+        Some(raw) if valid(raw) && !NOT_RAW.contains(&raw) => {
+            Ident::new_raw(raw, Span::call_site())
+        }
+        None if valid(name) => Ident::new(name, Span::call_site()),
+        _ => {
+            let cleaned: String = name
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect();
+            Ident::new(&format!("invalid_{cleaned}"), Span::call_site())
+        }
     }
 }
 

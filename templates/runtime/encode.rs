@@ -14,6 +14,20 @@ pub const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
+/// What RFC 6265 does not allow in a cookie value, and `%` so encoding is reversible.
+const COOKIE_RESERVED: &AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b',')
+    .add(b';')
+    .add(b'\\')
+    .add(b'%');
+
+/// A cookie value with only the characters a cookie cannot hold encoded.
+pub fn cookie_value(value: &str) -> String {
+    utf8_percent_encode(value, COOKIE_RESERVED).to_string()
+}
+
 /// Encodes one value so it can stand as one path segment or query component.
 pub fn component(value: &str) -> String {
     utf8_percent_encode(value, UNRESERVED).to_string()
@@ -58,10 +72,12 @@ impl Query {
         &self.pairs
     }
 
-    /// `k=v&k2=v2`, sorted by name then value, each part percent-encoded.
+    /// `k=v&k2=v2`, sorted by name (values of one name keep their order),
+    /// each part percent-encoded. Signers sort again by value, as the server
+    /// does, so the caller's order for repeated names can stay on the wire.
     pub fn to_canonical_string(&self) -> String {
         let mut sorted: Vec<&(String, String)> = self.pairs.iter().collect();
-        sorted.sort();
+        sorted.sort_by(|a, b| a.0.cmp(&b.0));
         let mut out = String::new();
         for (name, value) in sorted {
             if !out.is_empty() {
@@ -118,10 +134,8 @@ impl Query {
                 let parts: Vec<String> = items.iter().map(scalar_text).collect();
                 self.push(name, parts.join(joiner));
             }
-            (serde_json::Value::Object(map), _) if style == Style::DeepObject => {
-                for (key, item) in map.iter().filter(|(_, i)| !i.is_null()) {
-                    self.push(&format!("{name}[{key}]"), scalar_text(item));
-                }
+            (serde_json::Value::Object(_), _) if style == Style::DeepObject => {
+                self.push_deep(name, &value, 0);
             }
             (serde_json::Value::Object(map), None) => {
                 for (key, item) in map.iter().filter(|(_, i)| !i.is_null()) {
@@ -145,6 +159,27 @@ impl Query {
             (scalar, _) => self.push(name, scalar_text(scalar)),
         }
         Ok(())
+    }
+}
+
+impl Query {
+    /// `name[key][inner]=value` for nested objects; arrays repeat the key.
+    fn push_deep(&mut self, name: &str, value: &serde_json::Value, depth: usize) {
+        match value {
+            serde_json::Value::Null => {}
+            // Nesting deeper than real APIs use travels as JSON text.
+            serde_json::Value::Object(map) if depth < 16 => {
+                for (key, item) in map {
+                    self.push_deep(&format!("{name}[{key}]"), item, depth + 1);
+                }
+            }
+            serde_json::Value::Array(items) if depth < 16 => {
+                for item in items {
+                    self.push_deep(name, item, depth + 1);
+                }
+            }
+            other => self.push(name, scalar_text(other)),
+        }
     }
 }
 
@@ -181,12 +216,21 @@ pub fn scalar_text(value: &serde_json::Value) -> String {
 }
 
 /// `application/x-www-form-urlencoded` bytes of a serializable object:
-/// arrays repeat their key, nested objects travel as JSON text.
+/// arrays repeat their key, nested objects use `key[inner]` names.
 pub fn form<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, super::error::InvalidInput> {
-    let mut query = Query::new();
-    query.push_styled("body", value, Style::Form)?;
-    // Form fields keep their order; only query strings are sorted for signing.
-    let text = query
+    let value = serde_json::to_value(value)
+        .map_err(|e| super::validate::invalid("body", format!("cannot be serialized: {e}")))?;
+    let mut fields = Query::new();
+    match &value {
+        serde_json::Value::Object(map) => {
+            for (key, item) in map {
+                fields.push_deep(key, item, 0);
+            }
+        }
+        other => fields.push_deep("body", other, 0),
+    }
+    // Form fields keep their order; only query strings are sorted.
+    let text = fields
         .pairs()
         .iter()
         .map(|(k, v)| format!("{}={}", component(k), component(v)))

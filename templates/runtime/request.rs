@@ -3,7 +3,7 @@
 use reqwest::header::{HeaderName, HeaderValue};
 use reqwest::Method;
 
-use super::encode::{component, Query};
+use super::encode::Query;
 use super::error::Error;
 use super::retry::RetryPolicy;
 use super::validate::invalid;
@@ -44,12 +44,22 @@ impl Request {
         }
     }
 
-    /// Serializes `body` as the JSON body.
+    /// Serializes `body` as the JSON body, sent as `application/json`.
     pub fn json<T: serde::Serialize>(&mut self, path: &str, body: &T) -> Result<(), Error> {
+        self.json_as("application/json", path, body)
+    }
+
+    /// Serializes `body` as JSON sent with `content_type` (e.g. `application/merge-patch+json`).
+    pub fn json_as<T: serde::Serialize>(
+        &mut self,
+        content_type: &str,
+        path: &str,
+        body: &T,
+    ) -> Result<(), Error> {
         let bytes = serde_json::to_vec(body).map_err(|e| {
             Error::InvalidInput(invalid(path, format!("cannot be serialized: {e}")))
         })?;
-        self.body = Some(("application/json".to_owned(), bytes));
+        self.body = Some((content_type.to_owned(), bytes));
         Ok(())
     }
 
@@ -83,10 +93,11 @@ impl Request {
         Ok(())
     }
 
-    /// Adds a cookie parameter, its value percent-encoded.
+    /// Adds a cookie parameter; only what a cookie value may not hold
+    /// (controls, space, `"`, `,`, `;`, `\`, `%`, non-ASCII) is percent-encoded.
     pub fn cookie(&mut self, name: &str, value: impl ToString) {
-        self.cookies
-            .push((name.to_owned(), component(&value.to_string())));
+        let value = super::encode::cookie_value(&value.to_string());
+        self.cookies.push((name.to_owned(), value));
     }
 
     /// Records a value that stands for the client's scope (`project_id`).

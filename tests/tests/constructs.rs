@@ -58,7 +58,7 @@ async fn query_path_header_and_cookie_styles() {
         )
     );
     assert_eq!(header(request, "x-ids"), "h1,h2");
-    assert_eq!(header(request, "cookie"), "session=s%3D1%3B");
+    assert_eq!(header(request, "cookie"), "session=s=1%3B");
 }
 
 #[tokio::test]
@@ -194,4 +194,30 @@ async fn success_by_status_and_documented_errors() {
             other.map(|r| r.status())
         ),
     }
+}
+
+#[test]
+fn nested_values_in_deep_objects_and_forms() {
+    use snapshots::runtime::encode::{form, Query, Style};
+    let value = serde_json::json!({"created": {"gte": 1, "lt": 5}, "ids": [1, 2], "name": "a b"});
+    let mut query = Query::new();
+    query
+        .push_styled("filter", &value, Style::DeepObject)
+        .expect("serializes");
+    assert_eq!(
+        query.to_canonical_string(),
+        "filter%5Bcreated%5D%5Bgte%5D=1&filter%5Bcreated%5D%5Blt%5D=5\
+         &filter%5Bids%5D=1&filter%5Bids%5D=2&filter%5Bname%5D=a%20b"
+    );
+    let body = form(&value).expect("serializes");
+    assert_eq!(
+        String::from_utf8(body).expect("ascii"),
+        "created%5Bgte%5D=1&created%5Blt%5D=5&ids=1&ids=2&name=a%20b"
+    );
+    // Repeated names keep the caller's order on the wire.
+    let mut sorted = Query::new();
+    sorted.push("sort", "-date");
+    sorted.push("a", "1");
+    sorted.push("sort", "name");
+    assert_eq!(sorted.to_canonical_string(), "a=1&sort=-date&sort=name");
 }

@@ -100,7 +100,10 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
             let name = ident(name);
             let arms = statuses.iter().map(|s| {
                 let variant = ident(&s.variant);
-                let status = s.status;
+                let status = match s.status {
+                    Some(code) => quote!(#code),
+                    None => quote!(other if (200..300).contains(&other)),
+                };
                 let value = match &s.body {
                     Success::Empty => quote!(#name::#variant),
                     Success::Json(_) => quote!(#name::#variant(rt::response::json(body)?)),
@@ -325,7 +328,7 @@ fn send_param(p: &Param, name: &proc_macro2::Ident, types: &[TypeDef]) -> TokenS
 fn encode_body(body: &Body, types: &[TypeDef]) -> TokenStream {
     let content_type = &body.content_type;
     match body.media {
-        BodyMedia::Json => quote!(request.json("body", body)?;),
+        BodyMedia::Json => quote!(request.json_as(#content_type, "body", body)?;),
         BodyMedia::Form => quote!(request.form(body)?;),
         BodyMedia::Text => quote!(request.raw(#content_type, body.clone().into_bytes());),
         BodyMedia::Bytes => quote!(request.raw(#content_type, body.clone());),
@@ -349,10 +352,18 @@ fn encode_body(body: &Body, types: &[TypeDef]) -> TokenStream {
                     .map(|f| {
                         let field = ident(&f.name);
                         let wire = &f.wire;
-                        let add = match f.shape.kind {
+                        let part = |kind: &ShapeKind| match kind {
                             ShapeKind::Bytes => quote!(form.file(#wire, #wire, value);),
                             ShapeKind::String => quote!(form.text(#wire, value);),
                             _ => quote!(form.value(#wire, value);),
+                        };
+                        // An array field is one part per item, as browsers send it.
+                        let add = match &f.shape.kind {
+                            ShapeKind::Array(item) => {
+                                let each = part(&item.kind);
+                                quote!(for value in value.iter() { #each })
+                            }
+                            other => part(other),
                         };
                         if !f.required || f.nullable {
                             quote!(if let Some(value) = &body.#field { #add })
@@ -416,7 +427,10 @@ fn status_enum(name: &str, statuses: &[StatusSuccess], types_path: &TokenStream)
     let name = ident(name);
     let variants = statuses.iter().map(|s| {
         let variant = ident(&s.variant);
-        let doc = format!(" Status {}.", s.status);
+        let doc = match s.status {
+            Some(code) => format!(" Status {code}."),
+            None => " Any other 2xx status.".to_owned(),
+        };
         match &s.body {
             Success::Empty => quote!(#[doc = #doc] #variant,),
             Success::Json(shape) => {

@@ -51,7 +51,11 @@ impl Lowerer<'_> {
         for op in operations.iter_mut() {
             let mut kept = Vec::new();
             for param in std::mem::take(&mut op.params) {
-                if param.location == ParamLocation::Header && !is_header_name(&param.wire) {
+                let named_on_wire = matches!(
+                    param.location,
+                    ParamLocation::Header | ParamLocation::Cookie
+                );
+                if named_on_wire && !is_header_name(&param.wire) {
                     self.diags.error(
                         &param.pointer,
                         format!("`{}` is not a valid HTTP header name", param.wire),

@@ -355,8 +355,8 @@ pub enum Success {
 /// One 2xx status of an operation that answers differently per status.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatusSuccess {
-    /// The status code, e.g. `201`.
-    pub status: u16,
+    /// The status code, e.g. `201`; `None` for the `2XX` range.
+    pub status: Option<u16>,
     /// Variant name, e.g. `Created201`.
     pub variant: String,
     /// What it carries.

@@ -246,7 +246,13 @@ impl Lowerer<'_> {
         let (media_type, content, media) = body
             .content
             .iter()
-            .map(|(media_type, content)| (media_type, content, body_media(media_type)))
+            .map(|(media_type, content)| {
+                (
+                    media_type,
+                    content,
+                    body_media(media_type, content.schema.as_ref()),
+                )
+            })
             .min_by_key(|(_, _, media)| *media as u8)?;
         let content_at = pointer::join(&pointer::join(&body_at, "content"), media_type);
         let shape = match (media, &content.schema) {
@@ -265,10 +271,17 @@ impl Lowerer<'_> {
             ),
             (_, None) => Shape::default(),
         };
+        // A wildcard is not a content type a request can carry.
+        let content_type = match (media, media_type.contains('*')) {
+            (_, false) => media_type.clone(),
+            (BodyMedia::Json, true) => "application/json".to_owned(),
+            (BodyMedia::Text, true) => "text/plain".to_owned(),
+            (_, true) => "application/octet-stream".to_owned(),
+        };
         Some(Body {
             shape,
             media,
-            content_type: media_type.clone(),
+            content_type,
             required: body.required,
             doc: body.description.clone(),
         })
@@ -283,48 +296,60 @@ impl Lowerer<'_> {
         responses: &openapiv3::Responses,
         at: &str,
     ) -> (Success, Vec<ErrorResponse>) {
-        let mut successes: Vec<(u16, Success)> = Vec::new();
+        // `None` stands for the `2XX` range.
+        let mut successes: Vec<(Option<u16>, Success)> = Vec::new();
         let mut errors = Vec::new();
-        let mut entries: Vec<(String, Option<u16>, &ReferenceOr<Response>)> = responses
+        let mut default_body = None;
+        let mut entries: Vec<ResponseEntry<'_>> = responses
             .responses
             .iter()
             .map(|(code, r)| {
-                let status = match code {
-                    openapiv3::StatusCode::Code(c) => Some(*c),
-                    openapiv3::StatusCode::Range(2) => Some(200),
-                    openapiv3::StatusCode::Range(_) => None,
+                let success = match code {
+                    openapiv3::StatusCode::Code(c) if (200..300).contains(c) => Some(Some(*c)),
+                    openapiv3::StatusCode::Range(2) => Some(None),
+                    _ => None,
                 };
-                (code.to_string(), status, r)
+                (code.to_string(), success, r)
             })
             .collect();
         if let Some(default) = &responses.default {
             entries.push(("default".to_owned(), None, default));
         }
-        for (label, status, response) in entries {
+        for (label, success, response) in entries {
             let response_at = pointer::join(at, &label);
             let Some((response, response_at)) =
                 self.deref_chain::<Response>(response, &response_at)
             else {
                 continue;
             };
-            let is_success = status.is_some_and(|s| (200..300).contains(&s));
-            let hint = if is_success {
+            let hint = if success.is_some() {
                 format!("{builder}Response")
             } else {
                 format!("{builder}Error{label}")
             };
             let body = self.response_body(&response, &response_at, &hint);
-            match (is_success, status, body) {
-                (true, Some(status), body) => successes.push((status, body)),
-                (false, _, Success::Json(shape)) => errors.push(ErrorResponse {
-                    status: label,
-                    shape,
-                }),
+            match (success, body) {
+                (Some(status), body) if !successes.iter().any(|(s, _)| *s == status) => {
+                    successes.push((status, body));
+                }
+                (Some(_), _) => {}
+                (None, Success::Json(shape)) => {
+                    if label == "default" {
+                        default_body = Some(shape.clone());
+                    }
+                    errors.push(ErrorResponse {
+                        status: label,
+                        shape,
+                    });
+                }
                 _ => {}
             }
         }
+        // Exact codes first: a `2XX` range only catches what they do not.
+        successes.sort_by_key(|(status, _)| status.is_none());
         let success = match successes.first() {
-            None => Success::Empty,
+            // Only `default` documented: it describes successes too.
+            None => default_body.map_or(Success::Empty, Success::Json),
             Some((_, first)) if successes.iter().all(|(_, b)| b == first) => first.clone(),
             Some(_) => {
                 let mut names = crate::names::Namespace::with_reserved(&["Other"]);
@@ -333,7 +358,10 @@ impl Lowerer<'_> {
                     successes
                         .into_iter()
                         .map(|(status, body)| StatusSuccess {
-                            variant: names.claim(&format!("{}{status}", status_word(status))),
+                            variant: names.claim(&match status {
+                                Some(code) => format!("{}{code}", status_word(code)),
+                                None => "Success2xx".to_owned(),
+                            }),
                             status,
                             body,
                         })
@@ -348,7 +376,11 @@ impl Lowerer<'_> {
         if response.content.is_empty() {
             return Success::Empty;
         }
-        if let Some((media, content)) = response.content.iter().find(|(media, _)| is_json(media)) {
+        let json = response
+            .content
+            .iter()
+            .find(|(media, content)| body_media(media, content.schema.as_ref()) == BodyMedia::Json);
+        if let Some((media, content)) = json {
             let content_at = pointer::join(&pointer::join(at, "content"), media);
             return match &content.schema {
                 Some(schema) => Success::Json(self.shape_of(
@@ -359,13 +391,20 @@ impl Lowerer<'_> {
                 None => Success::Json(Shape::default()),
             };
         }
-        if response.content.keys().all(|m| m.starts_with("text/")) {
+        if response
+            .content
+            .keys()
+            .all(|m| essence(m).starts_with("text/"))
+        {
             Success::Text
         } else {
             Success::Bytes
         }
     }
 }
+
+/// A response as listed: its label, its 2xx status (`Some(None)` for `2XX`), the object.
+type ResponseEntry<'r> = (String, Option<Option<u16>>, &'r ReferenceOr<Response>);
 
 /// A readable word for common statuses; the number follows it.
 fn status_word(status: u16) -> &'static str {
@@ -411,13 +450,22 @@ fn param_style(param: &Parameter) -> ParamStyle {
 }
 
 /// The encoding for a media type; lower sorts first when several are offered.
-fn body_media(media: &str) -> BodyMedia {
+/// A wildcard (`*/*`, `application/*`) with a structured schema means JSON.
+fn body_media(media: &str, schema: Option<&ReferenceOr<openapiv3::Schema>>) -> BodyMedia {
     let essence = essence(media);
-    if is_json(&essence) {
+    let structured = match schema {
+        Some(ReferenceOr::Reference { .. }) => true,
+        Some(ReferenceOr::Item(s)) => !matches!(
+            &s.schema_kind,
+            openapiv3::SchemaKind::Type(openapiv3::Type::String(_)) | openapiv3::SchemaKind::Any(_)
+        ),
+        None => false,
+    };
+    if is_json(&essence) || (essence.contains('*') && structured) {
         BodyMedia::Json
     } else if essence == "application/x-www-form-urlencoded" {
         BodyMedia::Form
-    } else if essence.starts_with("multipart/") {
+    } else if essence == "multipart/form-data" {
         BodyMedia::Multipart
     } else if essence.starts_with("text/") {
         BodyMedia::Text

@@ -400,6 +400,22 @@ impl Lowerer<'_> {
     /// Lowers a named-kind schema into the type `name`.
     pub(super) fn define_named(&mut self, name: &str, schema: &Schema, at: &str) {
         let view = View::of(schema);
+        // `allOf: [$ref X]` (a described reference) is X under this name.
+        if let Some(member) = view.sole_all_of_member() {
+            let target = match member {
+                ReferenceOr::Item(s) => Some(s.clone()),
+                ReferenceOr::Reference { reference } => self.follow_schema(reference),
+            };
+            if let Some(target) = target.filter(|_| self.depth < MAX_DEPTH) {
+                self.depth += 1;
+                self.define_named(name, &target, at);
+                self.depth -= 1;
+                if let (Some(doc), Some(def)) = (schema_doc(schema), self.types.last_mut()) {
+                    def.doc = Some(doc);
+                }
+                return;
+            }
+        }
         let kind = match view.kind {
             Kind::String => TypeKind::Enum(string_enum(&view.enum_strings)),
             Kind::OneOf | Kind::AnyOf => TypeKind::Union(self.union(name, schema, &view, at)),
@@ -457,16 +473,20 @@ impl Lowerer<'_> {
         names: &mut Namespace,
     ) -> Field {
         let shape = self.shape_of_boxed(property, at, &format!("{owner}{}", camel(wire)));
-        let (doc, nullable, one_way) = match property {
-            ReferenceOr::Item(s) => {
+        // A referenced schema's own `nullable`/`readOnly` apply to the property.
+        let target = match property {
+            ReferenceOr::Item(s) => Some((**s).clone()),
+            ReferenceOr::Reference { reference } => self.follow_schema(reference),
+        };
+        let (doc, nullable, one_way) = match &target {
+            Some(s) => {
                 let data = &s.schema_data;
-                (
-                    schema_doc(s),
-                    data.nullable,
-                    data.read_only || data.write_only,
-                )
+                let doc = matches!(property, ReferenceOr::Item(_))
+                    .then(|| schema_doc(s))
+                    .flatten();
+                (doc, data.nullable, data.read_only || data.write_only)
             }
-            ReferenceOr::Reference { .. } => (None, false, false),
+            None => (None, false, false),
         };
         let doc = match (doc, one_way) {
             (Some(doc), true) => Some(format!(
@@ -570,7 +590,10 @@ impl Lowerer<'_> {
         let mut variant_names = Namespace::default();
         let mut variants = Vec::new();
         let discriminator = discriminator.filter(|d| {
-            let all_objects = view.members.iter().all(|m| self.is_object_schema(m, 0));
+            // Inline members have no tag value: they make the union untagged too.
+            let all_objects = view.members.iter().all(|m| {
+                matches!(m, ReferenceOr::Reference { .. }) && self.is_object_schema(m, 0)
+            });
             let mapped_objects = d.mapping.values().all(|target| {
                 self.is_object_schema(&ReferenceOr::Reference { reference: target.clone() }, 0)
             });
@@ -633,9 +656,15 @@ impl Lowerer<'_> {
         for (i, member) in view.members.iter().enumerate() {
             let member_at = pointer::join(&pointer::join(at, keyword), &i.to_string());
             let shape = self.shape_of(member, &member_at, &format!("{name}Variant{}", i + 1));
-            let base = match &shape.kind {
-                ShapeKind::Named(n) => n.clone(),
-                other => kind_word(other).to_owned(),
+            let base = match (&shape.kind, member) {
+                // A reference still being lowered: name the variant after it.
+                (ShapeKind::Named(n), ReferenceOr::Reference { reference })
+                    if n.starts_with('\u{0}') =>
+                {
+                    camel(reference.rsplit('/').next().unwrap_or("Value"))
+                }
+                (ShapeKind::Named(n), _) => n.clone(),
+                (other, _) => kind_word(other).to_owned(),
             };
             variants.push(UnionVariant {
                 name: variant_names.claim(&base),
@@ -680,6 +709,18 @@ fn substitute(shape: &mut Shape, marker: &str, with: &Shape) {
 }
 
 impl Lowerer<'_> {
+    /// The schema a reference chain ends in, without recording anything.
+    fn follow_schema(&self, reference: &str) -> Option<Schema> {
+        let mut reference = reference.to_owned();
+        for _ in 0..MAX_DEPTH {
+            match self.peek::<ReferenceOr<Schema>>(&reference).ok()? {
+                ReferenceOr::Item(schema) => return Some(schema),
+                ReferenceOr::Reference { reference: next } => reference = next,
+            }
+        }
+        None
+    }
+
     /// True when `schema` (after references) describes an object.
     fn is_object_schema(&self, schema: &ReferenceOr<Schema>, depth: usize) -> bool {
         if depth > MAX_DEPTH {
@@ -689,8 +730,11 @@ impl Lowerer<'_> {
             ReferenceOr::Item(s) => {
                 let view = View::of(s);
                 match view.kind {
-                    Kind::Object | Kind::AllOf => true,
-                    Kind::Unknown => view.properties.is_some(),
+                    Kind::Object | Kind::Unknown => view.properties.is_some_and(|p| !p.is_empty()),
+                    Kind::AllOf => view
+                        .members
+                        .iter()
+                        .all(|m| self.is_object_schema(m, depth + 1)),
                     _ => false,
                 }
             }

@@ -240,7 +240,9 @@ pub mod operations {
                 form.text("note", value);
             }
             if let Some(value) = &body.tags {
-                form.value("tags", value);
+                for value in value.iter() {
+                    form.text("tags", value);
+                }
             }
             request.multipart(form);
             Ok(request)
@@ -291,7 +293,7 @@ pub mod operations {
             request.retry = self.retry.clone();
             if let Some(body) = &self.body {
                 rt::validate::Validate::validate(body, "body")?;
-                request.json("body", body)?;
+                request.json_as("application/json", "body", body)?;
             }
             Ok(request)
         }
@@ -412,6 +414,63 @@ pub mod operations {
             Ok(request)
         }
     }
+    /// `GET /ranged`
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct Ranged<'a> {
+        client: &'a super::Client,
+        retry: Option<rt::RetryPolicy>,
+    }
+    /// What a success response carries, by status.
+    #[derive(Debug, Clone, PartialEq)]
+    #[allow(clippy::large_enum_variant)]
+    pub enum RangedResponse {
+        /// Status 200.
+        Ok200(super::types::Login),
+        /// Any other 2xx status.
+        Success2xx(String),
+        /// Another 2xx status, with its raw body.
+        Other(Vec<u8>),
+    }
+    impl<'a> Ranged<'a> {
+        pub(crate) fn new(client: &'a super::Client) -> Self {
+            Self { client, retry: None }
+        }
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.retry = Some(policy);
+            self
+        }
+        /// Checks every constraint of the API, then sends the request.
+        ///
+        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
+        /// anything is sent.
+        pub async fn send(self) -> Result<rt::Response<RangedResponse>, rt::Error> {
+            let request = self.prepare()?;
+            self.client
+                .core()
+                .send_bytes(request)
+                .await?
+                .decode_with(|status, body| Ok(
+                    match status {
+                        200u16 => RangedResponse::Ok200(rt::response::json(body)?),
+                        other if (200..300).contains(&other) => {
+                            RangedResponse::Success2xx(
+                                String::from_utf8_lossy(body).into_owned(),
+                            )
+                        }
+                        _ => RangedResponse::Other(body.to_vec()),
+                    },
+                ))
+        }
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            let path = String::from("/ranged");
+            let mut request = rt::Request::new(rt::Method::GET, path);
+            request.retry = self.retry.clone();
+            Ok(request)
+        }
+    }
     /// `POST /text`
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
@@ -515,6 +574,12 @@ impl Client {
     /// See [`operations::StartJob`] for its parameters.
     pub fn start_job(&self) -> operations::StartJob<'_> {
         operations::StartJob::new(self)
+    }
+    /// `GET /ranged`
+    ///
+    /// See [`operations::Ranged`] for its parameters.
+    pub fn ranged(&self) -> operations::Ranged<'_> {
+        operations::Ranged::new(self)
     }
     /// `POST /text`
     ///

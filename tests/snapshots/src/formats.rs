@@ -66,6 +66,73 @@ pub mod types {
             Ok(())
         }
     }
+    /// The `ExprItem` schema of the API.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[allow(clippy::large_enum_variant)]
+    #[serde(untagged)]
+    pub enum ExprItem {
+        /// A value of the form `String`.
+        String(String),
+        /// A value of the form `Expr`.
+        Expr(Vec<ExprItem>),
+    }
+    impl From<String> for ExprItem {
+        fn from(value: String) -> Self {
+            Self::String(value)
+        }
+    }
+    impl From<Vec<ExprItem>> for ExprItem {
+        fn from(value: Vec<ExprItem>) -> Self {
+            Self::Expr(value)
+        }
+    }
+    impl rt::validate::Validate for ExprItem {
+        #[allow(unused_variables)]
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            match self {
+                Self::String(_) => {}
+                Self::Expr(value) => {
+                    for (i, item) in value.iter().enumerate() {
+                        let item_path = rt::validate::index(path, i);
+                        rt::validate::Validate::validate(item, &item_path)?;
+                    }
+                }
+            }
+            Ok(())
+        }
+    }
+    /// The `Formula` schema of the API.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct Formula {
+        /// The `expr` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub expr: Option<Vec<ExprItem>>,
+    }
+    impl Formula {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self { expr: None }
+        }
+        /// Sets `expr`.
+        #[must_use]
+        pub fn with_expr(mut self, value: impl Into<Vec<ExprItem>>) -> Self {
+            self.expr = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for Formula {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            if let Some(value) = &self.expr {
+                let field_path = rt::validate::join(path, "expr");
+                for (i, item) in value.iter().enumerate() {
+                    let item_path = rt::validate::index(&field_path, i);
+                    rt::validate::Validate::validate(item, &item_path)?;
+                }
+            }
+            Ok(())
+        }
+    }
     /// The `OrderItemItem` schema of the API.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]

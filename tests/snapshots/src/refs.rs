@@ -169,7 +169,7 @@ pub mod operations {
             request.retry = self.retry.clone();
             let body = rt::validate::required("body", self.body.as_ref())?;
             rt::validate::Validate::validate(body, "body")?;
-            request.json("body", body)?;
+            request.json_as("application/json", "body", body)?;
             Ok(request)
         }
     }
