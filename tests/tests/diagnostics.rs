@@ -79,13 +79,36 @@ fn wrong_type_is_located() {
 }
 
 #[test]
-fn path_template_and_parameters_disagree() {
+fn path_template_and_parameters_are_reconciled_with_warnings() {
     let spec = format!(
         "{HEAD}paths:\n  /v5/{{project_id}}/common/task:\n    post:\n      parameters:\n        - {{name: other, in: path, required: true, schema: {{type: string}}}}\n      responses: {{'200': {{description: ok}}}}\n"
     );
+    let generated = Generator::new("inline.yaml")
+        .generate_str(&spec)
+        .expect("generates");
     let pointer = "#/paths/~1v5~1{project_id}~1common~1task/post";
-    assert_error(&spec, pointer, "no path parameter defines it");
-    assert_error(&spec, pointer, "does not appear in the path");
+    let messages: Vec<&str> = generated
+        .warnings
+        .iter()
+        .filter(|w| w.pointer == pointer)
+        .map(|w| w.message.as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("taken as a required string")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("left out")),
+        "{messages:?}"
+    );
+    assert!(generated.code.contains("pub fn project_id("));
+    assert!(!generated.code.contains("pub fn other("));
+    let strict = Generator::new("inline.yaml")
+        .strict(true)
+        .generate_str(&spec);
+    assert!(strict.is_err(), "strict mode refuses what was guessed");
 }
 
 #[test]

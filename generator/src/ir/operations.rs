@@ -207,7 +207,7 @@ impl Lowerer<'_> {
                 }),
             }
         }
-        self.check_path_template(path, &params, at);
+        self.reconcile_path_template(path, &mut params, &mut names, at);
         params
     }
 
@@ -215,28 +215,53 @@ impl Lowerer<'_> {
         self.token_header.as_deref()
     }
 
-    fn check_path_template(&mut self, path: &str, params: &[Param], at: &str) {
+    /// Makes the path parameters match the template, as real specs often do
+    /// not: a `{name}` nobody defines becomes a required string parameter, a
+    /// path parameter the template lacks is left out; both with a warning.
+    fn reconcile_path_template(
+        &mut self,
+        path: &str,
+        params: &mut Vec<Param>,
+        names: &mut Namespace,
+        at: &str,
+    ) {
         for segment in template_names(path) {
-            if !params
+            let defined = params
                 .iter()
-                .any(|p| p.location == ParamLocation::Path && p.wire == segment)
-            {
-                self.diags.error(
-                    at,
-                    format!("the path uses `{{{segment}}}` but no path parameter defines it"),
-                );
-            }
-        }
-        for p in params.iter().filter(|p| p.location == ParamLocation::Path) {
-            if !template_names(path).any(|s| s == p.wire) {
-                self.diags.error(
+                .any(|p| p.location == ParamLocation::Path && p.wire == segment);
+            if !defined {
+                self.diags.warning(
                     at,
                     format!(
-                        "the path parameter `{}` does not appear in the path",
-                        p.wire
+                        "the path uses `{{{segment}}}` but no path parameter defines it; \
+                         it is taken as a required string"
                     ),
                 );
+                params.push(Param {
+                    wire: segment.to_owned(),
+                    name: names.claim(&snake(segment)),
+                    location: ParamLocation::Path,
+                    required: true,
+                    shape: Shape {
+                        kind: ShapeKind::String,
+                        ..Shape::default()
+                    },
+                    doc: None,
+                    client_default: false,
+                    style: ParamStyle::Simple { explode: false },
+                    pointer: at.to_owned(),
+                });
             }
+        }
+        let before = params.len();
+        params.retain(|p| {
+            p.location != ParamLocation::Path || template_names(path).any(|s| s == p.wire)
+        });
+        if params.len() != before {
+            self.diags.warning(
+                at,
+                "path parameters that do not appear in the path are left out",
+            );
         }
     }
 
