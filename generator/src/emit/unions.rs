@@ -63,6 +63,17 @@ pub fn emit(name: &str, doc: TokenStream, def: &Union) -> TokenStream {
                 }
             }
         });
+    // A union left without variants has no values to check (or to match).
+    let body = if def.variants.is_empty() {
+        quote!(Ok(()))
+    } else {
+        quote! {
+            match self {
+                #(#arms)*
+            }
+            Ok(())
+        }
+    };
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -77,10 +88,7 @@ pub fn emit(name: &str, doc: TokenStream, def: &Union) -> TokenStream {
         impl rt::validate::Validate for #type_name {
             #[allow(unused_variables)]
             fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-                match self {
-                    #(#arms)*
-                }
-                Ok(())
+                #body
             }
         }
     }

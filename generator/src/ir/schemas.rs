@@ -600,7 +600,7 @@ impl Lowerer<'_> {
             if !(all_objects && mapped_objects) {
                 self.diags.warning(
                     &pointer::join(at, "discriminator"),
-                    "not every variant is an object, so the discriminator is ignored (untagged enum)",
+                    "a variant is inline or not an object, so the discriminator is ignored (untagged enum)",
                 );
             }
             all_objects && mapped_objects
