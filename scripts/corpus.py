@@ -4,8 +4,8 @@
   scripts/corpus.py fixed              # the committed list (tests/corpus/fixed.txt); CI runs this
   scripts/corpus.py sample N SEED      # a fresh random sample of APIs.guru OpenAPI 3.0 specs
 
-Specs come from public npm packages at pinned versions, installed and sampled
-by ../shared/corpus/corpus_sample.py into target/corpus/cache. Each spec is
+Specs come from public npm packages at pinned versions (tests/corpus/packages.txt),
+installed into target/corpus/cache and chosen by scripts/corpus_specs.py. Each spec is
 generated as a standalone crate and checked with `RUSTFLAGS=-D warnings`, all
 crates sharing one target directory and the workspace's Cargo.lock. Prints one
 row per spec (generation and check time), the pass rate, and failures grouped
@@ -22,7 +22,7 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SAMPLER = os.path.join(ROOT, "..", "shared", "corpus", "corpus_sample.py")
+SAMPLER = os.path.join(ROOT, "scripts", "corpus_specs.py")
 WORK = os.path.join(ROOT, "target", "corpus")
 CLIENTGEN = os.path.join(ROOT, "target", "release", "clientgen")
 GEN_TIMEOUT = 600
@@ -46,8 +46,6 @@ def cause_of(text):
 
 def prepare(args, specs_dir):
     cache = os.path.join(WORK, "cache")
-    if not os.path.exists(SAMPLER):
-        sys.exit(f"corpus tools not found at {SAMPLER}")
     step = run([sys.executable, SAMPLER, "install", cache])
     if step.returncode != 0:
         sys.exit(f"installing the corpus failed:\n{step.stderr}")

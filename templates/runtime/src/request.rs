@@ -23,8 +23,10 @@ pub struct Request {
     pub cookies: Vec<(String, String)>,
     /// Body bytes and their content type, if any.
     pub body: Option<(String, Vec<u8>)>,
-    /// The project the request acts on, sent as `X-Project-Id` when signing.
-    pub project_id: Option<String>,
+    /// Values of client-wide parameters this call used, for signers.
+    pub scope: Vec<(&'static str, String)>,
+    /// The operation's own security alternatives, when they differ from the API's.
+    pub security: Option<super::client::Security>,
     /// Retries for this request, replacing the client's policy.
     pub retry: Option<RetryPolicy>,
 }
@@ -39,7 +41,8 @@ impl Request {
             headers: Vec::new(),
             cookies: Vec::new(),
             body: None,
-            project_id: None,
+            scope: Vec::new(),
+            security: None,
             retry: None,
         }
     }
@@ -100,10 +103,8 @@ impl Request {
         self.cookies.push((name.to_owned(), value));
     }
 
-    /// Records a value that stands for the client's scope (`project_id`).
-    pub fn scope(&mut self, name: &str, value: &str) {
-        if name == "project_id" {
-            self.project_id = Some(value.to_owned());
-        }
+    /// Records the value used for the client-wide parameter `name`.
+    pub fn scope(&mut self, name: &'static str, value: &str) {
+        self.scope.push((name, value.to_owned()));
     }
 }

@@ -15,8 +15,9 @@ use hmac::{Hmac, KeyInit, Mac};
 use percent_encoding::percent_decode_str;
 use sha2::{Digest, Sha256};
 
-use super::auth::AkSk;
-use super::encode::component;
+use super::super::encode::component;
+use super::super::SignError;
+use super::AkSk;
 
 /// The algorithm name that starts the string to sign and the Authorization header.
 pub const ALGORITHM: &str = "SDK-HMAC-SHA256";
@@ -49,23 +50,11 @@ impl fmt::Debug for Signed {
     }
 }
 
-/// Why a request could not be signed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SignError(String);
-
-impl fmt::Display for SignError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot sign the request: {}", self.0)
-    }
-}
-
-impl std::error::Error for SignError {}
-
 /// Signs a request.
 ///
 /// - `url`: the absolute URL exactly as it will be sent, path and query
 ///   percent-encoded; the query must already be in canonical order (the
-///   client's [`Query`](super::encode::Query) renders it so), because the
+///   client renders it so), because the
 ///   server signs what it receives;
 /// - `headers`: every header that will be sent at signing time (e.g.
 ///   `Content-Type`, `User-Agent`, `X-Project-Id`); names containing `_` are
@@ -85,7 +74,7 @@ pub fn sign(
     date: SystemTime,
 ) -> Result<Signed, SignError> {
     if credentials.ak().is_empty() || credentials.sk().expose().is_empty() {
-        return Err(SignError("the AK and SK must not be empty".into()));
+        return Err(SignError::new("the AK and SK must not be empty"));
     }
     let (authority, path, query) = split_url(url)?;
     let sdk_date = sdk_date(date);
@@ -151,7 +140,7 @@ pub fn sign(
         hex(&Sha256::digest(canonical_request.as_bytes()))
     );
     let mut mac = Hmac::<Sha256>::new_from_slice(credentials.sk().expose().as_bytes())
-        .map_err(|_| SignError("the SK cannot be used as an HMAC key".into()))?;
+        .map_err(|_| SignError::new("the SK cannot be used as an HMAC key"))?;
     mac.update(string_to_sign.as_bytes());
     let signature = hex(&mac.finalize().into_bytes());
     let authorization = format!(
@@ -238,13 +227,13 @@ fn split_url(url: &str) -> Result<(&str, &str, &str), SignError> {
     let rest = url
         .split_once("://")
         .map(|(_, rest)| rest)
-        .ok_or_else(|| SignError(format!("`{url}` is not an absolute URL")))?;
+        .ok_or_else(|| SignError::new(format!("`{url}` is not an absolute URL")))?;
     let rest = rest.split('#').next().unwrap_or_default();
     let path_start = rest.find(['/', '?']).unwrap_or(rest.len());
     let authority = &rest[..path_start];
     let authority = authority.rsplit('@').next().unwrap_or(authority);
     if authority.is_empty() {
-        return Err(SignError(format!("`{url}` has no host")));
+        return Err(SignError::new(format!("`{url}` has no host")));
     }
     let (path, query) = rest[path_start..]
         .split_once('?')

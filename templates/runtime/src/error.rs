@@ -13,6 +13,8 @@ use std::fmt;
 pub enum Error {
     /// The input breaks a constraint of the API; nothing was sent.
     InvalidInput(InvalidInput),
+    /// The operation needs credentials the client was not given; nothing was sent.
+    MissingCredentials(MissingCredentials),
     /// No connection could be made (DNS, refused, unreachable).
     Connect(reqwest::Error),
     /// The TLS handshake failed, e.g. the certificate is not trusted.
@@ -74,6 +76,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::InvalidInput(e) => write!(f, "invalid input: {e}"),
+            Error::MissingCredentials(e) => e.fmt(f),
             Error::Connect(e) => write!(f, "connection failed: {e}"),
             Error::Tls(e) => write!(f, "TLS handshake failed: {e}"),
             Error::Timeout(e) => write!(f, "timed out: {e}"),
@@ -94,6 +97,7 @@ impl StdError for Error {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
         match self {
             Error::InvalidInput(e) => Some(e),
+            Error::MissingCredentials(e) => Some(e),
             Error::Connect(e) | Error::Tls(e) | Error::Timeout(e) | Error::Transport(e) => Some(e),
             Error::Decode(e) => Some(e),
             Error::Service(e) => Some(e),
@@ -176,17 +180,18 @@ impl StdError for DecodeError {
 
 /// An error status returned by the service, with the details it gave.
 #[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ServiceError {
     /// HTTP status code (3xx, 4xx or 5xx).
     pub status: u16,
     /// The `X-Request-Id` response header.
     pub request_id: Option<String>,
     /// Error code from the body, or the status code when the body has none.
-    pub error_code: String,
+    pub code: String,
     /// Error message from the body, or the raw body text when it has none.
-    pub error_msg: String,
-    /// Encoded details of an authorization failure, when the service sends them.
-    pub encoded_authorization_message: Option<String>,
+    pub message: String,
+    /// Further fields the API's error format defines, by name.
+    pub details: Vec<(String, String)>,
     /// The response body (at most 16 MiB), for decoding a documented error type.
     pub body: Vec<u8>,
 }
@@ -197,12 +202,9 @@ impl fmt::Debug for ServiceError {
         f.debug_struct("ServiceError")
             .field("status", &self.status)
             .field("request_id", &self.request_id)
-            .field("error_code", &self.error_code)
-            .field("error_msg", &self.error_msg)
-            .field(
-                "encoded_authorization_message",
-                &self.encoded_authorization_message,
-            )
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("details", &self.details)
             .field("body_len", &self.body.len())
             .finish()
     }
@@ -224,84 +226,107 @@ impl ServiceError {
         serde_json::from_slice(&self.body).ok()
     }
 
-    /// Parses an error response the way the official SDKs do: at each level
-    /// of a JSON object the first complete pair of `{error_code, error_msg}`,
-    /// `{errorCode, errorMsg}` or `{code, message}` is taken, then nested
-    /// objects are searched in document order, a later match replacing an
-    /// earlier one. A missing or empty code becomes the status; a missing or
-    /// empty message becomes the body text.
-    pub fn from_response(status: u16, request_id: Option<String>, body: &[u8]) -> Self {
-        let text = String::from_utf8_lossy(body);
-        let mut found = Found::default();
-        if let Ok(serde_json::Value::Object(map)) =
-            serde_json::from_slice::<serde_json::Value>(body)
-        {
-            found.search(&map, 0);
-        }
-        let error_code = found
+    /// The detail `name`, e.g. `encoded_authorization_message`.
+    pub fn detail(&self, name: &str) -> Option<&str> {
+        self.details
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The error for a response, its body read by `parser`. A missing or
+    /// empty code becomes the status; a missing or empty message becomes the
+    /// body text (at most 64 Ki characters).
+    pub fn from_response(
+        status: u16,
+        request_id: Option<String>,
+        body: &[u8],
+        parser: &dyn ErrorParser,
+    ) -> Self {
+        let fields = parser.parse(body);
+        let code = fields
             .code
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| status.to_string());
-        let error_msg = found
+        let message = fields
             .message
             .filter(|m| !m.is_empty())
-            .unwrap_or_else(|| excerpt(&text, MAX_MESSAGE_CHARS));
+            .unwrap_or_else(|| excerpt(&String::from_utf8_lossy(body), MAX_MESSAGE_CHARS));
         ServiceError {
             status,
             request_id,
-            error_code,
-            error_msg,
-            encoded_authorization_message: found.encoded_authorization_message,
+            code,
+            message,
+            details: fields.details,
             body: body.to_vec(),
         }
+    }
+}
+
+/// What an [`ErrorParser`] found in an error body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ErrorFields {
+    /// The error code, if the body has one.
+    pub code: Option<String>,
+    /// The error message, if the body has one.
+    pub message: Option<String>,
+    /// Further named fields.
+    pub details: Vec<(String, String)>,
+}
+
+impl ErrorFields {
+    /// Fields with `code` and `message`.
+    pub fn new(code: Option<String>, message: Option<String>) -> Self {
+        ErrorFields {
+            code,
+            message,
+            details: Vec::new(),
+        }
+    }
+}
+
+/// Reads the code and message out of an error response body: an API's error
+/// format. Implement it for a vendor whose errors have their own shape.
+pub trait ErrorParser: Send + Sync + fmt::Debug {
+    /// The fields found in `body` (any bytes; not necessarily JSON).
+    fn parse(&self, body: &[u8]) -> ErrorFields;
+}
+
+/// The common JSON error shapes: `{code, message}`, `{error: {code, message}}`,
+/// `{error, error_description}` (OAuth 2.0) and `{title, detail}` (RFC 9457).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CommonErrors;
+
+impl ErrorParser for CommonErrors {
+    fn parse(&self, body: &[u8]) -> ErrorFields {
+        let Ok(serde_json::Value::Object(map)) = serde_json::from_slice(body) else {
+            return ErrorFields::default();
+        };
+        let text = |map: &serde_json::Map<String, serde_json::Value>, key: &str| {
+            map.get(key).and_then(scalar_text)
+        };
+        let (code, message) = match map.get("error") {
+            Some(serde_json::Value::Object(inner)) => (
+                text(inner, "code").or_else(|| text(inner, "type")),
+                text(inner, "message"),
+            ),
+            Some(error) => (scalar_text(error), text(&map, "error_description")),
+            None => (
+                text(&map, "code").or_else(|| text(&map, "title")),
+                text(&map, "message").or_else(|| text(&map, "detail")),
+            ),
+        };
+        ErrorFields::new(code, message.or_else(|| text(&map, "message")))
     }
 }
 
 /// Longest raw body kept as an error message.
 const MAX_MESSAGE_CHARS: usize = 64 * 1024;
 
-/// Deepest object nesting searched for error fields.
-const MAX_ERROR_DEPTH: usize = 32;
-
-const ERROR_SHAPES: [(&str, &str); 3] = [
-    ("error_code", "error_msg"),
-    ("errorCode", "errorMsg"),
-    ("code", "message"),
-];
-
-/// What the error search found so far.
-#[derive(Default)]
-struct Found {
-    code: Option<String>,
-    message: Option<String>,
-    encoded_authorization_message: Option<String>,
-}
-
-impl Found {
-    fn search(&mut self, map: &serde_json::Map<String, serde_json::Value>, depth: usize) {
-        if depth > MAX_ERROR_DEPTH {
-            return;
-        }
-        if let Some(encoded) = map.get("encoded_authorization_message") {
-            self.encoded_authorization_message = scalar_text(encoded);
-        }
-        for (code, message) in ERROR_SHAPES {
-            if let (Some(c), Some(m)) = (map.get(code), map.get(message)) {
-                self.code = scalar_text(c);
-                self.message = scalar_text(m);
-                return;
-            }
-        }
-        for value in map.values() {
-            if let serde_json::Value::Object(inner) = value {
-                self.search(inner, depth + 1);
-            }
-        }
-    }
-}
-
-/// Text of a JSON scalar; `null` and containers have none.
-fn scalar_text(value: &serde_json::Value) -> Option<String> {
+/// Text of a JSON scalar; `null` and containers have none. Booleans are
+/// written `True`/`False`, as Python-based SDKs write them.
+pub(crate) fn scalar_text(value: &serde_json::Value) -> Option<String> {
     match value {
         serde_json::Value::String(s) => Some(s.clone()),
         serde_json::Value::Number(n) => Some(n.to_string()),
@@ -322,13 +347,38 @@ impl fmt::Display for ServiceError {
             "service error {} (request id {}): {}: {}",
             self.status,
             self.request_id.as_deref().unwrap_or("-"),
-            self.error_code,
-            self.error_msg
+            self.code,
+            self.message
         )
     }
 }
 
 impl StdError for ServiceError {}
+
+/// No credentials were configured for any security alternative an operation
+/// accepts; nothing was sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingCredentials {
+    /// The accepted alternatives, each a list of security scheme names.
+    pub alternatives: Vec<Vec<&'static str>>,
+}
+
+impl fmt::Display for MissingCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let options: Vec<String> = self
+            .alternatives
+            .iter()
+            .map(|all| all.join(" + "))
+            .collect();
+        write!(
+            f,
+            "no credentials for this operation; it accepts: {}",
+            options.join(" or ")
+        )
+    }
+}
+
+impl StdError for MissingCredentials {}
 
 /// Why a client could not be built from its configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -338,6 +388,8 @@ pub enum BuildError {
     MissingEndpoint,
     /// The API needs credentials; none were given and the environment has none.
     MissingCredentials(String),
+    /// Credentials were given for a security scheme the API does not declare.
+    UnknownScheme(String),
     /// The endpoint is not an absolute `http` or `https` URL.
     InvalidEndpoint(String),
     /// A setting is not usable, e.g. a User-Agent with control characters.
@@ -349,6 +401,7 @@ impl fmt::Display for BuildError {
         match self {
             BuildError::MissingEndpoint => f.write_str("no endpoint or region configured"),
             BuildError::MissingCredentials(why) => write!(f, "no credentials: {why}"),
+            BuildError::UnknownScheme(id) => write!(f, "the API has no security scheme `{id}`"),
             BuildError::InvalidEndpoint(e) => write!(f, "invalid endpoint: {e}"),
             BuildError::InvalidSetting(e) => write!(f, "invalid setting: {e}"),
         }

@@ -7,12 +7,13 @@ use std::time::{Duration, SystemTime};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
 
-use super::auth::Credentials;
-use super::error::{BuildError, Error, InvalidInput, ServiceError};
+use super::auth::{Credential, Parts, Scheme, SigningRequest};
+use super::error::{
+    BuildError, CommonErrors, Error, ErrorParser, InvalidInput, MissingCredentials, ServiceError,
+};
 use super::request::Request;
 use super::response::Response;
 use super::retry::RetryPolicy;
-use super::signing;
 
 /// Default time allowed to establish a connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -24,19 +25,27 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 /// Where the signing time comes from; replaceable for replaying captured requests.
 type Clock = Arc<dyn Fn() -> SystemTime + Send + Sync>;
 
+/// Security alternatives: any one list of scheme names, all of whose
+/// credentials are configured, authenticates a request.
+pub type Security = &'static [&'static [&'static str]];
+
 /// Settings for a client; finished with [`ClientBuilder::build`].
 #[derive(Clone)]
 pub struct ClientBuilder {
     endpoint: Option<String>,
-    credentials: Option<Credentials>,
+    schemes: &'static [Scheme],
+    security: Security,
+    credentials: Vec<(&'static str, Credential)>,
+    anonymous: bool,
     require_credentials: bool,
     connect_timeout: Duration,
     timeout: Duration,
     user_agent: String,
-    token_header: &'static str,
     defaults: BTreeMap<String, String>,
     retry: Option<RetryPolicy>,
     clock: Clock,
+    error_parser: Arc<dyn ErrorParser>,
+    problem: Option<BuildError>,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -44,6 +53,7 @@ impl std::fmt::Debug for ClientBuilder {
         f.debug_struct("ClientBuilder")
             .field("endpoint", &self.endpoint.as_deref().map(without_userinfo))
             .field("credentials", &self.credentials)
+            .field("anonymous", &self.anonymous)
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
             .field("user_agent", &self.user_agent)
@@ -54,39 +64,74 @@ impl std::fmt::Debug for ClientBuilder {
 }
 
 impl ClientBuilder {
-    /// A builder that identifies itself with `user_agent`, sends to `endpoint`
-    /// unless told otherwise, and sends tokens in `token_header` (lower case).
-    pub fn new(user_agent: &str, endpoint: Option<&str>, token_header: &'static str) -> Self {
+    /// A builder that identifies itself with `user_agent` and sends to
+    /// `endpoint` unless told otherwise; no security schemes.
+    pub fn new(user_agent: &str, endpoint: Option<&str>) -> Self {
         ClientBuilder {
             endpoint: endpoint.map(str::to_owned),
-            credentials: None,
+            schemes: &[],
+            security: &[],
+            credentials: Vec::new(),
+            anonymous: false,
             require_credentials: false,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             timeout: DEFAULT_TIMEOUT,
             user_agent: user_agent.to_owned(),
-            token_header,
             defaults: BTreeMap::new(),
             retry: None,
             clock: Arc::new(SystemTime::now),
+            error_parser: Arc::new(CommonErrors),
+            problem: None,
         }
     }
 
-    /// Sends requests to this base URL, e.g. `https://hss.cn-north-4.myhuaweicloud.com`.
+    /// The API's security schemes, and the alternatives operations accept
+    /// unless they declare their own.
+    pub fn security(mut self, schemes: &'static [Scheme], default: Security) -> Self {
+        self.schemes = schemes;
+        self.security = default;
+        self
+    }
+
+    /// How error bodies are read (default: [`CommonErrors`](super::error::CommonErrors)).
+    pub fn error_parser(mut self, parser: impl ErrorParser + 'static) -> Self {
+        self.error_parser = Arc::new(parser);
+        self
+    }
+
+    /// Sends requests to this base URL.
     pub fn endpoint(mut self, url: impl Into<String>) -> Self {
         self.endpoint = Some(url.into());
         self
     }
 
-    /// Authenticates requests with these credentials. Without a call to this,
-    /// [`build`](Self::build) reads AK/SK from the environment
-    /// ([`Credentials::from_env`]); `Credentials::None` sends no authentication.
-    pub fn credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = Some(credentials);
+    /// The credential for the security scheme named `scheme` in the spec.
+    pub fn credential(mut self, scheme: &'static str, credential: Credential) -> Self {
+        if !self.schemes.iter().any(|s| s.id == scheme) {
+            self.problem = Some(BuildError::UnknownScheme(scheme.to_owned()));
+        }
+        self.credentials.retain(|(id, _)| *id != scheme);
+        self.credentials.push((scheme, credential));
+        self
+    }
+
+    /// Sends no credentials, even to operations that ask for them, and reads
+    /// none from the environment (e.g. behind a proxy that authenticates).
+    pub fn anonymous(mut self) -> Self {
+        self.anonymous = true;
+        self.credentials.clear();
+        self
+    }
+
+    /// Makes [`build`](Self::build) fail with `problem`.
+    #[allow(dead_code)] // for vendor modules, which may be left out
+    pub(crate) fn reject(mut self, problem: &str) -> Self {
+        self.problem = Some(BuildError::InvalidSetting(problem.to_owned()));
         self
     }
 
     /// Makes [`build`](Self::build) fail when no credentials were given and
-    /// the environment has none: for APIs that always need authentication.
+    /// the environment has none: for APIs whose every operation needs them.
     pub fn require_credentials(mut self, required: bool) -> Self {
         self.require_credentials = required;
         self
@@ -135,45 +180,53 @@ impl ClientBuilder {
         self
     }
 
-    /// Checks the settings and builds the client.
+    /// Checks the settings and builds the client. Schemes without a
+    /// credential take one from the environment where the spec names it.
     pub fn build(self) -> Result<Core, BuildError> {
+        if let Some(problem) = self.problem {
+            return Err(problem);
+        }
         let raw = self.endpoint.ok_or(BuildError::MissingEndpoint)?;
         let (base, host) = normalize_endpoint(&raw)?;
-        let credentials = match self.credentials {
-            Some(credentials) => credentials,
-            None => match Credentials::from_env() {
-                Ok(found) => found,
-                Err(_) if !self.require_credentials => Credentials::None,
-                Err(missing) => return Err(BuildError::MissingCredentials(missing.to_string())),
-            },
-        };
+        let mut credentials = self.credentials;
+        if !self.anonymous {
+            for scheme in self.schemes {
+                if credentials.iter().all(|(id, _)| *id != scheme.id) {
+                    if let Some(found) = scheme.from_environment() {
+                        credentials.push((scheme.id, found));
+                    }
+                }
+            }
+            if self.require_credentials && credentials.is_empty() {
+                let names: Vec<&str> = self.schemes.iter().map(|s| s.id).collect();
+                return Err(BuildError::MissingCredentials(format!(
+                    "give credentials for one of: {}",
+                    names.join(", ")
+                )));
+            }
+        }
         let user_agent = HeaderValue::from_str(self.user_agent.trim())
             .map_err(|_| BuildError::InvalidSetting("User-Agent is not a valid header".into()))?;
-        let token_header = HeaderName::from_bytes(self.token_header.as_bytes())
-            .map_err(|_| BuildError::InvalidSetting("the token header name is invalid".into()))?;
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| BuildError::InvalidSetting(format!("HTTP client: {e}")))?;
-        let mut defaults = self.defaults;
-        if let Some(project) = credentials.project_id() {
-            defaults
-                .entry("project_id".to_owned())
-                .or_insert_with(|| project.to_owned());
-        }
         Ok(Core {
             inner: Arc::new(Inner {
                 http,
                 host,
                 base,
+                schemes: self.schemes,
+                security: self.security,
                 credentials,
+                anonymous: self.anonymous,
                 user_agent,
-                token_header,
-                defaults,
+                defaults: self.defaults,
                 retry: self.retry,
                 clock: self.clock,
+                error_parser: self.error_parser,
             }),
         })
     }
@@ -243,12 +296,15 @@ struct Inner {
     http: reqwest::Client,
     base: String,
     host: String,
-    credentials: Credentials,
+    schemes: &'static [Scheme],
+    security: Security,
+    credentials: Vec<(&'static str, Credential)>,
+    anonymous: bool,
     user_agent: HeaderValue,
-    token_header: HeaderName,
     defaults: BTreeMap<String, String>,
     retry: Option<RetryPolicy>,
     clock: Clock,
+    error_parser: Arc<dyn ErrorParser>,
 }
 
 impl std::fmt::Debug for Core {
@@ -270,9 +326,16 @@ enum Attempt {
 }
 
 impl Core {
-    /// The client-wide default for parameter `name`, if one was set.
+    /// The client-wide value of parameter `name`: set on the builder, else
+    /// bound by a credential (e.g. the project of an access key).
     pub fn default_param(&self, name: &str) -> Option<&str> {
-        self.inner.defaults.get(name).map(String::as_str)
+        if let Some(value) = self.inner.defaults.get(name) {
+            return Some(value);
+        }
+        self.inner.credentials.iter().find_map(|(_, c)| match c {
+            Credential::Signer(signer) => signer.scope(name),
+            _ => None,
+        })
     }
 
     /// The base URL requests go to.
@@ -386,7 +449,10 @@ impl Core {
             return Attempt::Done(Ok((status, request_id, headers, body)));
         }
         let error = Error::Service(Box::new(ServiceError::from_response(
-            status, request_id, &body,
+            status,
+            request_id,
+            &body,
+            &*self.inner.error_parser,
         )));
         if policy.is_some_and(|p| p.retries_status(status)) {
             Attempt::Retry(error, header("retry-after"))
@@ -395,86 +461,89 @@ impl Core {
         }
     }
 
+    /// The credentials for `request`: the first alternative it accepts whose
+    /// every scheme has a credential; none when it needs none.
+    fn credentials_for(&self, request: &Request) -> Result<Vec<(&Scheme, &Credential)>, Error> {
+        let inner = &self.inner;
+        let alternatives = request.security.unwrap_or(inner.security);
+        if alternatives.is_empty() || inner.anonymous {
+            return Ok(Vec::new());
+        }
+        let find = |id: &str| {
+            let scheme = inner.schemes.iter().find(|s| s.id == id)?;
+            let credential = inner.credentials.iter().find(|(c, _)| *c == id)?;
+            Some((scheme, &credential.1))
+        };
+        alternatives
+            .iter()
+            .find_map(|all| all.iter().map(|id| find(id)).collect::<Option<Vec<_>>>())
+            .ok_or_else(|| {
+                Error::MissingCredentials(MissingCredentials {
+                    alternatives: alternatives.iter().map(|a| a.to_vec()).collect(),
+                })
+            })
+    }
+
     /// The wire request: URL, headers, body, and authentication.
     fn build_request(&self, request: &Request) -> Result<reqwest::Request, Error> {
         let inner = &self.inner;
-        let mut url = format!("{}{}", inner.base, request.path);
-        if !request.query.is_empty() {
-            url.push('?');
-            url.push_str(&request.query.to_canonical_string());
-        }
+        let credentials = self.credentials_for(request)?;
+        let mut query = request.query.clone();
         let mut headers: Vec<(HeaderName, HeaderValue)> = Vec::new();
+        let mut cookies = request.cookies.clone();
+        for (scheme, credential) in &credentials {
+            let mut parts = Parts {
+                headers: &mut headers,
+                query: &mut query,
+                cookies: &mut cookies,
+            };
+            scheme.apply(credential, &mut parts).map_err(|problem| {
+                Error::InvalidInput(invalid_credentials(format!(
+                    "for `{}` {problem}",
+                    scheme.id()
+                )))
+            })?;
+        }
+        let mut url = format!("{}{}", inner.base, request.path);
+        if !query.is_empty() {
+            url.push('?');
+            url.push_str(&query.to_canonical_string());
+        }
+        let mut all: Vec<(HeaderName, HeaderValue)> = Vec::new();
         if let Some((content_type, _)) = &request.body {
-            headers.push((
+            all.push((
                 reqwest::header::CONTENT_TYPE,
                 header_value("content-type", content_type)?,
             ));
         }
-        headers.push((reqwest::header::USER_AGENT, inner.user_agent.clone()));
-        headers.extend(request.headers.iter().cloned());
-        if !request.cookies.is_empty() {
-            let cookies: Vec<String> = request
-                .cookies
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect();
-            headers.push((
+        all.push((reqwest::header::USER_AGENT, inner.user_agent.clone()));
+        all.extend(request.headers.iter().cloned());
+        if !cookies.is_empty() {
+            let pairs: Vec<String> = cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            all.push((
                 reqwest::header::COOKIE,
-                header_value("cookie", &cookies.join("; "))?,
+                header_value("cookie", &pairs.join("; "))?,
             ));
         }
-        match &inner.credentials {
-            Credentials::None => {}
-            Credentials::Token(token) => {
-                let mut value = header_value("credentials.token", token.expose())?;
-                value.set_sensitive(true);
-                headers.push((inner.token_header.clone(), value));
-            }
-            Credentials::AkSk(pair) => {
-                headers.push((
-                    reqwest::header::HOST,
-                    header_value("endpoint", &inner.host)?,
-                ));
-                let project = request.project_id.as_deref().or(pair.project_id());
-                if let Some(project) = project {
-                    let name = HeaderName::from_static("x-project-id");
-                    headers.push((name, header_value("project_id", project)?));
-                }
-                let text: Vec<(String, String)> = headers
-                    .iter()
-                    .map(|(k, v)| {
-                        (
-                            k.as_str().to_owned(),
-                            String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                        )
-                    })
-                    .collect();
-                let borrowed: Vec<(&str, &str)> =
-                    text.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                let signed = signing::sign(
-                    request.method.as_str(),
-                    &url,
-                    &borrowed,
-                    request.body.as_ref().map(|(_, bytes)| bytes.as_slice()),
-                    pair,
-                    (inner.clock)(),
-                )
-                .map_err(|e| Error::InvalidInput(invalid_credentials(e.to_string())))?;
-                for (name, value) in signed.headers {
-                    let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
-                        Error::InvalidInput(invalid_credentials("bad header".into()))
-                    })?;
-                    let mut value = header_value("credentials", &value)?;
-                    value.set_sensitive(
-                        name == reqwest::header::AUTHORIZATION
-                            || name.as_str() == "x-security-token",
-                    );
-                    headers.push((name, value));
-                }
+        all.append(&mut headers);
+        for (_, credential) in &credentials {
+            if let Credential::Signer(signer) = credential {
+                let mut signing = SigningRequest {
+                    method: &request.method,
+                    url: &url,
+                    host: &inner.host,
+                    headers: &mut all,
+                    body: request.body.as_ref().map(|(_, bytes)| bytes.as_slice()),
+                    time: (inner.clock)(),
+                    scope: &request.scope,
+                };
+                signer
+                    .sign(&mut signing)
+                    .map_err(|e| Error::InvalidInput(invalid_credentials(e.to_string())))?;
             }
         }
         let mut builder = inner.http.request(request.method.clone(), url);
-        for (name, value) in headers {
+        for (name, value) in all {
             builder = builder.header(name, value);
         }
         if let Some((_, body)) = &request.body {
