@@ -6,7 +6,6 @@ const SPEC: &str = "../spec/hss.yaml";
 
 fn main() {
     println!("cargo::rerun-if-changed={SPEC}");
-    println!("cargo::rerun-if-changed=../templates");
     let Some(out_dir) = std::env::var_os("OUT_DIR") else {
         eprintln!("OUT_DIR is not set; run this through cargo");
         std::process::exit(1);

@@ -84,8 +84,8 @@ async fn main() -> ExitCode {
         Err(Error::Service(e)) => {
             println!("status code: {}", e.status);
             println!("request id: {}", e.request_id.as_deref().unwrap_or("-"));
-            println!("error code: {}", e.error_code);
-            println!("error message: {}", e.error_msg);
+            println!("error code: {}", e.code);
+            println!("error message: {}", e.message);
             ExitCode::FAILURE
         }
         Err(e) => {

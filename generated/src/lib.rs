@@ -1,7 +1,9 @@
 //! Typed client for Huawei Cloud Host Security Service (HSS), API v5.
 //!
-//! Generated at build time by `clientgen` from `spec/hss.yaml`; the support
-//! code (transport, credentials, errors, validation) is in [`runtime`].
+//! Generated at build time by `clientgen` from `spec/hss.yaml`; transport,
+//! credentials, signing and errors come from the shared `clientgen-runtime`
+//! crate (re-exported as [`runtime`]), so this client's [`Error`],
+//! [`Response`] and [`RetryPolicy`] are those of every generated client.
 //!
 //! Every call checks the constraints of the API (required values, lengths,
 //! item counts, enum values) before anything is sent, and every failure is a
@@ -36,8 +38,8 @@
 //!         "HSS refused: {} {} {} {}",
 //!         e.status,
 //!         e.request_id.as_deref().unwrap_or("-"),
-//!         e.error_code,
-//!         e.error_msg
+//!         e.code,
+//!         e.message
 //!     ),
 //!     Err(other) => return Err(other.into()),
 //! }
@@ -49,7 +51,3 @@
 #![warn(missing_docs)]
 
 include!(concat!(env!("OUT_DIR"), "/hss.rs"));
-
-pub use runtime::{
-    AkSk, BuildError, Credentials, Error, InvalidInput, Response, RetryPolicy, Secret, ServiceError,
-};

@@ -34,7 +34,7 @@ fn fixtures(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| {
                 clientgen::Generator::new("f.yaml")
-                    .embed_runtime(false)
+                    .runtime(clientgen::Runtime::Crate)
                     .generate_str(&text)
             })
         });

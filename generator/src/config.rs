@@ -17,8 +17,22 @@ use crate::{emit, format, ir, load};
 #[derive(Debug, Clone)]
 pub struct Generator {
     spec: PathBuf,
-    embed_runtime: bool,
+    runtime: Runtime,
     strict: bool,
+}
+
+/// Where generated code finds its runtime.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Runtime {
+    /// The `clientgen-runtime` crate, a dependency of the generated crate
+    /// (with the features in [`Generated::runtime_features`]).
+    #[default]
+    Crate,
+    /// A copy of the runtime's source as `pub mod runtime`, for a crate that
+    /// must stand alone.
+    Inline,
+    /// Nothing: the includer provides a `runtime` module.
+    External,
 }
 
 /// The result of a successful generation.
@@ -28,6 +42,10 @@ pub struct Generated {
     pub code: String,
     /// Warnings about parts of the spec that were skipped.
     pub warnings: Vec<Diagnostic>,
+    /// Features of `clientgen-runtime` the code needs, e.g. `huawei`.
+    pub runtime_features: Vec<&'static str>,
+    /// What a README says about the API.
+    pub about: crate::output::About,
 }
 
 impl Generator {
@@ -35,16 +53,14 @@ impl Generator {
     pub fn new(spec: impl Into<PathBuf>) -> Self {
         Generator {
             spec: spec.into(),
-            embed_runtime: true,
+            runtime: Runtime::Crate,
             strict: false,
         }
     }
 
-    /// Whether the support code is included as `mod runtime` (default `true`).
-    /// Without it, a module named `runtime` must be in scope where the output
-    /// is included.
-    pub fn embed_runtime(mut self, embed: bool) -> Self {
-        self.embed_runtime = embed;
+    /// Where the generated code finds its runtime (default [`Runtime::Crate`]).
+    pub fn runtime(mut self, runtime: Runtime) -> Self {
+        self.runtime = runtime;
         self
     }
 
@@ -84,10 +100,20 @@ impl Generator {
                 diagnostics: diags.into_vec(),
             });
         }
-        let code = format::format(emit::api(&api, self.embed_runtime))?;
+        let runtime_features = emit::runtime_features(&api);
+        let mut code = format::format(emit::api(&api, self.runtime == Runtime::Crate))?;
+        if self.runtime == Runtime::Inline {
+            let module = emit::inline_module(&runtime_features).map_err(|e| {
+                GenerateError::single("#", format!("internal error: runtime source: {e}"))
+            })?;
+            code.push('\n');
+            code.push_str(&module);
+        }
         Ok(Generated {
             code,
             warnings: diags.into_vec(),
+            about: about(&api, &runtime_features),
+            runtime_features,
         })
     }
 
@@ -99,6 +125,55 @@ impl Generator {
             GenerateError::single("#", format!("cannot write `{}`: {e}", path.display()))
         })?;
         Ok(generated)
+    }
+}
+
+/// The facts of `api` a generated crate's README shows.
+fn about(api: &ir::Api, features: &[&str]) -> crate::output::About {
+    let required = |op: &ir::Operation| -> Vec<String> {
+        let params = op
+            .params
+            .iter()
+            .filter(|p| p.required && !p.client_default)
+            .map(|p| p.name.clone());
+        let body = op.body.iter().filter(|b| b.required).map(|_| "body".to_owned());
+        params.chain(body).collect()
+    };
+    let example = api
+        .operations
+        .iter()
+        .min_by_key(|op| required(op).len())
+        .map(|op| (op.name.clone(), required(op)));
+    let huawei = features.contains(&"huawei")
+        && api
+            .schemes
+            .iter()
+            .any(|s| s.kind == ir::SchemeKind::HuaweiSigning);
+    crate::output::About {
+        title: api.title.clone(),
+        version: api.version.clone(),
+        description: api.description.clone(),
+        has_default_url: api.servers.default_url.is_some(),
+        region: api
+            .servers
+            .region_type
+            .clone()
+            .zip(api.servers.regions.first().map(|r| r.id.clone())),
+        auth_setters: api
+            .schemes
+            .iter()
+            .filter(|s| s.kind != ir::SchemeKind::HuaweiSigning)
+            .map(|s| {
+                let takes = match s.kind {
+                    ir::SchemeKind::Basic => "\"user\", \"password\"",
+                    _ => "\"secret\"",
+                };
+                (s.setter.clone(), takes)
+            })
+            .collect(),
+        huawei,
+        example,
+        operations: api.operations.len(),
     }
 }
 

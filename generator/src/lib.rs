@@ -14,5 +14,5 @@ pub mod load;
 pub mod names;
 pub mod output;
 
-pub use config::{Generated, Generator};
+pub use config::{Generated, Generator, Runtime};
 pub use diag::{Diagnostic, GenerateError, Severity};

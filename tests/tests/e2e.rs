@@ -298,10 +298,10 @@ async fn every_error_shape_is_parsed() {
         };
         assert_eq!(service.status, case.status);
         assert_eq!(service.request_id.as_deref(), Some("rid-err"));
-        assert_eq!(service.error_code, case.code, "status {}", case.status);
-        assert_eq!(service.error_msg, case.message, "status {}", case.status);
+        assert_eq!(service.code, case.code, "status {}", case.status);
+        assert_eq!(service.message, case.message, "status {}", case.status);
         assert_eq!(
-            service.encoded_authorization_message.as_deref(),
+            service.detail("encoded_authorization_message"),
             case.encoded
         );
         assert_eq!(service.is_client_error(), (400..500).contains(&case.status));
@@ -383,7 +383,7 @@ async fn oversized_bodies_are_refused_or_cut() {
     {
         Err(Error::Service(e)) => {
             assert_eq!((e.status, e.request_id.as_deref()), (500, Some("rid-big")));
-            assert_eq!(e.error_msg.len(), 64 * 1024);
+            assert_eq!(e.message.len(), 64 * 1024);
         }
         other => panic!("expected a service error, got {}", other.is_ok()),
     }

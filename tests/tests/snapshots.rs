@@ -18,9 +18,7 @@ fn generate(spec: &str) -> String {
 
 /// Generates `spec`, requiring exactly the warnings located at `expected`.
 fn generate_with_warnings(spec: &str, expected: &[&str]) -> String {
-    match Generator::new(root().join(spec))
-        .embed_runtime(false)
-        .generate()
+    match Generator::new(root().join(spec)).generate()
     {
         Ok(generated) => {
             let found: Vec<&str> = generated

@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use huaweicloud_hss::runtime::signing;
+use huaweicloud_hss::runtime::huawei::signing;
 use huaweicloud_hss::types::{
     ClusterScanInfo, ClusterScanRangeType, ClusterScanType, CreateClusterScanTask,
 };

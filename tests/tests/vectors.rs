@@ -6,7 +6,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use huaweicloud_hss::runtime::signing;
+use huaweicloud_hss::runtime::huawei::signing;
 use huaweicloud_hss::types::CreateTaskRequestBody;
 use huaweicloud_hss::{AkSk, Client, Credentials, Error};
 use serde_json::Value;
@@ -228,8 +228,8 @@ async fn client_reproduces_wire_target_and_outcome() {
                     expected["request_id"].as_str(),
                     "{name}"
                 );
-                assert_eq!(e.error_code, text(expected, "/error_code"), "{name}");
-                assert_eq!(e.error_msg, text(expected, "/error_msg"), "{name}");
+                assert_eq!(e.code, text(expected, "/error_code"), "{name}");
+                assert_eq!(e.message, text(expected, "/error_msg"), "{name}");
                 let class = text(expected, "/class");
                 assert_eq!(
                     e.is_server_error(),

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs;
-use crate::ir::{Api, Servers};
+use crate::ir::{Api, ParamLocation, SchemeKind, SecurityScheme, Servers};
 use crate::names::ident;
 
 pub fn emit(api: &Api) -> TokenStream {
@@ -36,12 +36,26 @@ pub fn emit(api: &Api) -> TokenStream {
         Some(url) => quote!(Some(#url)),
         None => quote!(None),
     };
-    let requires_auth = api.requires_auth;
-    let token_header = api
-        .token_header
-        .as_deref()
-        .unwrap_or("X-Auth-Token")
-        .to_ascii_lowercase();
+    let huawei = huawei_schemes(api);
+    let mut configure = TokenStream::new();
+    let mut consts = TokenStream::new();
+    if !api.schemes.is_empty() {
+        let schemes = api.schemes.iter().map(scheme_declaration);
+        let security = security_tokens(&api.security);
+        consts = quote! {
+            /// The security schemes of the API.
+            const SCHEMES: &[runtime::Scheme] = &[#(#schemes),*];
+            /// What authenticates an operation that does not say otherwise.
+            const SECURITY: runtime::Security = #security;
+        };
+        configure.extend(quote!(.security(SCHEMES, SECURITY)));
+    }
+    if huawei.is_some() {
+        configure.extend(quote!(.error_parser(runtime::huawei::HuaweiErrors)));
+    }
+    if api.requires_auth {
+        configure.extend(quote!(.require_credentials(true)));
+    }
     let default_setters = api.client_defaults.iter().map(|d| {
         let setter = ident(&d.setter);
         let param = &d.param;
@@ -59,6 +73,32 @@ pub fn emit(api: &Api) -> TokenStream {
             }
         }
     });
+    let scheme_setters = api.schemes.iter().map(scheme_setter);
+    let credentials = huawei.map(|(signing, token)| {
+        let token = match token {
+            Some(id) => quote!(Some(#id)),
+            None => quote!(None),
+        };
+        quote! {
+            /// Authenticates requests with these credentials. Without this,
+            /// AK/SK are read from the environment when the client is built
+            /// (`HUAWEICLOUD_SDK_AK`, `HUAWEICLOUD_SDK_SK`, …).
+            pub fn credentials(mut self, credentials: runtime::huawei::Credentials) -> Self {
+                self.inner = credentials.configure(self.inner, #signing, #token);
+                self
+            }
+        }
+    });
+    let anonymous = (!api.schemes.is_empty()).then(|| {
+        quote! {
+            /// Sends no credentials, not even from the environment (e.g.
+            /// behind a proxy that authenticates).
+            pub fn anonymous(mut self) -> Self {
+                self.inner = self.inner.anonymous();
+                self
+            }
+        }
+    });
     let region_setter = api.servers.region_type.as_ref().map(|r| {
         let region = ident(r);
         quote! {
@@ -69,9 +109,14 @@ pub fn emit(api: &Api) -> TokenStream {
         }
     });
     let regions = regions(&api.servers);
+    let exports = exports(api, huawei.is_some());
     quote! {
+        #exports
+
         /// The User-Agent sent with every request: this crate's name and version.
         pub const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+
+        #consts
 
         #title
         ///
@@ -86,8 +131,7 @@ pub fn emit(api: &Api) -> TokenStream {
             /// Starts configuring a client.
             pub fn builder() -> ClientBuilder {
                 ClientBuilder {
-                    inner: runtime::ClientBuilder::new(USER_AGENT, #default_url, #token_header)
-                        .require_credentials(#requires_auth),
+                    inner: runtime::ClientBuilder::new(USER_AGENT, #default_url) #configure,
                 }
             }
 
@@ -114,13 +158,9 @@ pub fn emit(api: &Api) -> TokenStream {
             }
 
             #region_setter
-
-            /// Authenticates requests with these credentials. Without this,
-            /// AK/SK are read from the environment when the client is built.
-            pub fn credentials(mut self, credentials: runtime::Credentials) -> Self {
-                self.inner = self.inner.credentials(credentials);
-                self
-            }
+            #credentials
+            #(#scheme_setters)*
+            #anonymous
 
             /// Time allowed to establish a connection (default 60 s).
             pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
@@ -171,6 +211,125 @@ pub fn emit(api: &Api) -> TokenStream {
     }
 }
 
+/// `&[&["a", "b"], &[]]`.
+pub(super) fn security_tokens(alternatives: &[Vec<String>]) -> TokenStream {
+    let alternatives = alternatives.iter().map(|ids| quote!(&[#(#ids),*]));
+    quote!(&[#(#alternatives),*])
+}
+
+/// The Huawei signing scheme and the token scheme `Credentials::Token` fills.
+fn huawei_schemes(api: &Api) -> Option<(&str, Option<&str>)> {
+    let signing = api
+        .schemes
+        .iter()
+        .find(|s| s.kind == SchemeKind::HuaweiSigning)?;
+    let token = api.schemes.iter().find(|s| {
+        matches!(&s.kind, SchemeKind::ApiKey { location: ParamLocation::Header, .. })
+    });
+    Some((&signing.id, token.map(|s| s.id.as_str())))
+}
+
+/// `runtime::Scheme::bearer("id").env("VAR")`.
+fn scheme_declaration(scheme: &SecurityScheme) -> TokenStream {
+    let id = &scheme.id;
+    let base = match &scheme.kind {
+        SchemeKind::Bearer => quote!(runtime::Scheme::bearer(#id)),
+        SchemeKind::Basic => quote!(runtime::Scheme::basic(#id)),
+        SchemeKind::ApiKey { location, name } => {
+            let place = match location {
+                ParamLocation::Query => quote!(Query),
+                ParamLocation::Cookie => quote!(Cookie),
+                _ => quote!(Header),
+            };
+            quote!(runtime::Scheme::api_key(#id, runtime::ApiKeyIn::#place, #name))
+        }
+        SchemeKind::HuaweiSigning => quote! {
+            runtime::Scheme::signature(#id).provider(runtime::huawei::credential_from_env)
+        },
+    };
+    match &scheme.env {
+        Some(var) => quote!(#base.env(#var)),
+        None => base,
+    }
+}
+
+/// The builder method that sets a scheme's credential.
+fn scheme_setter(scheme: &SecurityScheme) -> TokenStream {
+    let setter = ident(&scheme.setter);
+    let id = &scheme.id;
+    let how = match &scheme.kind {
+        SchemeKind::Bearer => "Sends `token` as `Authorization: Bearer …`".to_owned(),
+        SchemeKind::Basic => "Sends `user` and `password` as `Authorization: Basic …`".to_owned(),
+        SchemeKind::ApiKey { location, name } => {
+            let place = match location {
+                ParamLocation::Query => "query parameter",
+                ParamLocation::Cookie => "cookie",
+                _ => "header",
+            };
+            format!("Sends `key` as the {place} `{name}`")
+        }
+        SchemeKind::HuaweiSigning => "Signs requests with this access key pair".to_owned(),
+    };
+    let env = scheme.env.as_ref().map(|var| {
+        format!("Without this, the client reads `{var}` from the environment when it is built.")
+    });
+    let doc = docs::paragraphs(&[
+        Some(&format!("{how} (security scheme `{id}`).")),
+        scheme.doc.as_deref(),
+        env.as_deref(),
+    ]);
+    let body = match &scheme.kind {
+        SchemeKind::Basic => quote! {
+            pub fn #setter(mut self, user: impl Into<String>, password: impl Into<runtime::Secret>) -> Self {
+                let credential = runtime::Credential::Basic(user.into(), password.into());
+                self.inner = self.inner.credential(#id, credential);
+                self
+            }
+        },
+        SchemeKind::HuaweiSigning => quote! {
+            pub fn #setter(mut self, pair: runtime::huawei::AkSk) -> Self {
+                let credential = runtime::Credential::Signer(std::sync::Arc::new(pair));
+                self.inner = self.inner.credential(#id, credential);
+                self
+            }
+        },
+        _ => {
+            let arg = if matches!(scheme.kind, SchemeKind::Bearer) {
+                quote!(token)
+            } else {
+                quote!(key)
+            };
+            quote! {
+                pub fn #setter(mut self, #arg: impl Into<runtime::Secret>) -> Self {
+                    self.inner = self.inner.credential(#id, runtime::Credential::Secret(#arg.into()));
+                    self
+                }
+            }
+        }
+    };
+    quote!(#doc #body)
+}
+
+/// Runtime types re-exported at the root, so users need not name the runtime.
+fn exports(api: &Api, huawei: bool) -> TokenStream {
+    let mut names = vec![
+        quote!(BuildError),
+        quote!(Error),
+        quote!(InvalidInput),
+        quote!(Response),
+        quote!(RetryPolicy),
+        quote!(ServiceError),
+    ];
+    if !api.schemes.is_empty() {
+        names.push(quote!(Secret));
+    }
+    let huawei = huawei.then(|| quote!(pub use runtime::huawei::{AkSk, Credentials};));
+    quote! {
+        pub use runtime::{#(#names),*};
+        #huawei
+    }
+}
+
 fn regions(servers: &Servers) -> TokenStream {
     let Some(type_name) = &servers.region_type else {
         return TokenStream::new();
@@ -188,11 +347,7 @@ fn regions(servers: &Servers) -> TokenStream {
             quote! {
                 #[doc = #doc]
                 pub fn resolved_endpoint(self) -> String {
-                    let name = format!("{}_{}", #prefix, self.id().replace('-', "_").to_uppercase());
-                    std::env::var(name)
-                        .ok()
-                        .and_then(|v| v.split(',').map(str::trim).find(|e| !e.is_empty()).map(str::to_owned))
-                        .unwrap_or_else(|| self.endpoint().to_owned())
+                    runtime::huawei::region_endpoint(#prefix, self.id(), self.endpoint())
                 }
             }
         }

@@ -15,7 +15,7 @@ use quote::quote;
 
 use crate::ir::{Api, TypeKind};
 
-pub use runtime::runtime_module;
+pub use runtime::inline_module;
 
 /// Lints that documentation written for people, not rustdoc, may trip.
 pub(crate) fn doc_lint_allowances() -> TokenStream {
@@ -24,11 +24,29 @@ pub(crate) fn doc_lint_allowances() -> TokenStream {
     }
 }
 
-/// The whole generated API. With `embed_runtime`, the support code comes along
-/// as `mod runtime`; otherwise a `runtime` module must be in scope.
-pub fn api(api: &Api, embed_runtime: bool) -> TokenStream {
-    let runtime = if embed_runtime {
-        runtime_module()
+/// The runtime's Cargo features `api` needs.
+pub fn runtime_features(api: &Api) -> Vec<&'static str> {
+    let huawei = api.servers.region_env_prefix.is_some()
+        || api
+            .schemes
+            .iter()
+            .any(|s| s.kind == crate::ir::SchemeKind::HuaweiSigning);
+    if huawei {
+        vec!["huawei"]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The whole generated API. With `runtime_crate`, `runtime` names the
+/// `clientgen-runtime` crate; otherwise the includer provides `mod runtime`.
+pub fn api(api: &Api, runtime_crate: bool) -> TokenStream {
+    let runtime = if runtime_crate {
+        quote! {
+            /// The runtime this client is built on.
+            #[doc(no_inline)]
+            pub use ::clientgen_runtime as runtime;
+        }
     } else {
         TokenStream::new()
     };
@@ -51,7 +69,7 @@ pub fn api(api: &Api, embed_runtime: bool) -> TokenStream {
         #allow_docs
         pub mod types {
             #[allow(unused_imports)]
-            use super::runtime as rt;
+            use super::runtime::private as rt;
 
             #(#defs)*
         }
@@ -60,7 +78,7 @@ pub fn api(api: &Api, embed_runtime: bool) -> TokenStream {
         #allow_docs
         pub mod operations {
             #[allow(unused_imports)]
-            use super::runtime as rt;
+            use super::runtime::private as rt;
 
             #builders
         }

@@ -106,7 +106,7 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
                 };
                 let value = match &s.body {
                     Success::Empty => quote!(#name::#variant),
-                    Success::Json(_) => quote!(#name::#variant(rt::response::json(body)?)),
+                    Success::Json(_) => quote!(#name::#variant(rt::json(body)?)),
                     Success::Text => {
                         quote!(#name::#variant(String::from_utf8_lossy(body).into_owned()))
                     }
@@ -220,6 +220,10 @@ fn prepare(op: &Operation, types: &[TypeDef]) -> TokenStream {
         let mut request = rt::Request::new(rt::Method::#method, path);
         request.retry = self.retry.clone();
     });
+    if let Some(security) = &op.security {
+        let security = super::client::security_tokens(security);
+        out.extend(quote!(request.security = Some(#security);));
+    }
     for p in op.params.iter().filter(|p| p.client_default) {
         let name = ident(&p.name);
         let wire = &p.wire;

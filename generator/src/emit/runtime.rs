@@ -1,72 +1,122 @@
-//! The hand-written support code in `templates/runtime/`, inlined as `mod runtime`
-//! so that generated code stands alone.
+//! The runtime crate's source (`templates/runtime/src`), for clients that
+//! carry their own copy as `pub mod runtime` instead of depending on the crate.
+//!
+//! The files are spliced as text, never parsed or printed, so the copy keeps
+//! every comment and costs nothing to produce.
 
-use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
-
-/// `(name, contents)` of `templates/runtime/<name>.rs`.
-macro_rules! templates {
-    ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../../../templates/runtime/", $name, ".rs")))),*]
+/// `(path, contents)` of `templates/runtime/src/<path>`.
+macro_rules! sources {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../../../templates/runtime/src/", $path)))),*]
     };
 }
 
-/// Template files by module name; `mod.rs` declares which are used.
-const MODULES: &[(&str, &str)] = templates![
-    "auth", "client", "encode", "error", "request", "response", "retry", "signing", "validate",
+const SOURCES: &[(&str, &str)] = sources![
+    "lib.rs",
+    "auth.rs",
+    "client.rs",
+    "encode.rs",
+    "error.rs",
+    "huawei/mod.rs",
+    "huawei/signing.rs",
+    "request.rs",
+    "response.rs",
+    "retry.rs",
+    "validate.rs",
 ];
-const ROOT: &str = include_str!("../../../templates/runtime/mod.rs");
 
-/// `pub mod runtime { … }` with every `mod x;` replaced by its file.
-///
-/// The templates are part of this crate and checked by its tests, so a parse
-/// failure here is a bug in the generator itself, reported as a compile error
-/// in the output rather than a panic.
-pub fn runtime_module() -> TokenStream {
-    match inline("runtime", ROOT, TokenStream::new(), quote!(pub)) {
-        Ok(tokens) => tokens,
-        Err(e) => {
-            let message = format!("clientgen: runtime template is invalid: {e}");
-            quote!(compile_error!(#message);)
-        }
-    }
+/// The runtime's Cargo features that the inline copy keeps; modules behind
+/// any other feature are left out.
+pub fn inline_module(features: &[&str]) -> Result<String, String> {
+    let mut out = String::from(
+        "/// The runtime this client is built on, carried as source.\npub mod runtime {\n",
+    );
+    splice("lib.rs", features, &mut out, 0)?;
+    out.push_str("}\n");
+    Ok(out)
 }
 
-fn inline(
-    name: &str,
-    source: &str,
-    outer_attrs: TokenStream,
-    vis: TokenStream,
-) -> Result<TokenStream, String> {
-    let file = syn::parse_file(source).map_err(|e| format!("{name}: {e}"))?;
-    let docs = file.attrs.iter().map(|attr| {
-        // Inner attributes (`//!`) become outer ones on the inlined module.
-        let mut outer = attr.clone();
-        outer.style = syn::AttrStyle::Outer;
-        outer.into_token_stream()
-    });
-    let mut items = Vec::new();
-    for item in file.items {
-        match item {
-            syn::Item::Mod(m) if m.content.is_none() => {
-                let child = m.ident.to_string();
-                let source = MODULES
-                    .iter()
-                    .find(|(n, _)| *n == child)
-                    .map(|(_, s)| *s)
-                    .ok_or_else(|| format!("no template for `mod {child}`"))?;
-                let attrs = m.attrs.iter().map(|a| a.to_token_stream()).collect();
-                items.push(inline(&child, source, attrs, m.vis.to_token_stream())?);
+/// Appends `path` with each `mod x;` replaced by `mod x { <file> }`.
+fn splice(path: &str, features: &[&str], out: &mut String, depth: usize) -> Result<(), String> {
+    if depth > 4 {
+        return Err(format!("runtime modules nest too deep at `{path}`"));
+    }
+    let text = SOURCES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, t)| *t)
+        .ok_or_else(|| format!("no runtime source `{path}`"))?;
+    // Children of `lib.rs` and `x/mod.rs` sit beside them; those of `x.rs` in `x/`.
+    let dir = match path.rsplit_once('/') {
+        Some((dir, "mod.rs")) => format!("{dir}/"),
+        _ if path == "lib.rs" => String::new(),
+        _ => format!("{}/", path.trim_end_matches(".rs")),
+    };
+    let mut gate: Option<&str> = None;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if let Some(feature) = feature_gate(trimmed) {
+            gate = Some(feature);
+            continue;
+        }
+        match module_declaration(trimmed) {
+            Some((visibility, name)) => {
+                if gate.take().is_some_and(|f| !features.contains(&f)) {
+                    continue;
+                }
+                out.push_str(&format!("{visibility}mod {name} {{\n"));
+                let file = format!("{dir}{name}.rs");
+                let child = if SOURCES.iter().any(|(p, _)| *p == file) {
+                    file
+                } else {
+                    format!("{dir}{name}/mod.rs")
+                };
+                splice(&child, features, out, depth + 1)?;
+                out.push_str("}\n");
             }
-            other => items.push(other.into_token_stream()),
+            None => {
+                if let Some(feature) = gate.take() {
+                    return Err(format!(
+                        "`{path}`: a feature gate (`{feature}`) may only precede `mod x;`"
+                    ));
+                }
+                out.push_str(line);
+                out.push('\n');
+            }
         }
     }
-    let ident = syn::Ident::new(name, proc_macro2::Span::call_site());
-    Ok(quote! {
-        #outer_attrs
-        #(#docs)*
-        #vis mod #ident {
-            #(#items)*
-        }
-    })
+    Ok(())
+}
+
+/// `#[cfg(feature = "huawei")]` → `huawei`.
+fn feature_gate(line: &str) -> Option<&str> {
+    line.strip_prefix("#[cfg(feature = \"")?.strip_suffix("\")]")
+}
+
+/// `pub mod auth;` → `("pub ", "auth")`.
+fn module_declaration(line: &str) -> Option<(&str, &str)> {
+    let rest = line.strip_suffix(';')?;
+    let (visibility, name) = match rest.strip_prefix("pub mod ") {
+        Some(name) => ("pub ", name),
+        None => ("", rest.strip_prefix("mod ")?),
+    };
+    name.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        .then_some((visibility, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_source_is_spliced_once_with_all_features() {
+        let text = inline_module(&["huawei"]).expect("splices");
+        assert_eq!(text.matches("pub mod huawei {").count(), 1);
+        assert_eq!(text.matches("pub mod signing {").count(), 1);
+        assert!(!text.contains("cfg(feature"));
+        let without = inline_module(&[]).expect("splices");
+        assert!(!without.contains("mod huawei"));
+        assert!(syn::parse_file(&text).is_ok() && syn::parse_file(&without).is_ok());
+    }
 }

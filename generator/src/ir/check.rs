@@ -12,6 +12,10 @@ const BUILDER_METHODS: &[&str] = &[
     "connect_timeout",
     "timeout",
     "user_agent_suffix",
+    "user_agent",
+    "retry",
+    "clock",
+    "anonymous",
     "build",
 ];
 
@@ -46,8 +50,15 @@ impl Lowerer<'_> {
     }
 
     /// Drops header parameters whose names cannot be headers; checks defaults.
-    pub(super) fn check_params(&mut self, operations: &mut [Operation]) {
+    pub(super) fn check_params(
+        &mut self,
+        operations: &mut [Operation],
+        schemes: &mut [super::SecurityScheme],
+    ) {
         let mut setters = Namespace::with_reserved(BUILDER_METHODS);
+        for scheme in schemes.iter_mut() {
+            scheme.setter = setters.claim(&scheme.setter);
+        }
         for op in operations.iter_mut() {
             let mut kept = Vec::new();
             for param in std::mem::take(&mut op.params) {
@@ -88,17 +99,6 @@ impl Lowerer<'_> {
             d.setter = setters.claim(&d.setter);
         }
         self.client_defaults = defaults;
-    }
-
-    pub(super) fn check_token_header(&mut self, header: Option<&str>) {
-        if let Some(name) = header {
-            if !is_header_name(name) {
-                self.diags.error(
-                    "#/components/securitySchemes",
-                    format!("`{name}` is not a valid HTTP header name"),
-                );
-            }
-        }
     }
 }
 

@@ -15,27 +15,38 @@ pub fn lower(spec: &LoadedSpec) -> (Api, Diagnostics) {
     let mut cx = Lowerer::new(&spec.openapi, &spec.raw);
     cx.register_components();
     cx.lower_components();
-    let (token_header, signing) = cx.security();
-    cx.token_header = token_header.clone();
-    let mut operations = cx.lower_operations();
+    let schemes = cx.lower_schemes();
+    let security = cx.lower_requirements(
+        spec.openapi.security.as_deref().unwrap_or_default(),
+        &schemes,
+        "#/security",
+    );
+    cx.auth_params = schemes
+        .iter()
+        .filter_map(|s| match &s.kind {
+            super::SchemeKind::ApiKey { location, name } => Some((*location, name.clone())),
+            _ => None,
+        })
+        .collect();
+    let mut operations = cx.lower_operations(&schemes, &security);
     let servers = cx.lower_servers();
     cx.finish_types();
     cx.check_unions();
-    cx.check_params(&mut operations);
-    cx.check_token_header(token_header.as_deref());
+    let mut schemes = schemes;
+    cx.check_params(&mut operations, &mut schemes);
     let info = &spec.openapi.info;
     let api = Api {
         title: info.title.clone(),
         version: info.version.clone(),
         description: info.description.clone(),
         servers,
-        token_header,
-        signing,
-        requires_auth: spec
-            .openapi
-            .security
-            .as_ref()
-            .is_some_and(|requirements| requirements.iter().any(|r| !r.is_empty())),
+        requires_auth: !operations.is_empty()
+            && operations.iter().all(|op| {
+                let alternatives = op.security.as_ref().unwrap_or(&security);
+                !alternatives.is_empty() && alternatives.iter().all(|a| !a.is_empty())
+            }),
+        schemes,
+        security,
         client_defaults: cx.client_defaults.clone(),
         types: std::mem::take(&mut cx.types),
         operations,
@@ -60,8 +71,8 @@ pub(super) struct Lowerer<'a> {
     pub(super) client_defaults: Vec<super::ClientDefault>,
     /// Shapes of references already lowered, so shared schemas yield one type.
     pub(super) ref_shapes: BTreeMap<String, super::Shape>,
-    /// The header that carries a token; header parameters of that name are dropped.
-    pub(super) token_header: Option<String>,
+    /// Where API keys go; parameters of the same place and name are dropped.
+    pub(super) auth_params: Vec<(super::ParamLocation, String)>,
     /// References met again while being inlined; see `shape_of_ref`.
     pub(super) pending_recursion: BTreeSet<String>,
     /// Current schema nesting depth, bounded to keep recursion finite.
@@ -82,7 +93,7 @@ impl<'a> Lowerer<'a> {
             client_defaults: Vec::new(),
             ref_shapes: BTreeMap::new(),
             pending_recursion: BTreeSet::new(),
-            token_header: None,
+            auth_params: Vec::new(),
             depth: 0,
         }
     }

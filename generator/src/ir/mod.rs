@@ -5,6 +5,7 @@ mod check;
 mod lower;
 mod operations;
 mod schemas;
+mod security;
 mod servers;
 
 pub use lower::lower;
@@ -20,11 +21,11 @@ pub struct Api {
     pub description: Option<String>,
     /// Where requests go.
     pub servers: Servers,
-    /// The header that carries a token, when the spec declares one.
-    pub token_header: Option<String>,
-    /// True when the spec declares AK/SK request signing.
-    pub signing: bool,
-    /// True when the top-level `security` requires some credentials.
+    /// Security schemes the client can fill, in spec order.
+    pub schemes: Vec<SecurityScheme>,
+    /// The top-level `security`: alternatives, each a list of scheme ids.
+    pub security: Vec<Vec<String>>,
+    /// True when every operation needs credentials.
     pub requires_auth: bool,
     /// Parameters the client may fill from its configuration.
     pub client_defaults: Vec<ClientDefault>,
@@ -57,6 +58,39 @@ pub struct Region {
     pub variant: String,
     /// The base URL for this region.
     pub url: String,
+}
+
+/// A security scheme of the spec that the client supports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecurityScheme {
+    /// The name in `components.securitySchemes`.
+    pub id: String,
+    /// Name of the client builder method that sets its credential.
+    pub setter: String,
+    /// How it authenticates.
+    pub kind: SchemeKind,
+    /// `x-env`: the environment variable the client reads it from.
+    pub env: Option<String>,
+    /// `description`.
+    pub doc: Option<String>,
+}
+
+/// How a security scheme authenticates.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SchemeKind {
+    /// `Authorization: Bearer` (http bearer, oauth2, openIdConnect).
+    Bearer,
+    /// `Authorization: Basic`.
+    Basic,
+    /// An API key in a header, query parameter or cookie.
+    ApiKey {
+        /// Where it goes (never a path).
+        location: ParamLocation,
+        /// The header, parameter or cookie name.
+        name: String,
+    },
+    /// Huawei Cloud AK/SK signing (`x-signing: SDK-HMAC-SHA256`).
+    HuaweiSigning,
 }
 
 /// A parameter whose value can come from the client configuration.
@@ -277,6 +311,8 @@ pub struct Operation {
     pub errors: Vec<ErrorResponse>,
     /// `deprecated: true`.
     pub deprecated: bool,
+    /// The operation's own `security`, when it differs from the API's.
+    pub security: Option<Vec<Vec<String>>>,
 }
 
 /// Where a parameter goes.

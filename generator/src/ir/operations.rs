@@ -16,7 +16,11 @@ const METHODS: [&str; 8] = [
 ];
 
 impl Lowerer<'_> {
-    pub(super) fn lower_operations(&mut self) -> Vec<Operation> {
+    pub(super) fn lower_operations(
+        &mut self,
+        schemes: &[super::SecurityScheme],
+        default_security: &[Vec<String>],
+    ) -> Vec<Operation> {
         let mut out = Vec::new();
         let mut op_names =
             Namespace::with_reserved(&["builder", "core", "new", "endpoint", "clone"]);
@@ -75,6 +79,11 @@ impl Lowerer<'_> {
                 if let Success::ByStatus(name, _) = &mut success {
                     *name = builder_names.claim(&format!("{builder}Response"));
                 }
+                let security = op
+                    .security
+                    .as_ref()
+                    .map(|r| self.lower_requirements(r, schemes, &pointer::join(&at, "security")))
+                    .filter(|own| own != default_security);
                 out.push(Operation {
                     name,
                     builder,
@@ -88,6 +97,7 @@ impl Lowerer<'_> {
                     success,
                     errors,
                     deprecated: op.deprecated,
+                    security,
                 });
             }
         }
@@ -132,11 +142,15 @@ impl Lowerer<'_> {
             {
                 continue;
             }
-            if location == ParamLocation::Header
-                && self
-                    .token_header_name()
-                    .is_some_and(|h| h.eq_ignore_ascii_case(&data.name))
-            {
+            let is_credential = self.auth_params.iter().any(|(place, name)| {
+                *place == location
+                    && if location == ParamLocation::Header {
+                        name.eq_ignore_ascii_case(&data.name)
+                    } else {
+                        *name == data.name
+                    }
+            });
+            if is_credential {
                 continue; // Sent from the client's credentials.
             }
             let shape = match &data.format {
@@ -209,10 +223,6 @@ impl Lowerer<'_> {
         }
         self.reconcile_path_template(path, &mut params, &mut names, at);
         params
-    }
-
-    fn token_header_name(&self) -> Option<&str> {
-        self.token_header.as_deref()
     }
 
     /// Makes the path parameters match the template, as real specs often do

@@ -1,11 +1,24 @@
 //! Servers → default endpoint and region table; security schemes → auth.
 
-use openapiv3::{ReferenceOr, SecurityScheme};
-
 use super::lower::Lowerer;
 use super::{Region, Servers};
 use crate::diag::pointer;
 use crate::names::{camel, Namespace};
+
+/// Items at the root of a generated crate that a region type must not shadow.
+const ROOT_NAMES: &[&str] = &[
+    "AkSk",
+    "BuildError",
+    "Client",
+    "ClientBuilder",
+    "Credentials",
+    "Error",
+    "InvalidInput",
+    "Response",
+    "RetryPolicy",
+    "Secret",
+    "ServiceError",
+];
 
 impl Lowerer<'_> {
     pub(super) fn lower_servers(&mut self) -> Servers {
@@ -54,7 +67,10 @@ impl Lowerer<'_> {
             if !var_name.eq_ignore_ascii_case("region") {
                 servers.default_url.get_or_insert_with(|| url.clone());
             }
-            let type_name = camel(&var_name);
+            let mut type_name = camel(&var_name);
+            if ROOT_NAMES.contains(&type_name.as_str()) {
+                type_name.push_str("Value");
+            }
             if servers
                 .region_type
                 .as_ref()
@@ -80,40 +96,5 @@ impl Lowerer<'_> {
             }
         }
         servers
-    }
-
-    /// The token header and whether AK/SK signing is declared.
-    pub(super) fn security(&mut self) -> (Option<String>, bool) {
-        let mut token_header = None;
-        let mut signing = false;
-        let Some(components) = &self.spec.components else {
-            return (None, false);
-        };
-        for (name, scheme) in &components.security_schemes {
-            let at = pointer::join("#/components/securitySchemes", name);
-            let scheme = match scheme {
-                ReferenceOr::Item(s) => s.clone(),
-                ReferenceOr::Reference { reference } => {
-                    match self.resolve::<SecurityScheme>(reference, &at) {
-                        Some((s, _)) => s,
-                        None => continue,
-                    }
-                }
-            };
-            match scheme {
-                SecurityScheme::APIKey { location: openapiv3::APIKeyLocation::Header, name, extensions, .. } => {
-                    if extensions.get("x-signing").and_then(|v| v.as_str()) == Some("SDK-HMAC-SHA256") {
-                        signing = true;
-                    } else {
-                        token_header.get_or_insert(name);
-                    }
-                }
-                _ => self.diags.warning(
-                    &at,
-                    "only header API keys are supported as security schemes; add other credentials as headers yourself",
-                ),
-            }
-        }
-        (token_header, signing)
     }
 }

@@ -1,18 +1,13 @@
-//! Every snapshot under `src/` compiled as a module, each beside one shared
-//! copy of the runtime templates. The snapshots are written by the snapshot
-//! tests in `tests/tests/snapshots.rs`; see the README to accept changes.
+//! Every snapshot under `src/` compiled as a module against the shared
+//! `clientgen-runtime` crate. The snapshots are written by the snapshot tests
+//! in `tests/tests/snapshots.rs`; see the README to accept changes.
 
 #![forbid(unsafe_code)]
 #![allow(missing_docs)]
 
-#[path = "../../../templates/runtime/mod.rs"]
-pub mod runtime;
-
 macro_rules! snapshot {
     ($name:ident, $file:literal) => {
         pub mod $name {
-            #[allow(unused_imports)]
-            use crate::runtime;
             include!($file);
         }
     };

@@ -75,9 +75,9 @@ async fn run(case: &Value) -> Value {
             "class": if e.is_server_error() { "server" } else { "client" },
             "status": e.status,
             "request_id": e.request_id,
-            "error_code": e.error_code,
-            "error_msg": e.error_msg,
-            "encoded_authorization_message": e.encoded_authorization_message,
+            "error_code": e.code,
+            "error_msg": e.message,
+            "encoded_authorization_message": e.detail("encoded_authorization_message"),
         }),
         Err(other) => json!({"kind": "other", "error": other.to_string()}),
     }

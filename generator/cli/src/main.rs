@@ -1,16 +1,38 @@
 //! `clientgen`: generate a Rust client crate from an OpenAPI 3.0 spec.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use clientgen::{output, Generator};
+use clap::{Parser, Subcommand, ValueEnum};
+use clientgen::output::CrateOptions;
+use clientgen::{output, Generator, Runtime};
 
 #[derive(Parser)]
 #[command(version, about = "Generates typed Rust clients from OpenAPI 3.0 specs")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// Where generated code finds its runtime.
+#[derive(Clone, Copy, ValueEnum)]
+enum RuntimeArg {
+    /// Depend on the `clientgen-runtime` crate.
+    Crate,
+    /// Carry a copy of the runtime's source as `pub mod runtime`.
+    Inline,
+    /// Neither: the includer provides `mod runtime` (`file` only).
+    None,
+}
+
+impl From<RuntimeArg> for Runtime {
+    fn from(arg: RuntimeArg) -> Self {
+        match arg {
+            RuntimeArg::Crate => Runtime::Crate,
+            RuntimeArg::Inline => Runtime::Inline,
+            RuntimeArg::None => Runtime::External,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -26,6 +48,13 @@ enum Command {
         /// Crate name [default: derived from the spec title].
         #[arg(long)]
         crate_name: Option<String>,
+        /// Where the crate's runtime comes from.
+        #[arg(long, value_enum, default_value = "crate")]
+        runtime: RuntimeArg,
+        /// A local checkout of `clientgen-runtime` (`templates/runtime`) to
+        /// depend on by path as well as by version.
+        #[arg(long, value_name = "DIR")]
+        runtime_path: Option<PathBuf>,
         /// Fail on warnings too.
         #[arg(long)]
         strict: bool,
@@ -40,9 +69,9 @@ enum Command {
         /// Output file [default: stdout].
         #[arg(long, short)]
         out: Option<PathBuf>,
-        /// Leave out `mod runtime`; the includer provides it.
-        #[arg(long)]
-        no_runtime: bool,
+        /// Where the code's runtime comes from.
+        #[arg(long, value_enum, default_value = "crate")]
+        runtime: RuntimeArg,
         /// Fail on warnings too.
         #[arg(long)]
         strict: bool,
@@ -73,20 +102,36 @@ fn run(command: Command) -> Result<(), String> {
             spec,
             out,
             crate_name,
+            runtime,
+            runtime_path,
             strict,
             check,
         } => {
             let started = std::time::Instant::now();
-            let loaded = clientgen::load::read(&spec).map_err(|e| e.to_string())?;
+            if matches!(runtime, RuntimeArg::None) {
+                return Err("a crate needs a runtime: use `--runtime crate` or `--runtime inline`\n".into());
+            }
+            if let Some(name) = &crate_name {
+                output::check_crate_name(name).map_err(|e| format!("error: {e}\n"))?;
+            }
             let generated = Generator::new(&spec)
+                .runtime(runtime.into())
                 .strict(strict)
                 .generate()
                 .map_err(|e| e.to_string())?;
             print_warnings(&generated.warnings);
-            let info = &loaded.openapi.info;
-            let name = crate_name.unwrap_or_else(|| output::crate_name_for(&info.title));
+            let name =
+                crate_name.unwrap_or_else(|| output::crate_name_for(&generated.about.title));
             let dir = out.unwrap_or_else(|| PathBuf::from("target/generated").join(&name));
-            let files = output::crate_files(&name, &info.title, &info.version, &generated.code);
+            let runtime_path = match runtime_path {
+                Some(path) => Some(relative_to(&path, &dir)?),
+                None => None,
+            };
+            let options = CrateOptions {
+                runtime: runtime.into(),
+                runtime_path,
+            };
+            let files = output::crate_files(&name, &generated, &options);
             if check {
                 let stale = output::stale_files(&dir, &files);
                 if !stale.is_empty() {
@@ -117,11 +162,11 @@ fn run(command: Command) -> Result<(), String> {
         Command::File {
             spec,
             out,
-            no_runtime,
+            runtime,
             strict,
         } => {
             let generated = Generator::new(&spec)
-                .embed_runtime(!no_runtime)
+                .runtime(runtime.into())
                 .strict(strict)
                 .generate()
                 .map_err(|e| e.to_string())?;
@@ -149,6 +194,25 @@ fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// `target` as seen from `dir`, both taken from the current directory.
+fn relative_to(target: &Path, dir: &Path) -> Result<PathBuf, String> {
+    let absolute = |p: &Path| {
+        std::path::absolute(p).map_err(|e| format!("cannot resolve {}: {e}\n", p.display()))
+    };
+    let (target, dir) = (absolute(target)?, absolute(dir)?);
+    let target: Vec<_> = target.components().collect();
+    let dir: Vec<_> = dir.components().collect();
+    let common = target.iter().zip(&dir).take_while(|(a, b)| a == b).count();
+    let mut relative = PathBuf::new();
+    for _ in common..dir.len() {
+        relative.push("..");
+    }
+    for part in &target[common..] {
+        relative.push(part);
+    }
+    Ok(relative)
 }
 
 fn print_warnings(warnings: &[clientgen::Diagnostic]) {

@@ -1,0 +1,174 @@
+//! Security schemes and requirements → what the client authenticates with.
+
+use openapiv3::{APIKeyLocation, ReferenceOr, SecurityRequirement, SecurityScheme as Spec};
+
+use super::check::is_header_name;
+use super::lower::Lowerer;
+use super::{ParamLocation, SchemeKind, SecurityScheme};
+use crate::diag::pointer;
+use crate::names::snake;
+
+/// The `x-signing` value that selects Huawei Cloud's AK/SK signing.
+const HUAWEI_SIGNING: &str = "SDK-HMAC-SHA256";
+
+impl Lowerer<'_> {
+    /// The supported schemes of `components.securitySchemes`, in spec order;
+    /// the rest are skipped with a warning.
+    pub(super) fn lower_schemes(&mut self) -> Vec<SecurityScheme> {
+        let Some(components) = &self.spec.components else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (id, scheme) in &components.security_schemes {
+            let at = pointer::join("#/components/securitySchemes", id);
+            let scheme = match scheme {
+                ReferenceOr::Item(s) => s.clone(),
+                ReferenceOr::Reference { reference } => match self.resolve::<Spec>(reference, &at) {
+                    Some((s, _)) => s,
+                    None => continue,
+                },
+            };
+            if let Some(kind) = self.scheme_kind(&scheme, &at) {
+                let (description, extensions) = match &scheme {
+                    Spec::APIKey {
+                        description,
+                        extensions,
+                        ..
+                    }
+                    | Spec::HTTP {
+                        description,
+                        extensions,
+                        ..
+                    }
+                    | Spec::OAuth2 {
+                        description,
+                        extensions,
+                        ..
+                    }
+                    | Spec::OpenIDConnect {
+                        description,
+                        extensions,
+                        ..
+                    } => (description, extensions),
+                };
+                let env = match extensions.get("x-env") {
+                    None => None,
+                    Some(serde_json::Value::String(name)) if is_env_name(name) => {
+                        Some(name.clone())
+                    }
+                    Some(_) => {
+                        self.diags.warning(
+                            &pointer::join(&at, "x-env"),
+                            "`x-env` must name an environment variable (letters, digits, `_`); ignored",
+                        );
+                        None
+                    }
+                };
+                out.push(SecurityScheme {
+                    id: id.clone(),
+                    setter: snake(id),
+                    kind,
+                    env,
+                    doc: description.clone(),
+                });
+            }
+        }
+        out
+    }
+
+    fn scheme_kind(&mut self, scheme: &Spec, at: &str) -> Option<SchemeKind> {
+        let kind = match scheme {
+            Spec::APIKey {
+                location,
+                name,
+                extensions,
+                ..
+            } => {
+                let signing = extensions.get("x-signing");
+                if let Some(value) = signing {
+                    if value.as_str() == Some(HUAWEI_SIGNING) {
+                        return Some(SchemeKind::HuaweiSigning);
+                    }
+                    self.diags.warning(
+                        &pointer::join(at, "x-signing"),
+                        format!("only `{HUAWEI_SIGNING}` signing is supported; the scheme is skipped"),
+                    );
+                    return None;
+                }
+                let location = match location {
+                    APIKeyLocation::Header => ParamLocation::Header,
+                    APIKeyLocation::Query => ParamLocation::Query,
+                    APIKeyLocation::Cookie => ParamLocation::Cookie,
+                };
+                if !is_header_name(name) {
+                    self.diags.error(
+                        &pointer::join(at, "name"),
+                        format!("`{name}` is not a valid {} name", place(location)),
+                    );
+                    return None;
+                }
+                SchemeKind::ApiKey {
+                    location,
+                    name: name.clone(),
+                }
+            }
+            Spec::HTTP { scheme, .. } if scheme.eq_ignore_ascii_case("bearer") => {
+                SchemeKind::Bearer
+            }
+            Spec::HTTP { scheme, .. } if scheme.eq_ignore_ascii_case("basic") => SchemeKind::Basic,
+            Spec::HTTP { scheme, .. } => {
+                self.diags.warning(
+                    &pointer::join(at, "scheme"),
+                    format!("http scheme `{scheme}` is not supported (only bearer and basic); the scheme is skipped"),
+                );
+                return None;
+            }
+            // The client sends a token it is given; obtaining one is the caller's job.
+            Spec::OAuth2 { .. } | Spec::OpenIDConnect { .. } => SchemeKind::Bearer,
+        };
+        Some(kind)
+    }
+
+    /// Requirements as alternatives of scheme ids. An alternative naming a
+    /// scheme the client does not support can never be met: it is dropped.
+    pub(super) fn lower_requirements(
+        &mut self,
+        requirements: &[SecurityRequirement],
+        schemes: &[SecurityScheme],
+        at: &str,
+    ) -> Vec<Vec<String>> {
+        let mut out = Vec::new();
+        for (i, requirement) in requirements.iter().enumerate() {
+            let unknown: Vec<&String> = requirement
+                .keys()
+                .filter(|id| !schemes.iter().any(|s| &s.id == *id))
+                .collect();
+            if let Some(id) = unknown.first() {
+                self.diags.warning(
+                    &pointer::join(at, &i.to_string()),
+                    format!("security scheme `{id}` is not defined or not supported; this alternative is skipped"),
+                );
+                continue;
+            }
+            let ids: Vec<String> = requirement.keys().cloned().collect();
+            if !out.contains(&ids) {
+                out.push(ids);
+            }
+        }
+        out
+    }
+}
+
+fn place(location: ParamLocation) -> &'static str {
+    match location {
+        ParamLocation::Header => "header",
+        ParamLocation::Query => "query parameter",
+        _ => "cookie",
+    }
+}
+
+fn is_env_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
