@@ -57,7 +57,7 @@ def prepare(args, specs_dir):
     step = run(cmd)
     if step.returncode != 0:
         sys.exit(f"selecting specs failed:\n{step.stderr}")
-    build = run(["cargo", "build", "--release", "--locked", "--quiet", "-p", "clientgen"], cwd=ROOT)
+    build = run(["cargo", "build", "--release", "--locked", "--quiet", "-p", "clientgen-cli"], cwd=ROOT)
     if build.returncode != 0:
         sys.exit(f"building clientgen failed:\n{build.stderr}")
 
@@ -86,8 +86,10 @@ def main():
         crate_dir = os.path.join(out_root, name)
         size = os.path.getsize(os.path.join(specs_dir, spec))
         started = time.monotonic()
+        crate_name = ("corpus-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"))[:64].rstrip("-")
         gen = run([CLIENTGEN, "generate", os.path.join(specs_dir, spec), "--out", crate_dir,
-                   "--crate-name", "corpus-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")],
+                   "--crate-name", crate_name,
+                   "--runtime-path", os.path.join(ROOT, "templates", "runtime")],
                   timeout=GEN_TIMEOUT)
         gen_s = time.monotonic() - started
         gen_times.append(gen_s)

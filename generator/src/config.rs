@@ -136,7 +136,11 @@ fn about(api: &ir::Api, features: &[&str]) -> crate::output::About {
             .iter()
             .filter(|p| p.required && !p.client_default)
             .map(|p| p.name.clone());
-        let body = op.body.iter().filter(|b| b.required).map(|_| "body".to_owned());
+        let body = op
+            .body
+            .iter()
+            .filter(|b| b.required)
+            .map(|_| "body".to_owned());
         params.chain(body).collect()
     };
     let example = api

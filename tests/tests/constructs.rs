@@ -1,7 +1,6 @@
 //! Generated clients for the fixtures (compiled in `tests/snapshots`) against
 //! a real server on 127.0.0.1: parameter styles, body encodings, response kinds.
 
-use snapshots::runtime::Credentials;
 use snapshots::{bodies, styles};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -29,7 +28,6 @@ async fn query_path_header_and_cookie_styles() {
     let server = server(ResponseTemplate::new(200)).await;
     let client = styles::Client::builder()
         .endpoint(server.uri())
-        .credentials(Credentials::None)
         .build()
         .expect("builds");
     client
@@ -66,7 +64,6 @@ async fn form_multipart_raw_and_text_bodies() {
     let server = server(ResponseTemplate::new(200).set_body_raw("stored", "text/plain")).await;
     let client = bodies::Client::builder()
         .endpoint(server.uri())
-        .credentials(Credentials::None)
         .build()
         .expect("builds");
     let login = bodies::types::Login::new("ana")
@@ -136,7 +133,6 @@ async fn raw_bytes_and_problem_json() {
     .await;
     let client = bodies::Client::builder()
         .endpoint(server.uri())
-        .credentials(Credentials::None)
         .build()
         .expect("builds");
     let login = client
@@ -165,7 +161,6 @@ async fn success_by_status_and_documented_errors() {
         let server = server(ResponseTemplate::new(status).set_body_raw(body, content_type)).await;
         let client = bodies::Client::builder()
             .endpoint(server.uri())
-            .credentials(Credentials::None)
             .build()
             .expect("builds");
         let response = client.start_job().send().await.expect("success");
@@ -181,11 +176,10 @@ async fn success_by_status_and_documented_errors() {
             .await;
     let client = bodies::Client::builder()
         .endpoint(server.uri())
-        .credentials(Credentials::None)
         .build()
         .expect("builds");
     match client.start_job().send().await {
-        Err(snapshots::runtime::Error::Service(e)) => {
+        Err(snapshots::bodies::Error::Service(e)) => {
             let typed: bodies::types::StartJobError404 = e.json().expect("documented shape");
             assert_eq!(typed.queue.as_deref(), Some("q-7"));
         }
@@ -198,7 +192,7 @@ async fn success_by_status_and_documented_errors() {
 
 #[test]
 fn nested_values_in_deep_objects_and_forms() {
-    use snapshots::runtime::encode::{form, Query, Style};
+    use snapshots::bodies::runtime::private::encode::{form, Query, Style};
     let value = serde_json::json!({"created": {"gte": 1, "lt": 5}, "ids": [1, 2], "name": "a b"});
     let mut query = Query::new();
     query

@@ -18,8 +18,7 @@ fn generate(spec: &str) -> String {
 
 /// Generates `spec`, requiring exactly the warnings located at `expected`.
 fn generate_with_warnings(spec: &str, expected: &[&str]) -> String {
-    match Generator::new(root().join(spec)).generate()
-    {
+    match Generator::new(root().join(spec)).generate() {
         Ok(generated) => {
             let found: Vec<&str> = generated
                 .warnings
@@ -33,6 +32,10 @@ fn generate_with_warnings(spec: &str, expected: &[&str]) -> String {
     }
 }
 
+fn snapshot_with_warnings(spec: &str, warnings: &[&str], snapshot: ExpectFile) {
+    snapshot.assert_eq(&generate_with_warnings(spec, warnings));
+}
+
 fn check(spec: &str, snapshot: ExpectFile) {
     snapshot.assert_eq(&generate(spec));
 }
@@ -40,6 +43,18 @@ fn check(spec: &str, snapshot: ExpectFile) {
 #[test]
 fn hss_spec() {
     check("spec/hss.yaml", expect_file!["../snapshots/src/hss.rs"]);
+}
+
+#[test]
+fn security_schemes() {
+    snapshot_with_warnings(
+        "tests/fixtures/auth.yaml",
+        &[
+            "#/components/securitySchemes/digest/scheme",
+            "#/paths/~1digest/get/security/0",
+        ],
+        expect_file!["../snapshots/src/auth.rs"],
+    );
 }
 
 #[test]
@@ -156,14 +171,30 @@ fn output_is_deterministic() {
 }
 
 #[test]
-fn embedded_runtime_is_the_templates() {
-    let with = Generator::new(root().join("spec/hss.yaml"))
+fn inline_runtime_is_the_runtime_source_with_its_comments() {
+    let inline = Generator::new(root().join("spec/hss.yaml"))
+        .runtime(clientgen::Runtime::Inline)
         .generate()
         .expect("generates")
         .code;
-    assert!(with.contains("pub mod runtime {"));
-    assert!(!with.contains("compile_error!"));
-    let without = generate("spec/hss.yaml");
-    assert!(!without.contains("pub mod runtime {"));
-    assert!(with.len() > without.len());
+    let crate_mode = generate("spec/hss.yaml");
+    let api_start = crate_mode
+        .find("/// Request and response bodies")
+        .expect("types");
+    let api = &crate_mode[api_start..];
+    let at = inline
+        .find(api)
+        .expect("the same API code, then the runtime");
+    let runtime = &inline[at + api.len()..];
+    assert!(runtime.contains("pub mod runtime {"));
+    assert!(!crate_mode.contains("pub mod runtime {"));
+    assert!(crate_mode.contains("pub use ::clientgen_runtime as runtime;"));
+    let source = std::fs::read_to_string(root().join("templates/runtime/src/huawei/signing.rs"))
+        .expect("runtime source");
+    // Comments survive: the source is spliced, not re-printed.
+    let comment = source
+        .lines()
+        .find(|l| l.trim_start().starts_with("// "))
+        .expect("the signer has a comment");
+    assert!(runtime.contains(comment), "{comment}");
 }

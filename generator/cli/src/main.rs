@@ -109,7 +109,9 @@ fn run(command: Command) -> Result<(), String> {
         } => {
             let started = std::time::Instant::now();
             if matches!(runtime, RuntimeArg::None) {
-                return Err("a crate needs a runtime: use `--runtime crate` or `--runtime inline`\n".into());
+                return Err(
+                    "a crate needs a runtime: use `--runtime crate` or `--runtime inline`\n".into(),
+                );
             }
             if let Some(name) = &crate_name {
                 output::check_crate_name(name).map_err(|e| format!("error: {e}\n"))?;
@@ -120,8 +122,7 @@ fn run(command: Command) -> Result<(), String> {
                 .generate()
                 .map_err(|e| e.to_string())?;
             print_warnings(&generated.warnings);
-            let name =
-                crate_name.unwrap_or_else(|| output::crate_name_for(&generated.about.title));
+            let name = crate_name.unwrap_or_else(|| output::crate_name_for(&generated.about.title));
             let dir = out.unwrap_or_else(|| PathBuf::from("target/generated").join(&name));
             let runtime_path = match runtime_path {
                 Some(path) => Some(relative_to(&path, &dir)?),
@@ -198,12 +199,23 @@ fn run(command: Command) -> Result<(), String> {
 
 /// `target` as seen from `dir`, both taken from the current directory.
 fn relative_to(target: &Path, dir: &Path) -> Result<PathBuf, String> {
-    let absolute = |p: &Path| {
-        std::path::absolute(p).map_err(|e| format!("cannot resolve {}: {e}\n", p.display()))
+    // Lexically: `a/b/../c` is `a/c` (the paths need not exist yet).
+    let absolute = |p: &Path| -> Result<Vec<std::ffi::OsString>, String> {
+        let full =
+            std::path::absolute(p).map_err(|e| format!("cannot resolve {}: {e}\n", p.display()))?;
+        let mut parts = Vec::new();
+        for part in full.components() {
+            match part {
+                std::path::Component::ParentDir => {
+                    parts.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => parts.push(other.as_os_str().to_owned()),
+            }
+        }
+        Ok(parts)
     };
     let (target, dir) = (absolute(target)?, absolute(dir)?);
-    let target: Vec<_> = target.components().collect();
-    let dir: Vec<_> = dir.components().collect();
     let common = target.iter().zip(&dir).take_while(|(a, b)| a == b).count();
     let mut relative = PathBuf::new();
     for _ in common..dir.len() {

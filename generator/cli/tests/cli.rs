@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 fn clientgen(args: &[&str]) -> std::process::Output {
@@ -101,43 +101,108 @@ fn bad_spec_fails_with_located_errors() {
     );
 }
 
+/// The dependency lists clientgen writes agree with the runtime crate's own.
 #[test]
-fn generated_crate_manifest_matches_the_dependencies_clientgen_declares() {
-    let manifest = std::fs::read_to_string(root().join("generated/Cargo.toml")).expect("manifest");
-    for line in clientgen::output::DEPENDENCIES
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-    {
+fn inline_dependencies_match_the_runtime_manifest() {
+    let manifest =
+        std::fs::read_to_string(root().join("templates/runtime/Cargo.toml")).expect("manifest");
+    let output = clientgen::output::RUNTIME_DEPENDENCIES.to_owned()
+        + clientgen::output::HUAWEI_DEPENDENCIES
+        + clientgen::output::CODE_DEPENDENCIES;
+    for line in output.lines().filter(|l| !l.trim().is_empty()) {
+        let name = line.split(' ').next().expect("a name");
+        let version = line.split('"').nth(1).expect("a version");
+        let declared = manifest
+            .lines()
+            .find(|l| l.starts_with(&format!("{name} = ")))
+            .unwrap_or_else(|| panic!("the runtime does not depend on {name}"));
         assert!(
-            manifest.contains(line),
-            "generated/Cargo.toml lacks `{line}`"
+            declared.contains(&format!("\"{version}\"")),
+            "{name}: {declared} vs {line}"
         );
     }
+    let version = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .expect("a version");
+    assert!(version.starts_with(&format!("{}.", clientgen::output::RUNTIME_VERSION)));
+}
+
+#[test]
+fn crate_names_are_validated_with_a_clear_error() {
+    let dir = scratch("bad-name");
+    let run = clientgen(&[
+        "generate",
+        "spec/hss.yaml",
+        "--out",
+        dir.to_str().expect("utf-8"),
+        "--crate-name",
+        "My--Crate",
+    ]);
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("crate name `My--Crate`"), "{stderr}");
+    assert!(!dir.exists(), "nothing is written");
 }
 
 /// The main job's output is a crate of its own that passes `cargo check`
-/// without warnings.
+/// without warnings, with the runtime as a crate and inline.
 #[test]
-fn standalone_crate_compiles_without_warnings() {
-    let dir = scratch("standalone");
-    let out = dir.to_str().expect("utf-8 path");
-    let run = clientgen(&["generate", "spec/hss.yaml", "--out", out]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let check = Command::new(env!("CARGO"))
-        .args(["check", "--quiet", "--manifest-path"])
-        .arg(dir.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", root().join("target/standalone"))
-        .env("RUSTFLAGS", "-D warnings")
-        .output()
-        .expect("cargo runs");
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
-    assert!(Path::new(&dir.join("Cargo.lock")).exists());
+fn standalone_crates_compile_without_warnings() {
+    for (name, runtime, spec) in [
+        ("hss-crate", "crate", "spec/hss.yaml"),
+        ("hss-inline", "inline", "spec/hss.yaml"),
+        ("params-inline", "inline", "tests/fixtures/params.yaml"),
+    ] {
+        let dir = scratch(name);
+        let out = dir.to_str().expect("utf-8 path");
+        let run = clientgen(&[
+            "generate",
+            spec,
+            "--out",
+            out,
+            "--crate-name",
+            name,
+            "--runtime",
+            runtime,
+            "--runtime-path",
+            "templates/runtime",
+        ]);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).expect("manifest");
+        assert!(!manifest.contains("publish"), "{manifest}");
+        let readme = std::fs::read_to_string(dir.join("README.md")).expect("README");
+        assert!(readme.contains(&format!("# {name}")) && readme.contains("Client::builder()"));
+        let lib = std::fs::read_to_string(dir.join("src/lib.rs")).expect("lib.rs");
+        match runtime {
+            "crate" => {
+                assert!(manifest.contains(
+                    "clientgen-runtime = { version = \"0.1\", features = [\"huawei\"], path = \"../../../templates/runtime\" }"
+                ), "{manifest}");
+                assert!(!lib.contains("pub mod runtime {"));
+            }
+            _ => {
+                assert!(!manifest.contains("clientgen-runtime"), "{manifest}");
+                assert!(lib.contains("pub mod runtime {"));
+                assert_eq!(lib.contains("pub mod huawei {"), spec == "spec/hss.yaml");
+            }
+        }
+        let check = Command::new(env!("CARGO"))
+            .args(["check", "--quiet", "--all-targets", "--manifest-path"])
+            .arg(dir.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", root().join("target/standalone"))
+            .env("RUSTFLAGS", "-D warnings")
+            .output()
+            .expect("cargo runs");
+        assert!(
+            check.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+        assert!(Path::new(&dir.join("Cargo.lock")).exists());
+    }
 }

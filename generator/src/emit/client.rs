@@ -224,7 +224,13 @@ fn huawei_schemes(api: &Api) -> Option<(&str, Option<&str>)> {
         .iter()
         .find(|s| s.kind == SchemeKind::HuaweiSigning)?;
     let token = api.schemes.iter().find(|s| {
-        matches!(&s.kind, SchemeKind::ApiKey { location: ParamLocation::Header, .. })
+        matches!(
+            &s.kind,
+            SchemeKind::ApiKey {
+                location: ParamLocation::Header,
+                ..
+            }
+        )
     });
     Some((&signing.id, token.map(|s| s.id.as_str())))
 }
@@ -323,7 +329,11 @@ fn exports(api: &Api, huawei: bool) -> TokenStream {
     if !api.schemes.is_empty() {
         names.push(quote!(Secret));
     }
-    let huawei = huawei.then(|| quote!(pub use runtime::huawei::{AkSk, Credentials};));
+    let huawei = huawei.then(|| {
+        quote!(
+            pub use runtime::huawei::{AkSk, Credentials};
+        )
+    });
     quote! {
         pub use runtime::{#(#names),*};
         #huawei

@@ -90,7 +90,8 @@ fn splice(path: &str, features: &[&str], out: &mut String, depth: usize) -> Resu
 
 /// `#[cfg(feature = "huawei")]` → `huawei`.
 fn feature_gate(line: &str) -> Option<&str> {
-    line.strip_prefix("#[cfg(feature = \"")?.strip_suffix("\")]")
+    line.strip_prefix("#[cfg(feature = \"")?
+        .strip_suffix("\")]")
 }
 
 /// `pub mod auth;` → `("pub ", "auth")`.

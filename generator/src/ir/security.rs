@@ -23,10 +23,12 @@ impl Lowerer<'_> {
             let at = pointer::join("#/components/securitySchemes", id);
             let scheme = match scheme {
                 ReferenceOr::Item(s) => s.clone(),
-                ReferenceOr::Reference { reference } => match self.resolve::<Spec>(reference, &at) {
-                    Some((s, _)) => s,
-                    None => continue,
-                },
+                ReferenceOr::Reference { reference } => {
+                    match self.resolve::<Spec>(reference, &at) {
+                        Some((s, _)) => s,
+                        None => continue,
+                    }
+                }
             };
             if let Some(kind) = self.scheme_kind(&scheme, &at) {
                 let (description, extensions) = match &scheme {
@@ -91,7 +93,9 @@ impl Lowerer<'_> {
                     }
                     self.diags.warning(
                         &pointer::join(at, "x-signing"),
-                        format!("only `{HUAWEI_SIGNING}` signing is supported; the scheme is skipped"),
+                        format!(
+                            "only `{HUAWEI_SIGNING}` signing is supported; the scheme is skipped"
+                        ),
                     );
                     return None;
                 }

@@ -132,7 +132,7 @@ impl Scheme {
     }
 
     /// The credential the environment offers for this scheme, if any.
-    pub(crate) fn from_environment(&self) -> Option<Credential> {
+    pub(crate) fn credential_in_env(&self) -> Option<Credential> {
         if let Some(provide) = self.provider {
             return provide();
         }
@@ -153,7 +153,8 @@ impl Scheme {
         parts: &mut Parts,
     ) -> Result<(), &'static str> {
         let sensitive = |text: &str| {
-            let mut value = HeaderValue::from_str(text).map_err(|_| "is not a valid header value")?;
+            let mut value =
+                HeaderValue::from_str(text).map_err(|_| "is not a valid header value")?;
             value.set_sensitive(true);
             Ok::<_, &'static str>(value)
         };

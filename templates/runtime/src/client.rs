@@ -192,7 +192,7 @@ impl ClientBuilder {
         if !self.anonymous {
             for scheme in self.schemes {
                 if credentials.iter().all(|(id, _)| *id != scheme.id) {
-                    if let Some(found) = scheme.from_environment() {
+                    if let Some(found) = scheme.credential_in_env() {
                         credentials.push((scheme.id, found));
                     }
                 }

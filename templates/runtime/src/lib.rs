@@ -34,8 +34,8 @@ pub use client::{
     ClientBuilder, Core, Security, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, MAX_BODY_BYTES,
 };
 pub use error::{
-    BuildError, CommonErrors, DecodeError, Error, ErrorFields, ErrorParser, InvalidInput, MissingCredentials,
-    ServiceError, UnknownRegion,
+    BuildError, CommonErrors, DecodeError, Error, ErrorFields, ErrorParser, InvalidInput,
+    MissingCredentials, ServiceError, UnknownRegion,
 };
 pub use response::Response;
 pub use retry::RetryPolicy;

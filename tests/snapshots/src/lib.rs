@@ -14,6 +14,7 @@ macro_rules! snapshot {
 }
 
 snapshot!(hss, "hss.rs");
+snapshot!(auth, "auth.rs");
 snapshot!(bodies, "bodies.rs");
 snapshot!(collisions, "collisions.rs");
 snapshot!(enums, "enums.rs");

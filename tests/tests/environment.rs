@@ -1,0 +1,84 @@
+//! Credentials come from the environment only where the spec names the
+//! variables. One test in its own process, since it sets variables.
+
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// Every variable a Huawei Cloud client would read.
+const HUAWEI_ENV: &[(&str, &str)] = &[
+    ("HUAWEICLOUD_SDK_AK", "LEAKED-AK"),
+    ("HUAWEICLOUD_SDK_SK", "LEAKED-SK"),
+    ("CLOUD_SDK_AK", "LEAKED-AK2"),
+    ("CLOUD_SDK_SK", "LEAKED-SK2"),
+    ("HUAWEICLOUD_SDK_SECURITY_TOKEN", "LEAKED-TOKEN"),
+    ("HUAWEICLOUD_SDK_PROJECT_ID", "LEAKED-PROJECT"),
+    ("AUTH_FIXTURE_TOKEN", "env-token"),
+];
+
+#[tokio::test]
+async fn only_spec_named_variables_are_read() {
+    for (name, value) in HUAWEI_ENV {
+        std::env::set_var(name, value);
+    }
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+
+    // A spec without `security`: nothing is read, nothing is sent.
+    let plain = snapshots::params::Client::builder()
+        .endpoint(server.uri())
+        .build()
+        .expect("builds");
+    plain
+        .get_file()
+        .user_id(7)
+        .name("a")
+        .x_trace_id("t")
+        .send()
+        .await
+        .expect("ok");
+    let received = server.received_requests().await.expect("recording");
+    let request = received.last().expect("sent");
+    for (name, _) in request.headers.iter() {
+        let name = name.as_str();
+        assert!(
+            ![
+                "authorization",
+                "x-sdk-date",
+                "x-security-token",
+                "x-project-id",
+                "x-auth-token"
+            ]
+            .contains(&name),
+            "a spec without security sent `{name}`"
+        );
+    }
+    let everything = format!("{:?} {:?}", request.headers, request.url);
+    assert!(!everything.contains("LEAKED"), "{everything}");
+
+    // `x-env` names a variable: that one is read, and only for its scheme.
+    let auth = auth_fixture_client::Client::builder()
+        .endpoint(server.uri())
+        .build()
+        .expect("builds");
+    auth.whoami().send().await.expect("ok");
+    let received = server.received_requests().await.expect("recording");
+    let request = received.last().expect("sent");
+    let authorization = request
+        .headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok());
+    assert_eq!(authorization, Some("Bearer env-token"));
+
+    // The Huawei client reads its own variables, as its spec asks.
+    let hss = huaweicloud_hss::Client::builder()
+        .endpoint(server.uri())
+        .build()
+        .expect("AK/SK found in the environment");
+    assert_eq!(
+        hss.core().default_param("project_id"),
+        Some("LEAKED-PROJECT")
+    );
+}
