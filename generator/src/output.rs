@@ -174,9 +174,14 @@ fn readme(crate_name: &str, about: &About) -> String {
         text.push_str(&format!(
             "    .credentials({krate}::Credentials::from_env()?) // AK/SK from HUAWEICLOUD_SDK_*\n"
         ));
-    }
-    for (setter, takes) in about.auth_setters.iter().take(3) {
-        text.push_str(&format!("    .{setter}({takes})\n"));
+    } else if let Some(((setter, takes), others)) = about.auth_setters.split_first() {
+        let others: Vec<String> = others.iter().map(|(s, _)| format!(".{s}(…)")).collect();
+        let note = if others.is_empty() {
+            String::new()
+        } else {
+            format!(" // or {}", others.join(", "))
+        };
+        text.push_str(&format!("    .{setter}({takes}){note}\n"));
     }
     text.push_str("    .build()?;\n");
     if let Some((method, setters)) = &about.example {
@@ -191,7 +196,7 @@ fn readme(crate_name: &str, about: &About) -> String {
     }
     text.push_str("```\n\n");
     text.push_str(
-        "Every failure is a `Error`: invalid input (nothing sent), missing credentials, \
+        "Every failure is an `Error`: invalid input (nothing sent), missing credentials, \
          connection, TLS, timeout, an undecodable response, or an error status from the service \
          (`Error::Service`, with its code, message and request id). The transport, \
          authentication and errors come from the `clientgen-runtime` crate, shared by every \
@@ -391,6 +396,35 @@ mod tests {
             let name = crate_name_for(title);
             assert!(check_crate_name(&name).is_ok(), "{title:?} → {name:?}");
         }
+    }
+
+    #[test]
+    fn readme_shows_one_way_to_authenticate_and_an_example_call() {
+        let about = About {
+            title: "Pets\u{202E} & co".into(),
+            version: "2".into(),
+            description: Some("Pets.\u{0007}".into()),
+            auth_setters: vec![
+                ("bearer".into(), "\"secret\""),
+                ("api_key".into(), "\"secret\""),
+            ],
+            example: Some(("list_pets".into(), vec!["owner".into()])),
+            operations: 3,
+            ..About::default()
+        };
+        let text = readme("pets-client", &about);
+        assert!(text.starts_with("# pets-client\n"));
+        assert!(text.contains("**Pets & co** (API version 2)"), "{text}");
+        assert!(!text.contains('\u{0007}'));
+        assert!(text.contains("pets_client::Client::builder()\n    .endpoint(\"https://…\")"));
+        assert!(
+            text.contains("    .bearer(\"secret\") // or .api_key(…)\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("    .list_pets()\n    .owner(…)\n    .send()"),
+            "{text}"
+        );
     }
 
     #[test]

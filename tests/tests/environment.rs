@@ -72,6 +72,54 @@ async fn only_spec_named_variables_are_read() {
         .and_then(|v| v.to_str().ok());
     assert_eq!(authorization, Some("Bearer env-token"));
 
+    // Credentials given in code win: the environment adds no second identity.
+    let explicit = auth_fixture_client::Client::builder()
+        .endpoint(server.uri())
+        .api_key_header("from-code")
+        .build()
+        .expect("builds");
+    explicit.whoami().send().await.expect("ok");
+    let received = server.received_requests().await.expect("recording");
+    let request = received.last().expect("sent");
+    assert_eq!(request.headers.get("authorization"), None);
+    assert_eq!(
+        request
+            .headers
+            .get("x-api-key")
+            .and_then(|v| v.to_str().ok()),
+        Some("from-code")
+    );
+    let token = huaweicloud_hss::Client::builder()
+        .endpoint(server.uri())
+        .credentials(huaweicloud_hss::Credentials::token("iam-from-code"))
+        .project_id("p1")
+        .build()
+        .expect("builds");
+    let _ = token
+        .create_task()
+        .body(huaweicloud_hss::types::CreateClusterScanTask::new(
+            huaweicloud_hss::types::ClusterScanInfo::new(
+                vec![huaweicloud_hss::types::ClusterScanType::ClusterVul],
+                huaweicloud_hss::types::ClusterScanRangeType::AllCluster,
+            ),
+        ))
+        .send()
+        .await;
+    let received = server.received_requests().await.expect("recording");
+    let request = received.last().expect("sent");
+    assert_eq!(
+        request.headers.get("authorization"),
+        None,
+        "AK/SK from the environment"
+    );
+    assert_eq!(
+        request
+            .headers
+            .get("x-auth-token")
+            .and_then(|v| v.to_str().ok()),
+        Some("iam-from-code")
+    );
+
     // The Huawei client reads its own variables, as its spec asks.
     let hss = huaweicloud_hss::Client::builder()
         .endpoint(server.uri())

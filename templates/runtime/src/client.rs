@@ -112,6 +112,7 @@ impl ClientBuilder {
         }
         self.credentials.retain(|(id, _)| *id != scheme);
         self.credentials.push((scheme, credential));
+        self.anonymous = false;
         self
     }
 
@@ -180,8 +181,9 @@ impl ClientBuilder {
         self
     }
 
-    /// Checks the settings and builds the client. Schemes without a
-    /// credential take one from the environment where the spec names it.
+    /// Checks the settings and builds the client. Without credentials given
+    /// in code, schemes take them from the environment where the spec names
+    /// the variables.
     pub fn build(self) -> Result<Core, BuildError> {
         if let Some(problem) = self.problem {
             return Err(problem);
@@ -189,7 +191,9 @@ impl ClientBuilder {
         let raw = self.endpoint.ok_or(BuildError::MissingEndpoint)?;
         let (base, host) = normalize_endpoint(&raw)?;
         let mut credentials = self.credentials;
-        if !self.anonymous {
+        // Credentials given in code are the caller's choice: the environment
+        // is read only when there are none, so it never adds a second identity.
+        if !self.anonymous && credentials.is_empty() {
             for scheme in self.schemes {
                 if credentials.iter().all(|(id, _)| *id != scheme.id) {
                     if let Some(found) = scheme.credential_in_env() {
@@ -344,6 +348,7 @@ impl Core {
     }
 
     /// Sends `request` and decodes a JSON success body into `T`.
+    #[doc(hidden)]
     pub async fn send_json<T: DeserializeOwned>(
         &self,
         request: Request,
@@ -354,6 +359,7 @@ impl Core {
     }
 
     /// Sends `request` and returns the success body as text (lossy UTF-8).
+    #[doc(hidden)]
     pub async fn send_text(&self, request: Request) -> Result<Response<String>, Error> {
         let (status, request_id, headers, body) = self.execute(request).await?;
         let text = String::from_utf8_lossy(&body).into_owned();
@@ -361,12 +367,14 @@ impl Core {
     }
 
     /// Sends `request` and returns the success body as bytes.
+    #[doc(hidden)]
     pub async fn send_bytes(&self, request: Request) -> Result<Response<Vec<u8>>, Error> {
         let (status, request_id, headers, body) = self.execute(request).await?;
         Ok(Response::new(status, request_id, headers, body))
     }
 
     /// Sends `request` and ignores the success body.
+    #[doc(hidden)]
     pub async fn send_empty(&self, request: Request) -> Result<Response<()>, Error> {
         let (status, request_id, headers, _) = self.execute(request).await?;
         Ok(Response::new(status, request_id, headers, ()))

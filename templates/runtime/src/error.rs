@@ -324,13 +324,12 @@ impl ErrorParser for CommonErrors {
 /// Longest raw body kept as an error message.
 const MAX_MESSAGE_CHARS: usize = 64 * 1024;
 
-/// Text of a JSON scalar; `null` and containers have none. Booleans are
-/// written `True`/`False`, as Python-based SDKs write them.
-pub(crate) fn scalar_text(value: &serde_json::Value) -> Option<String> {
+/// Text of a JSON scalar; `null` and containers have none.
+fn scalar_text(value: &serde_json::Value) -> Option<String> {
     match value {
         serde_json::Value::String(s) => Some(s.clone()),
         serde_json::Value::Number(n) => Some(n.to_string()),
-        serde_json::Value::Bool(b) => Some(if *b { "True" } else { "False" }.to_owned()),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
 }

@@ -55,6 +55,7 @@ impl<T> Response<T> {
 impl Response<Vec<u8>> {
     /// Decodes the raw body with `decode`, which sees the status; a failure
     /// is a [`Error::Decode`](super::error::Error::Decode).
+    #[doc(hidden)]
     pub fn decode_with<U>(
         self,
         decode: impl FnOnce(u16, &[u8]) -> Result<U, serde_json::Error>,

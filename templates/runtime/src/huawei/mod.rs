@@ -12,7 +12,7 @@ use std::sync::Arc;
 use reqwest::header::{HeaderName, HeaderValue};
 
 use super::auth::Credential;
-use super::error::{scalar_text, ErrorFields, ErrorParser};
+use super::error::{ErrorFields, ErrorParser};
 use super::{ClientBuilder, SignError, Signer, SigningRequest};
 
 pub mod signing;
@@ -330,5 +330,16 @@ fn search(map: &serde_json::Map<String, serde_json::Value>, depth: usize, found:
         if let serde_json::Value::Object(inner) = value {
             search(inner, depth + 1, found);
         }
+    }
+}
+
+/// Text of a JSON scalar as the official (Python) SDK prints it: booleans
+/// are `True`/`False`; `null` and containers have none.
+fn scalar_text(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(if *b { "True" } else { "False" }.to_owned()),
+        _ => None,
     }
 }
