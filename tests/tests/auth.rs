@@ -171,6 +171,98 @@ async fn optional_security_sends_credentials_only_when_configured() {
     );
 }
 
+#[tokio::test]
+async fn a_configured_alternative_beats_anonymous_wherever_it_is_listed() {
+    let server = server().await;
+    let none = Client::builder()
+        .endpoint(server.uri())
+        .build()
+        .expect("builds");
+    none.optional_first()
+        .send()
+        .await
+        .expect("anonymous is allowed");
+    assert_eq!(header(&last(&server).await, "authorization"), None);
+    let oauth = Client::builder()
+        .endpoint(server.uri())
+        .oauth("t")
+        .build()
+        .expect("builds");
+    oauth.optional_first().send().await.expect("ok");
+    assert_eq!(
+        header(&last(&server).await, "authorization").as_deref(),
+        Some("Bearer t")
+    );
+}
+
+#[tokio::test]
+async fn api_key_parameters_stay_where_no_scheme_fills_them() {
+    let server = server().await;
+    let client = Client::builder()
+        .endpoint(server.uri())
+        .api_key_query("credential")
+        .build()
+        .expect("builds");
+    client
+        .search()
+        .api_key("own value")
+        .send()
+        .await
+        .expect("ok");
+    assert_eq!(last(&server).await.url.query(), Some("api_key=own%20value"));
+}
+
+#[tokio::test]
+async fn unsatisfiable_alternatives_fail_instead_of_going_out_bare() {
+    let server = server().await;
+    let client = Client::builder()
+        .endpoint(server.uri())
+        .bearer("t")
+        .basic("u", "p")
+        .build()
+        .expect("builds");
+    let error = client
+        .digest_only()
+        .send()
+        .await
+        .expect_err("digest is not supported");
+    assert!(
+        matches!(&error, Error::MissingCredentials(m) if m.alternatives == vec![vec!["digest"]])
+    );
+    let error = client
+        .two_authorizations()
+        .send()
+        .await
+        .expect_err("two Authorization headers");
+    assert!(matches!(&error, Error::InvalidInput(_)), "{error:?}");
+    assert!(server
+        .received_requests()
+        .await
+        .expect("recording")
+        .is_empty());
+}
+
+#[tokio::test]
+async fn query_keys_stay_out_of_transport_errors() {
+    // Nothing listens on port 1 of the loopback address.
+    let client = Client::builder()
+        .endpoint("http://127.0.0.1:1")
+        .api_key_query("SECRET-QUERY-KEY")
+        .build()
+        .expect("builds");
+    let error = client
+        .query_key()
+        .q("also-hidden")
+        .send()
+        .await
+        .expect_err("refused");
+    let shown = format!("{error} {error:?}");
+    assert!(
+        !shown.contains("SECRET-QUERY-KEY") && !shown.contains("also-hidden"),
+        "{shown}"
+    );
+}
+
 #[test]
 fn secrets_stay_out_of_debug_output() {
     let builder = Client::builder()

@@ -51,6 +51,7 @@ fn security_schemes() {
         "tests/fixtures/auth.yaml",
         &[
             "#/components/securitySchemes/digest/scheme",
+            "#/paths/~1two-authorizations/get/security/0",
             "#/paths/~1digest/get/security/0",
         ],
         expect_file!["../snapshots/src/auth.rs"],

@@ -110,6 +110,61 @@ fn module_declaration(line: &str) -> Option<(&str, &str)> {
 mod tests {
     use super::*;
 
+    /// Every `.rs` file under `templates/runtime/src`, relative to it.
+    fn files_on_disk(dir: &std::path::Path, prefix: &str, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("runtime sources") {
+            let path = entry.expect("entry").path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("utf-8 name");
+            if path.is_dir() {
+                files_on_disk(&path, &format!("{prefix}{name}/"), out);
+            } else if name.ends_with(".rs") {
+                out.push(format!("{prefix}{name}"));
+            }
+        }
+    }
+
+    #[test]
+    fn every_runtime_file_is_listed_and_every_module_line_recognised() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../templates/runtime/src");
+        let mut on_disk = Vec::new();
+        files_on_disk(&dir, "", &mut on_disk);
+        on_disk.sort();
+        let mut listed: Vec<String> = SOURCES.iter().map(|(p, _)| (*p).to_owned()).collect();
+        listed.sort();
+        assert_eq!(
+            listed, on_disk,
+            "SOURCES must list exactly the runtime's files"
+        );
+        for (path, text) in SOURCES {
+            let lines: Vec<&str> = text.lines().map(str::trim).collect();
+            for (i, line) in lines.iter().enumerate() {
+                let words: Vec<&str> = line.split_whitespace().collect();
+                let declares_module = line.ends_with(';')
+                    && (words.first() == Some(&"mod") || words.get(1) == Some(&"mod"));
+                if declares_module {
+                    assert!(
+                        module_declaration(line).is_some(),
+                        "{path}: `{line}` is not spliced"
+                    );
+                }
+                if line.contains("cfg(feature") {
+                    assert!(
+                        feature_gate(line).is_some(),
+                        "{path}: `{line}` is not understood"
+                    );
+                    let next = lines.get(i + 1).copied().unwrap_or_default();
+                    assert!(
+                        module_declaration(next).is_some(),
+                        "{path}: a gate must precede `mod x;`"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_source_is_spliced_once_with_all_features() {
         let text = inline_module(&["huawei"]).expect("splices");

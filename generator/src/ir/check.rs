@@ -17,6 +17,17 @@ const BUILDER_METHODS: &[&str] = &[
     "clock",
     "anonymous",
     "build",
+    // Trait methods a setter of the same name would shadow.
+    "borrow",
+    "borrow_mut",
+    "clone",
+    "clone_from",
+    "eq",
+    "fmt",
+    "into",
+    "to_owned",
+    "try_into",
+    "type_id",
 ];
 
 impl Lowerer<'_> {

@@ -21,13 +21,6 @@ pub fn lower(spec: &LoadedSpec) -> (Api, Diagnostics) {
         &schemes,
         "#/security",
     );
-    cx.auth_params = schemes
-        .iter()
-        .filter_map(|s| match &s.kind {
-            super::SchemeKind::ApiKey { location, name } => Some((*location, name.clone())),
-            _ => None,
-        })
-        .collect();
     let mut operations = cx.lower_operations(&schemes, &security);
     let servers = cx.lower_servers();
     cx.finish_types();
@@ -71,7 +64,8 @@ pub(super) struct Lowerer<'a> {
     pub(super) client_defaults: Vec<super::ClientDefault>,
     /// Shapes of references already lowered, so shared schemas yield one type.
     pub(super) ref_shapes: BTreeMap<String, super::Shape>,
-    /// Where API keys go; parameters of the same place and name are dropped.
+    /// Where the current operation's API keys go; parameters of the same
+    /// place and name are dropped, since the credential fills them.
     pub(super) auth_params: Vec<(super::ParamLocation, String)>,
     /// References met again while being inlined; see `shape_of_ref`.
     pub(super) pending_recursion: BTreeSet<String>,

@@ -69,6 +69,21 @@ impl Lowerer<'_> {
                         pointer::join(&pointer::join(&at, "parameters"), &i.to_string()),
                     ));
                 }
+                let own_security = op
+                    .security
+                    .as_ref()
+                    .map(|r| self.lower_requirements(r, schemes, &pointer::join(&at, "security")));
+                let effective = own_security.as_deref().unwrap_or(default_security);
+                self.auth_params = schemes
+                    .iter()
+                    .filter(|s| effective.iter().flatten().any(|id| *id == s.id))
+                    .filter_map(|s| match &s.kind {
+                        super::SchemeKind::ApiKey { location, name } => {
+                            Some((*location, name.clone()))
+                        }
+                        _ => None,
+                    })
+                    .collect();
                 let params = self.params(&builder, &path, all_params, &at);
                 let body = op
                     .request_body
@@ -79,11 +94,7 @@ impl Lowerer<'_> {
                 if let Success::ByStatus(name, _) = &mut success {
                     *name = builder_names.claim(&format!("{builder}Response"));
                 }
-                let security = op
-                    .security
-                    .as_ref()
-                    .map(|r| self.lower_requirements(r, schemes, &pointer::join(&at, "security")))
-                    .filter(|own| own != default_security);
+                let security = own_security.filter(|own| own != default_security);
                 out.push(Operation {
                     name,
                     builder,

@@ -55,6 +55,13 @@ impl Lowerer<'_> {
                 };
                 let env = match extensions.get("x-env") {
                     None => None,
+                    Some(_) if kind == SchemeKind::HuaweiSigning => {
+                        self.diags.warning(
+                            &pointer::join(&at, "x-env"),
+                            "`x-env` is ignored on an AK/SK signing scheme: AK/SK come from `HUAWEICLOUD_SDK_*`",
+                        );
+                        None
+                    }
                     Some(serde_json::Value::String(name)) if is_env_name(name) => {
                         Some(name.clone())
                     }
@@ -104,7 +111,8 @@ impl Lowerer<'_> {
                     APIKeyLocation::Query => ParamLocation::Query,
                     APIKeyLocation::Cookie => ParamLocation::Cookie,
                 };
-                if !is_header_name(name) {
+                // A header or cookie name must be an HTTP token; a query name is encoded.
+                if location != ParamLocation::Query && !is_header_name(name) {
                     self.diags.error(
                         &pointer::join(at, "name"),
                         format!("`{name}` is not a valid {} name", place(location)),
@@ -134,7 +142,9 @@ impl Lowerer<'_> {
     }
 
     /// Requirements as alternatives of scheme ids. An alternative naming a
-    /// scheme the client does not support can never be met: it is dropped.
+    /// scheme the client does not support is kept: it can never be met, so
+    /// calls that need it fail with `MissingCredentials` rather than being
+    /// sent without credentials.
     pub(super) fn lower_requirements(
         &mut self,
         requirements: &[SecurityRequirement],
@@ -143,23 +153,43 @@ impl Lowerer<'_> {
     ) -> Vec<Vec<String>> {
         let mut out = Vec::new();
         for (i, requirement) in requirements.iter().enumerate() {
-            let unknown: Vec<&String> = requirement
+            let at = pointer::join(at, &i.to_string());
+            let known: Vec<&SecurityScheme> = requirement
                 .keys()
-                .filter(|id| !schemes.iter().any(|s| &s.id == *id))
+                .filter_map(|id| schemes.iter().find(|s| &s.id == id))
                 .collect();
-            if let Some(id) = unknown.first() {
+            if let Some(id) = requirement
+                .keys()
+                .find(|id| !known.iter().any(|s| &s.id == *id))
+            {
                 self.diags.warning(
-                    &pointer::join(at, &i.to_string()),
-                    format!("security scheme `{id}` is not defined or not supported; this alternative is skipped"),
+                    &at,
+                    format!("security scheme `{id}` is not defined or not supported; calls that need this alternative fail with `MissingCredentials`"),
                 );
-                continue;
             }
-            let ids: Vec<String> = requirement.keys().cloned().collect();
+            if known.iter().filter(|s| uses_authorization(s)).count() > 1 {
+                self.diags.warning(
+                    &at,
+                    "two schemes of this alternative both need the `Authorization` header; calls with it fail",
+                );
+            }
+            let mut ids: Vec<String> = requirement.keys().cloned().collect();
+            ids.sort();
             if !out.contains(&ids) {
                 out.push(ids);
             }
         }
         out
+    }
+}
+
+/// Whether a scheme writes the `Authorization` header.
+fn uses_authorization(scheme: &SecurityScheme) -> bool {
+    match &scheme.kind {
+        SchemeKind::ApiKey { location, name } => {
+            *location == ParamLocation::Header && name.eq_ignore_ascii_case("authorization")
+        }
+        _ => true,
     }
 }
 

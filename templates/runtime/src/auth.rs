@@ -240,7 +240,6 @@ pub trait Signer: Send + Sync + fmt::Debug {
 }
 
 /// A request as a [`Signer`] sees it.
-#[derive(Debug)]
 #[non_exhaustive]
 pub struct SigningRequest<'a> {
     /// HTTP method.
@@ -257,6 +256,18 @@ pub struct SigningRequest<'a> {
     pub time: SystemTime,
     /// Values of the client-wide parameters this call used, e.g. `project_id`.
     pub scope: &'a [(&'static str, String)],
+}
+
+impl fmt::Debug for SigningRequest<'_> {
+    // The URL's query and header values may hold secrets: names only.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_str()).collect();
+        f.debug_struct("SigningRequest")
+            .field("method", self.method)
+            .field("host", &self.host)
+            .field("headers", &names)
+            .finish_non_exhaustive()
+    }
 }
 
 impl SigningRequest<'_> {

@@ -124,6 +124,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Forgets every credential given so far.
+    #[allow(dead_code)] // for vendor modules, which may be left out
+    pub(crate) fn without_credentials(mut self) -> Self {
+        self.credentials.clear();
+        self
+    }
+
     /// Makes [`build`](Self::build) fail with `problem`.
     #[allow(dead_code)] // for vendor modules, which may be left out
     pub(crate) fn reject(mut self, problem: &str) -> Self {
@@ -156,7 +163,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Replaces the whole User-Agent (it is a signed header).
+    /// Replaces the whole User-Agent.
     pub fn user_agent(mut self, user_agent: &str) -> Self {
         self.user_agent = user_agent.to_owned();
         self
@@ -215,6 +222,8 @@ impl ClientBuilder {
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
             .redirect(reqwest::redirect::Policy::none())
+            // Proxy variables are not read: credentials go where the caller says.
+            .no_proxy()
             .build()
             .map_err(|e| BuildError::InvalidSetting(format!("HTTP client: {e}")))?;
         Ok(Core {
@@ -236,9 +245,9 @@ impl ClientBuilder {
     }
 }
 
-/// The base URL exactly as requests will carry it (so what is signed is what
-/// is sent) and the Host header, an explicit port kept as the SDKs keep it.
-/// A missing scheme means `https://`, as in the official SDKs.
+/// The base URL exactly as requests will carry it (so what a signer signs is
+/// what is sent) and the `host[:port]`, an explicit port kept as written.
+/// A missing scheme means `https://`.
 fn normalize_endpoint(raw: &str) -> Result<(String, String), BuildError> {
     let trimmed = raw.trim();
     if trimmed.starts_with('/') {
@@ -279,12 +288,12 @@ fn normalize_endpoint(raw: &str) -> Result<(String, String), BuildError> {
     Ok((url.as_str().trim_end_matches('/').to_owned(), host))
 }
 
-/// The endpoint as it may be shown: a password in it never is.
+/// The endpoint as it may be shown: a password in it never is. Everything
+/// up to the last `@` is hidden, since a password may hold `/`, `?` or `#`.
 fn without_userinfo(url: &str) -> String {
     let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..end].rsplit_once('@') {
-        Some((_, host)) => format!("{scheme}://***@{host}{}", &rest[end..]),
+    match rest.rsplit_once('@') {
+        Some((_, host)) => format!("{scheme}://***@{host}"),
         None => url.to_owned(),
     }
 }
@@ -482,9 +491,15 @@ impl Core {
             let credential = inner.credentials.iter().find(|(c, _)| *c == id)?;
             Some((scheme, &credential.1))
         };
-        alternatives
+        // A complete alternative with credentials beats `{}` (none needed),
+        // wherever the spec lists it.
+        let configured = alternatives
             .iter()
-            .find_map(|all| all.iter().map(|id| find(id)).collect::<Option<Vec<_>>>())
+            .filter(|all| !all.is_empty())
+            .find_map(|all| all.iter().map(|id| find(id)).collect::<Option<Vec<_>>>());
+        let anonymous_allowed = alternatives.iter().any(|all| all.is_empty());
+        configured
+            .or_else(|| anonymous_allowed.then(Vec::new))
             .ok_or_else(|| {
                 Error::MissingCredentials(MissingCredentials {
                     alternatives: alternatives.iter().map(|a| a.to_vec()).collect(),
@@ -528,10 +543,21 @@ impl Core {
         all.extend(request.headers.iter().cloned());
         if !cookies.is_empty() {
             let pairs: Vec<String> = cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            all.push((
-                reqwest::header::COOKIE,
-                header_value("cookie", &pairs.join("; "))?,
-            ));
+            // Cookies often carry sessions or keys: kept out of logs and HPACK tables.
+            let mut value = header_value("cookie", &pairs.join("; "))?;
+            value.set_sensitive(true);
+            all.push((reqwest::header::COOKIE, value));
+        }
+        if headers
+            .iter()
+            .filter(|(name, _)| name == reqwest::header::AUTHORIZATION)
+            .count()
+            > 1
+        {
+            return Err(Error::InvalidInput(invalid_credentials(
+                "two schemes of one security alternative both need the Authorization header"
+                    .to_owned(),
+            )));
         }
         all.append(&mut headers);
         for (_, credential) in &credentials {

@@ -59,7 +59,11 @@ impl Error {
         }
     }
 
-    pub(crate) fn from_reqwest(error: reqwest::Error) -> Self {
+    pub(crate) fn from_reqwest(mut error: reqwest::Error) -> Self {
+        // The URL may carry an API key or other values in its query.
+        if let Some(url) = error.url_mut() {
+            url.set_query(None);
+        }
         if error.is_timeout() {
             Error::Timeout(error)
         } else if is_tls(&error) {

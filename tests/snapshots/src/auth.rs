@@ -257,6 +257,120 @@ pub mod operations {
             Ok(request)
         }
     }
+    /// `GET /optional-first`: Anonymous listed first; credentials still used when configured
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct OptionalFirst<'a> {
+        client: &'a super::Client,
+        retry: Option<rt::RetryPolicy>,
+    }
+    impl<'a> OptionalFirst<'a> {
+        pub(crate) fn new(client: &'a super::Client) -> Self {
+            Self { client, retry: None }
+        }
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.retry = Some(policy);
+            self
+        }
+        /// Checks every constraint of the API, then sends the request.
+        ///
+        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
+        /// anything is sent.
+        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
+            let request = self.prepare()?;
+            self.client.core().send_empty(request).await
+        }
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            let path = String::from("/optional-first");
+            let mut request = rt::Request::new(rt::Method::GET, path);
+            request.retry = self.retry.clone();
+            request.security = Some(&[&[], &["oauth"]]);
+            Ok(request)
+        }
+    }
+    /// `GET /search`
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct Search<'a> {
+        client: &'a super::Client,
+        api_key: Option<String>,
+        retry: Option<rt::RetryPolicy>,
+    }
+    impl<'a> Search<'a> {
+        pub(crate) fn new(client: &'a super::Client) -> Self {
+            Self {
+                client,
+                api_key: None,
+                retry: None,
+            }
+        }
+        /// A search key of its own, not a credential.
+        ///
+        /// Sent as the query parameter `api_key`. Optional.
+        pub fn api_key(mut self, value: impl Into<String>) -> Self {
+            self.api_key = Some(value.into());
+            self
+        }
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.retry = Some(policy);
+            self
+        }
+        /// Checks every constraint of the API, then sends the request.
+        ///
+        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
+        /// anything is sent.
+        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
+            let request = self.prepare()?;
+            self.client.core().send_empty(request).await
+        }
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            let path = String::from("/search");
+            let mut request = rt::Request::new(rt::Method::GET, path);
+            request.retry = self.retry.clone();
+            request.security = Some(&[]);
+            if let Some(api_key) = &self.api_key {
+                request.query.push("api_key", api_key);
+            }
+            Ok(request)
+        }
+    }
+    /// `GET /two-authorizations`
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct TwoAuthorizations<'a> {
+        client: &'a super::Client,
+        retry: Option<rt::RetryPolicy>,
+    }
+    impl<'a> TwoAuthorizations<'a> {
+        pub(crate) fn new(client: &'a super::Client) -> Self {
+            Self { client, retry: None }
+        }
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.retry = Some(policy);
+            self
+        }
+        /// Checks every constraint of the API, then sends the request.
+        ///
+        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
+        /// anything is sent.
+        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
+            let request = self.prepare()?;
+            self.client.core().send_empty(request).await
+        }
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            let path = String::from("/two-authorizations");
+            let mut request = rt::Request::new(rt::Method::GET, path);
+            request.retry = self.retry.clone();
+            request.security = Some(&[&["basic", "bearer"]]);
+            Ok(request)
+        }
+    }
     /// `GET /digest`
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
@@ -286,7 +400,7 @@ pub mod operations {
             let path = String::from("/digest");
             let mut request = rt::Request::new(rt::Method::GET, path);
             request.retry = self.retry.clone();
-            request.security = Some(&[]);
+            request.security = Some(&[&["digest"]]);
             Ok(request)
         }
     }
@@ -372,6 +486,24 @@ impl Client {
     /// See [`operations::OptionalAuth`] for its parameters.
     pub fn optional_auth(&self) -> operations::OptionalAuth<'_> {
         operations::OptionalAuth::new(self)
+    }
+    /// `GET /optional-first`: Anonymous listed first; credentials still used when configured
+    ///
+    /// See [`operations::OptionalFirst`] for its parameters.
+    pub fn optional_first(&self) -> operations::OptionalFirst<'_> {
+        operations::OptionalFirst::new(self)
+    }
+    /// `GET /search`
+    ///
+    /// See [`operations::Search`] for its parameters.
+    pub fn search(&self) -> operations::Search<'_> {
+        operations::Search::new(self)
+    }
+    /// `GET /two-authorizations`
+    ///
+    /// See [`operations::TwoAuthorizations`] for its parameters.
+    pub fn two_authorizations(&self) -> operations::TwoAuthorizations<'_> {
+        operations::TwoAuthorizations::new(self)
     }
     /// `GET /digest`
     ///

@@ -219,6 +219,8 @@ impl Credentials {
         signing: &'static str,
         token: Option<&'static str>,
     ) -> ClientBuilder {
+        // These credentials replace any given before, as one identity.
+        let builder = builder.without_credentials();
         match (self, token) {
             (Credentials::None, _) => builder.anonymous(),
             (Credentials::Token(secret), Some(scheme)) => {
