@@ -103,7 +103,9 @@ impl Generator {
         let runtime_features = emit::runtime_features(&api);
         let mut code = format::format(emit::api(&api, self.runtime == Runtime::Crate))?;
         if self.runtime == Runtime::Inline {
-            let module = emit::inline_module(&runtime_features).map_err(|e| {
+            let mut features = runtime_features.clone();
+            features.extend_from_slice(emit::INLINE_DEFAULT_FEATURES);
+            let module = emit::inline_module(&features).map_err(|e| {
                 GenerateError::single("#", format!("internal error: runtime source: {e}"))
             })?;
             code.push('\n');

@@ -23,6 +23,7 @@ percent-encoding = "2"
 reqwest = { version = "0.13", default-features = false, features = ["rustls", "http2", "charset"] }
 rustls = { version = "0.23", default-features = false }
 tokio = { version = "1", features = ["time"] }
+tracing = "0.1"
 "#;
 
 /// Dependencies of the runtime's `huawei` feature.

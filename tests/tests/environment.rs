@@ -129,4 +129,42 @@ async fn only_spec_named_variables_are_read() {
         hss.core().default_param("project_id"),
         Some("LEAKED-PROJECT")
     );
+
+    // Proxy variables: ignored unless the client opts in.
+    let (proxy, via_proxy) = integration::canned_server(integration::ok_response("{}")).await;
+    for name in ["NO_PROXY", "no_proxy"] {
+        std::env::remove_var(name);
+    }
+    for name in ["HTTP_PROXY", "http_proxy", "ALL_PROXY"] {
+        std::env::set_var(name, format!("http://{proxy}"));
+    }
+    let before = server.received_requests().await.expect("recording").len();
+    let direct = auth_fixture_client::Client::builder()
+        .endpoint(server.uri())
+        .build()
+        .expect("builds");
+    direct.public().send().await.expect("ok");
+    assert_eq!(
+        server.received_requests().await.expect("recording").len(),
+        before + 1
+    );
+    assert!(
+        via_proxy.lock().expect("record").is_empty(),
+        "went through the proxy"
+    );
+    let proxied = auth_fixture_client::Client::builder()
+        .endpoint(server.uri())
+        .http(auth_fixture_client::HttpSettings::new().proxy_from_env())
+        .build()
+        .expect("builds");
+    proxied.public().send().await.expect("ok");
+    assert_eq!(
+        server.received_requests().await.expect("recording").len(),
+        before + 1
+    );
+    let seen = via_proxy.lock().expect("record");
+    assert!(
+        seen[0].starts_with(&format!("GET {}/public HTTP/1.1", server.uri())),
+        "{seen:?}"
+    );
 }

@@ -28,7 +28,11 @@ fn example(name: &str) -> PathBuf {
 }
 
 fn run(server: &MockServer, args: &[&str]) -> std::process::Output {
-    Command::new(example("create_task"))
+    run_example("create_task", server, args)
+}
+
+fn run_example(name: &str, server: &MockServer, args: &[&str]) -> std::process::Output {
+    Command::new(example(name))
         .args(args)
         .env_clear()
         .env("CLOUD_SDK_AK", "HPUAEXAMPLEAK0000001")
@@ -114,5 +118,49 @@ async fn example_prints_service_errors() {
         "error message: no permission",
     ] {
         assert!(stdout.contains(line), "{line} missing from:\n{stdout}");
+    }
+}
+
+#[tokio::test]
+async fn production_example_traces_retries_and_counts() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("X-Request-Id", "rid-production")
+                .set_body_raw(r#"{"task_id":"task-in-production"}"#, "application/json"),
+        )
+        .mount(&server)
+        .await;
+    let output = run_example("production", &server, &[]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("responses by status: {200: 1, 503: 1}"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("task-in-production"), "{stdout}");
+    assert!(
+        stderr.contains("clientgen.call") && stderr.contains("attempts=2"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("exampleSecretKey"), "{stderr}");
+    let received = server.received_requests().await.expect("recording");
+    for request in &received {
+        let authorization = request
+            .headers
+            .get("authorization")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        assert!(
+            authorization.contains("x-request-source"),
+            "{authorization}"
+        );
     }
 }

@@ -192,6 +192,25 @@ pub fn emit(api: &Api) -> TokenStream {
                 self
             }
 
+            /// Runs `hook` around every call (after hooks added before).
+            pub fn hook(mut self, hook: impl runtime::Hook + 'static) -> Self {
+                self.inner = self.inner.hook(hook);
+                self
+            }
+
+            /// Proxy, certificates and connection pool settings.
+            pub fn http(mut self, settings: runtime::HttpSettings) -> Self {
+                self.inner = self.inner.http(settings);
+                self
+            }
+
+            /// Sends through an existing client (sharing its pool, proxy and
+            /// TLS setup); see [`runtime::ClientBuilder::http_client`].
+            pub fn http_client(mut self, client: runtime::reqwest::Client) -> Self {
+                self.inner = self.inner.http_client(client);
+                self
+            }
+
             /// The source of signing times (default: the system clock), for
             /// replaying captured requests and tests.
             pub fn clock(mut self, clock: impl Fn() -> std::time::SystemTime + Send + Sync + 'static) -> Self {
@@ -321,6 +340,11 @@ fn exports(api: &Api, huawei: bool) -> TokenStream {
     let mut names = vec![
         quote!(BuildError),
         quote!(Error),
+        quote!(Hook),
+        quote!(HookError),
+        quote!(HookRequest),
+        quote!(HookResponse),
+        quote!(HttpSettings),
         quote!(InvalidInput),
         quote!(Response),
         quote!(RetryPolicy),

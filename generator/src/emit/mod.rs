@@ -15,7 +15,7 @@ use quote::quote;
 
 use crate::ir::{Api, TypeKind};
 
-pub use runtime::inline_module;
+pub use runtime::{inline_module, INLINE_DEFAULT_FEATURES};
 
 /// Lints that documentation written for people, not rustdoc, may trip.
 pub(crate) fn doc_lint_allowances() -> TokenStream {

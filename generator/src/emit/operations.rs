@@ -63,12 +63,24 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
         });
     }
 
-    fields.push(quote!(retry: Option<rt::RetryPolicy>,));
-    inits.push(quote!(retry: None,));
+    fields.push(quote!(options: rt::CallOptions,));
+    inits.push(quote!(options: rt::CallOptions::default(),));
     setters.push(quote! {
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
     });
@@ -216,9 +228,11 @@ fn prepare(op: &Operation, types: &[TypeDef]) -> TokenStream {
     }
     out.extend(path_expr(op, types));
     let method = ident(&op.method);
+    let operation = &op.name;
+    let template = &op.path;
     out.extend(quote! {
-        let mut request = rt::Request::new(rt::Method::#method, path);
-        request.retry = self.retry.clone();
+        let mut request = rt::Request::operation(#operation, #template, rt::Method::#method, path);
+        request.options = self.options.clone();
     });
     if let Some(security) = &op.security {
         let security = super::client::security_tokens(security);

@@ -17,13 +17,20 @@ const SOURCES: &[(&str, &str)] = sources![
     "client.rs",
     "encode.rs",
     "error.rs",
+    "hooks.rs",
+    "http.rs",
     "huawei/mod.rs",
     "huawei/signing.rs",
     "request.rs",
     "response.rs",
     "retry.rs",
+    "trace.rs",
+    "trace_off.rs",
     "validate.rs",
 ];
+
+/// Runtime features an inline copy always has (the crate's defaults).
+pub const INLINE_DEFAULT_FEATURES: &[&str] = &["tracing"];
 
 /// The runtime's Cargo features that the inline copy keeps; modules behind
 /// any other feature are left out.
@@ -52,18 +59,23 @@ fn splice(path: &str, features: &[&str], out: &mut String, depth: usize) -> Resu
         _ if path == "lib.rs" => String::new(),
         _ => format!("{}/", path.trim_end_matches(".rs")),
     };
-    let mut gate: Option<&str> = None;
+    // A feature gate applies to the one line after it: kept (without the
+    // gate) when the gate holds for `features`, dropped otherwise.
+    let mut gate: Option<bool> = None;
     for line in text.lines() {
         let trimmed = line.trim();
-        if let Some(feature) = feature_gate(trimmed) {
-            gate = Some(feature);
+        if let Some((feature, wanted)) = feature_gate(trimmed) {
+            if gate.is_some() {
+                return Err(format!("`{path}`: two feature gates in a row"));
+            }
+            gate = Some(features.contains(&feature) == wanted);
+            continue;
+        }
+        if gate.take() == Some(false) {
             continue;
         }
         match module_declaration(trimmed) {
             Some((visibility, name)) => {
-                if gate.take().is_some_and(|f| !features.contains(&f)) {
-                    continue;
-                }
                 out.push_str(&format!("{visibility}mod {name} {{\n"));
                 let file = format!("{dir}{name}.rs");
                 let child = if SOURCES.iter().any(|(p, _)| *p == file) {
@@ -75,11 +87,6 @@ fn splice(path: &str, features: &[&str], out: &mut String, depth: usize) -> Resu
                 out.push_str("}\n");
             }
             None => {
-                if let Some(feature) = gate.take() {
-                    return Err(format!(
-                        "`{path}`: a feature gate (`{feature}`) may only precede `mod x;`"
-                    ));
-                }
                 out.push_str(line);
                 out.push('\n');
             }
@@ -88,10 +95,13 @@ fn splice(path: &str, features: &[&str], out: &mut String, depth: usize) -> Resu
     Ok(())
 }
 
-/// `#[cfg(feature = "huawei")]` → `huawei`.
-fn feature_gate(line: &str) -> Option<&str> {
-    line.strip_prefix("#[cfg(feature = \"")?
-        .strip_suffix("\")]")
+/// `#[cfg(feature = "x")]` → `("x", true)`; `#[cfg(not(feature = "x"))]` → `("x", false)`.
+fn feature_gate(line: &str) -> Option<(&str, bool)> {
+    if let Some(rest) = line.strip_prefix("#[cfg(not(feature = \"") {
+        return Some((rest.strip_suffix("\"))]")?, false));
+    }
+    let rest = line.strip_prefix("#[cfg(feature = \"")?;
+    Some((rest.strip_suffix("\")]")?, true))
 }
 
 /// `pub mod auth;` → `("pub ", "auth")`.
@@ -167,12 +177,14 @@ mod tests {
 
     #[test]
     fn every_source_is_spliced_once_with_all_features() {
-        let text = inline_module(&["huawei"]).expect("splices");
+        let text = inline_module(&["huawei", "tracing"]).expect("splices");
         assert_eq!(text.matches("pub mod huawei {").count(), 1);
         assert_eq!(text.matches("pub mod signing {").count(), 1);
-        assert!(!text.contains("cfg(feature"));
+        assert_eq!(text.matches("mod trace {").count(), 1);
+        assert!(!text.contains("trace_off") && !text.contains("feature ="));
         let without = inline_module(&[]).expect("splices");
-        assert!(!without.contains("mod huawei"));
+        assert!(!without.contains("mod huawei") && !without.contains("mod trace {"));
+        assert!(without.contains("mod trace_off {") && without.contains("use trace_off as trace;"));
         assert!(syn::parse_file(&text).is_ok() && syn::parse_file(&without).is_ok());
     }
 }

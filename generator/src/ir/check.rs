@@ -16,6 +16,9 @@ const BUILDER_METHODS: &[&str] = &[
     "retry",
     "clock",
     "anonymous",
+    "hook",
+    "http",
+    "http_client",
     "build",
     // Trait methods a setter of the same name would shadow.
     "borrow",

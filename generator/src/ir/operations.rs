@@ -125,7 +125,8 @@ impl Lowerer<'_> {
         let mut params: Vec<Param> = Vec::new();
         // Builder members and locals of the generated `prepare`.
         let mut names = Namespace::with_reserved(&[
-            "body", "client", "item", "new", "path", "prepare", "request", "retry", "send",
+            "body", "client", "hook", "item", "new", "options", "path", "prepare", "request",
+            "retry", "send", "timeout",
         ]);
         for (param, param_at) in raw {
             let Some((param, param_at)) = self.deref_chain(&param, &param_at) else {

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
@@ -11,9 +11,12 @@ use super::auth::{Credential, Parts, Scheme, SigningRequest};
 use super::error::{
     BuildError, CommonErrors, Error, ErrorParser, InvalidInput, MissingCredentials, ServiceError,
 };
+use super::hooks::{Hook, HookRequest, HookResponse};
+use super::http::HttpSettings;
 use super::request::Request;
 use super::response::Response;
 use super::retry::RetryPolicy;
+use super::trace;
 
 /// Default time allowed to establish a connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -46,6 +49,9 @@ pub struct ClientBuilder {
     clock: Clock,
     error_parser: Arc<dyn ErrorParser>,
     problem: Option<BuildError>,
+    hooks: Vec<Arc<dyn Hook>>,
+    http: Option<HttpSettings>,
+    http_client: Option<reqwest::Client>,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -59,6 +65,9 @@ impl std::fmt::Debug for ClientBuilder {
             .field("user_agent", &self.user_agent)
             .field("defaults", &self.defaults)
             .field("retry", &self.retry)
+            .field("hooks", &self.hooks)
+            .field("http", &self.http)
+            .field("own_http_client", &self.http_client.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -82,7 +91,32 @@ impl ClientBuilder {
             clock: Arc::new(SystemTime::now),
             error_parser: Arc::new(CommonErrors),
             problem: None,
+            hooks: Vec::new(),
+            http: None,
+            http_client: None,
         }
+    }
+
+    /// Runs `hook` around every request of the client (after the hooks added before).
+    pub fn hook(mut self, hook: impl Hook + 'static) -> Self {
+        self.hooks.push(Arc::new(hook));
+        self
+    }
+
+    /// Proxy, certificates and pool settings for the HTTP client.
+    pub fn http(mut self, settings: HttpSettings) -> Self {
+        self.http = Some(settings);
+        self
+    }
+
+    /// Sends through `client`, e.g. the one the rest of the application
+    /// uses, sharing its pool, proxy and TLS setup. Its redirect policy
+    /// applies: build it with `redirect(Policy::none())` so that a redirect
+    /// is reported, not followed. [`connect_timeout`](Self::connect_timeout)
+    /// is the client's own; [`timeout`](Self::timeout) still applies.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
     }
 
     /// The API's security schemes, and the alternatives operations accept
@@ -218,14 +252,15 @@ impl ClientBuilder {
         }
         let user_agent = HeaderValue::from_str(self.user_agent.trim())
             .map_err(|_| BuildError::InvalidSetting("User-Agent is not a valid header".into()))?;
-        let http = reqwest::Client::builder()
-            .connect_timeout(self.connect_timeout)
-            .timeout(self.timeout)
-            .redirect(reqwest::redirect::Policy::none())
-            // Proxy variables are not read: credentials go where the caller says.
-            .no_proxy()
-            .build()
-            .map_err(|e| BuildError::InvalidSetting(format!("HTTP client: {e}")))?;
+        let http = match (self.http_client, self.http) {
+            (Some(_), Some(_)) => {
+                return Err(BuildError::InvalidSetting(
+                    "give either an HTTP client or HTTP settings, not both".into(),
+                ))
+            }
+            (Some(client), None) => client,
+            (None, settings) => settings.unwrap_or_default().client(self.connect_timeout)?,
+        };
         Ok(Core {
             inner: Arc::new(Inner {
                 http,
@@ -240,6 +275,8 @@ impl ClientBuilder {
                 retry: self.retry,
                 clock: self.clock,
                 error_parser: self.error_parser,
+                timeout: self.timeout,
+                hooks: self.hooks,
             }),
         })
     }
@@ -318,6 +355,8 @@ struct Inner {
     retry: Option<RetryPolicy>,
     clock: Clock,
     error_parser: Arc<dyn ErrorParser>,
+    timeout: Duration,
+    hooks: Vec<Arc<dyn Hook>>,
 }
 
 impl std::fmt::Debug for Core {
@@ -390,25 +429,72 @@ impl Core {
     }
 
     /// Sends with the request's or the client's retry policy; every attempt
-    /// is signed afresh.
+    /// is signed afresh. Traced as one call span with a span per attempt.
     async fn execute(
         &self,
         request: Request,
     ) -> Result<(u16, Option<String>, HeaderMap, Vec<u8>), Error> {
-        let policy = request.retry.clone().or_else(|| self.inner.retry.clone());
+        let span = trace::call(
+            request.operation,
+            request.method.as_str(),
+            &self.inner.host,
+            request.path_template,
+        );
+        let started = Instant::now();
+        let result = span.instrument(self.attempts(&request, &span)).await;
+        span.record_latency(started.elapsed());
+        match &result {
+            Ok((status, request_id, _, _)) => span.record_response(*status, request_id.as_deref()),
+            Err(error) => {
+                if let Some(status) = error.status() {
+                    span.record_response(status, error.request_id());
+                }
+                span.record_error(error.kind());
+                for hook in self.hooks(&request) {
+                    hook.on_error(request.operation, error);
+                }
+            }
+        }
+        result
+    }
+
+    /// The client's hooks, then the call's.
+    fn hooks<'a>(&'a self, request: &'a Request) -> impl Iterator<Item = &'a Arc<dyn Hook>> {
+        self.inner.hooks.iter().chain(&request.options.hooks)
+    }
+
+    async fn attempts(
+        &self,
+        request: &Request,
+        span: &trace::Span,
+    ) -> Result<(u16, Option<String>, HeaderMap, Vec<u8>), Error> {
+        let policy = request
+            .options
+            .retry
+            .clone()
+            .or_else(|| self.inner.retry.clone());
         let attempts = policy.as_ref().map_or(1, RetryPolicy::max_attempts);
         let mut attempt = 1;
         loop {
-            match self.attempt(&request, policy.as_ref()).await {
-                Attempt::Done(result) => return result,
+            let attempt_span = trace::attempt(attempt);
+            let outcome = attempt_span
+                .instrument(self.attempt(request, policy.as_ref(), attempt, &attempt_span))
+                .await;
+            match outcome {
+                Attempt::Done(result) => {
+                    span.record_attempts(attempt);
+                    return result;
+                }
                 Attempt::Retry(error, retry_after) => {
                     let delay = policy
                         .as_ref()
                         .filter(|_| attempt < attempts)
                         .and_then(|p| p.delay(attempt, retry_after.as_deref()));
                     let Some(delay) = delay else {
+                        span.record_attempts(attempt);
                         return Err(error);
                     };
+                    attempt_span.record_retry(retry_reason(&error), delay);
                     tokio::time::sleep(delay).await;
                     attempt += 1;
                 }
@@ -416,14 +502,22 @@ impl Core {
         }
     }
 
-    async fn attempt(&self, request: &Request, policy: Option<&RetryPolicy>) -> Attempt {
-        let built = match self.build_request(request) {
+    async fn attempt(
+        &self,
+        request: &Request,
+        policy: Option<&RetryPolicy>,
+        attempt: u32,
+        span: &trace::Span,
+    ) -> Attempt {
+        let built = match self.build_request(request, attempt) {
             Ok(built) => built,
             Err(e) => return Attempt::Done(Err(e)),
         };
+        let started = Instant::now();
         let response = match self.inner.http.execute(built).await {
             Ok(response) => response,
             Err(e) => {
+                span.record_latency(started.elapsed());
                 let error = Error::from_reqwest(e);
                 let retry = match &error {
                     Error::Connect(_) => true,
@@ -448,8 +542,24 @@ impl Core {
                 .map(str::to_owned)
         };
         let request_id = header("x-request-id");
+        span.record_response(status, request_id.as_deref());
         let success = (200..300).contains(&status);
-        let body = match read_limited(response).await {
+        let body = read_limited(response).await;
+        span.record_latency(started.elapsed());
+        let seen = HookResponse {
+            operation: request.operation,
+            attempt,
+            status,
+            headers: &headers,
+            request_id: request_id.as_deref(),
+            latency: started.elapsed(),
+        };
+        for hook in self.hooks(request) {
+            if let Err(e) = hook.after_response(&seen) {
+                return Attempt::Done(Err(Error::Hook(e)));
+            }
+        }
+        let body = match body {
             Ok((body, false)) => body,
             // An error body is still worth its first bytes; a success body is not.
             Ok((body, true)) if !success => body,
@@ -508,7 +618,7 @@ impl Core {
     }
 
     /// The wire request: URL, headers, body, and authentication.
-    fn build_request(&self, request: &Request) -> Result<reqwest::Request, Error> {
+    fn build_request(&self, request: &Request, attempt: u32) -> Result<reqwest::Request, Error> {
         let inner = &self.inner;
         let credentials = self.credentials_for(request)?;
         let mut query = request.query.clone();
@@ -548,6 +658,17 @@ impl Core {
             value.set_sensitive(true);
             all.push((reqwest::header::COOKIE, value));
         }
+        // Hooks see the request before credentials, and signers see what hooks added.
+        for hook in self.hooks(request) {
+            let mut seen = HookRequest::new(
+                request.operation,
+                &request.method,
+                request.path_template,
+                attempt,
+                &mut all,
+            );
+            hook.before_send(&mut seen).map_err(Error::Hook)?;
+        }
         if headers
             .iter()
             .filter(|(name, _)| name == reqwest::header::AUTHORIZATION)
@@ -576,7 +697,11 @@ impl Core {
                     .map_err(|e| Error::InvalidInput(invalid_credentials(e.to_string())))?;
             }
         }
-        let mut builder = inner.http.request(request.method.clone(), url);
+        let timeout = request.options.timeout.unwrap_or(inner.timeout);
+        let mut builder = inner
+            .http
+            .request(request.method.clone(), url)
+            .timeout(timeout);
         for (name, value) in all {
             builder = builder.header(name, value);
         }
@@ -584,6 +709,16 @@ impl Core {
             builder = builder.body(body.clone());
         }
         builder.build().map_err(Error::from_reqwest)
+    }
+}
+
+/// Why a failed attempt is tried again, for traces.
+fn retry_reason(error: &Error) -> &'static str {
+    match error {
+        Error::Connect(_) => "connect",
+        Error::Timeout(_) => "timeout",
+        Error::Service(_) => "status",
+        _ => "other",
     }
 }
 

@@ -15,6 +15,8 @@ pub enum Error {
     InvalidInput(InvalidInput),
     /// The operation needs credentials the client was not given; nothing was sent.
     MissingCredentials(MissingCredentials),
+    /// A [`Hook`](super::Hook) stopped the call.
+    Hook(super::HookError),
     /// No connection could be made (DNS, refused, unreachable).
     Connect(reqwest::Error),
     /// The TLS handshake failed, e.g. the certificate is not trusted.
@@ -59,6 +61,22 @@ impl Error {
         }
     }
 
+    /// A short name of the kind, e.g. `timeout`, for logs and metrics.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::InvalidInput(_) => "invalid_input",
+            Error::MissingCredentials(_) => "missing_credentials",
+            Error::Hook(_) => "hook",
+            Error::Connect(_) => "connect",
+            Error::Tls(_) => "tls",
+            Error::Timeout(_) => "timeout",
+            Error::Transport(_) => "transport",
+            Error::Decode(_) => "decode",
+            Error::Service(_) => "service",
+            Error::ResponseTooLarge { .. } => "response_too_large",
+        }
+    }
+
     pub(crate) fn from_reqwest(mut error: reqwest::Error) -> Self {
         // The URL may carry an API key or other values in its query.
         if let Some(url) = error.url_mut() {
@@ -81,6 +99,7 @@ impl fmt::Display for Error {
         match self {
             Error::InvalidInput(e) => write!(f, "invalid input: {e}"),
             Error::MissingCredentials(e) => e.fmt(f),
+            Error::Hook(e) => e.fmt(f),
             Error::Connect(e) => write!(f, "connection failed: {e}"),
             Error::Tls(e) => write!(f, "TLS handshake failed: {e}"),
             Error::Timeout(e) => write!(f, "timed out: {e}"),
@@ -102,6 +121,7 @@ impl StdError for Error {
         match self {
             Error::InvalidInput(e) => Some(e),
             Error::MissingCredentials(e) => Some(e),
+            Error::Hook(e) => Some(e),
             Error::Connect(e) | Error::Tls(e) | Error::Timeout(e) | Error::Transport(e) => Some(e),
             Error::Decode(e) => Some(e),
             Error::Service(e) => Some(e),

@@ -21,11 +21,19 @@ mod client;
 #[doc(hidden)]
 pub mod encode;
 mod error;
+mod hooks;
+mod http;
 #[cfg(feature = "huawei")]
 pub mod huawei;
 mod request;
 mod response;
 mod retry;
+#[cfg(feature = "tracing")]
+mod trace;
+#[cfg(not(feature = "tracing"))]
+mod trace_off;
+#[cfg(not(feature = "tracing"))]
+use trace_off as trace;
 #[doc(hidden)]
 pub mod validate;
 
@@ -37,6 +45,10 @@ pub use error::{
     BuildError, CommonErrors, DecodeError, Error, ErrorFields, ErrorParser, InvalidInput,
     MissingCredentials, ServiceError, UnknownRegion,
 };
+pub use hooks::{Hook, HookError, HookRequest, HookResponse};
+pub use http::HttpSettings;
+/// The HTTP client crate this runtime is built on, for [`ClientBuilder::http_client`].
+pub use reqwest;
 pub use response::Response;
 pub use retry::RetryPolicy;
 pub use validate::Validate;
@@ -44,9 +56,9 @@ pub use validate::Validate;
 /// What generated code calls, under the names it uses; not a stable API.
 #[doc(hidden)]
 pub mod private {
-    pub use super::request::Request;
+    pub use super::request::{CallOptions, Request};
     pub use super::response::json;
     pub use super::{encode, validate};
-    pub use super::{Error, InvalidInput, Response, RetryPolicy, ServiceError};
+    pub use super::{Error, Hook, InvalidInput, Response, RetryPolicy, ServiceError};
     pub use reqwest::Method;
 }

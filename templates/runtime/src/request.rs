@@ -1,10 +1,14 @@
 //! One request as generated operations describe it, before it is sent.
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use reqwest::header::{HeaderName, HeaderValue};
 use reqwest::Method;
 
 use super::encode::Query;
 use super::error::Error;
+use super::hooks::Hook;
 use super::retry::RetryPolicy;
 use super::validate::invalid;
 
@@ -27,11 +31,54 @@ pub struct Request {
     pub scope: Vec<(&'static str, String)>,
     /// The operation's own security alternatives, when they differ from the API's.
     pub security: Option<super::client::Security>,
-    /// Retries for this request, replacing the client's policy.
-    pub retry: Option<RetryPolicy>,
+    /// The operation's name, for hooks and traces (e.g. `create_task`).
+    pub operation: &'static str,
+    /// The operation's path template, for hooks and traces.
+    pub path_template: &'static str,
+    /// Retries, timeout and hooks of this call.
+    pub options: CallOptions,
+}
+
+/// What one call may set for itself: retries, a timeout, hooks.
+#[derive(Debug, Clone, Default)]
+pub struct CallOptions {
+    pub(crate) retry: Option<RetryPolicy>,
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) hooks: Vec<Arc<dyn Hook>>,
+}
+
+impl CallOptions {
+    /// Retries for this call, replacing the client's policy.
+    pub fn retry(&mut self, policy: RetryPolicy) {
+        self.retry = Some(policy);
+    }
+
+    /// Time allowed for each attempt of this call, replacing the client's.
+    pub fn timeout(&mut self, timeout: Duration) {
+        self.timeout = Some(timeout);
+    }
+
+    /// A hook for this call, run after the client's hooks.
+    pub fn hook(&mut self, hook: impl Hook + 'static) {
+        self.hooks.push(Arc::new(hook));
+    }
 }
 
 impl Request {
+    /// A request of the operation `operation` (path template `template`).
+    pub fn operation(
+        operation: &'static str,
+        template: &'static str,
+        method: Method,
+        path: String,
+    ) -> Self {
+        Request {
+            operation,
+            path_template: template,
+            ..Request::new(method, path)
+        }
+    }
+
     /// A request without parameters or body.
     pub fn new(method: Method, path: String) -> Self {
         Request {
@@ -43,7 +90,9 @@ impl Request {
             body: None,
             scope: Vec::new(),
             security: None,
-            retry: None,
+            operation: "",
+            path_template: "",
+            options: CallOptions::default(),
         }
     }
 

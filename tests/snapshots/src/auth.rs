@@ -19,15 +19,28 @@ pub mod operations {
     #[must_use = "a request does nothing until it is sent"]
     pub struct Whoami<'a> {
         client: &'a super::Client,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> Whoami<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self { client, retry: None }
+            Self {
+                client,
+                options: rt::CallOptions::default(),
+            }
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -41,8 +54,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/me");
-            let mut request = rt::Request::new(rt::Method::GET, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "whoami",
+                "/me",
+                rt::Method::GET,
+                path,
+            );
+            request.options = self.options.clone();
             Ok(request)
         }
     }
@@ -51,15 +69,28 @@ pub mod operations {
     #[must_use = "a request does nothing until it is sent"]
     pub struct BasicOnly<'a> {
         client: &'a super::Client,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> BasicOnly<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self { client, retry: None }
+            Self {
+                client,
+                options: rt::CallOptions::default(),
+            }
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -73,8 +104,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/basic");
-            let mut request = rt::Request::new(rt::Method::GET, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "basic_only",
+                "/basic",
+                rt::Method::GET,
+                path,
+            );
+            request.options = self.options.clone();
             request.security = Some(&[&["basic"]]);
             Ok(request)
         }
@@ -85,14 +121,14 @@ pub mod operations {
     pub struct QueryKey<'a> {
         client: &'a super::Client,
         q: Option<String>,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> QueryKey<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
                 client,
                 q: None,
-                retry: None,
+                options: rt::CallOptions::default(),
             }
         }
         /// Sent as the query parameter `q`. Optional.
@@ -102,7 +138,17 @@ pub mod operations {
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -116,8 +162,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/query");
-            let mut request = rt::Request::new(rt::Method::GET, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "query_key",
+                "/query",
+                rt::Method::GET,
+                path,
+            );
+            request.options = self.options.clone();
             request.security = Some(&[&["apiKeyQuery"]]);
             if let Some(q) = &self.q {
                 request.query.push("q", q);
@@ -130,15 +181,28 @@ pub mod operations {
     #[must_use = "a request does nothing until it is sent"]
     pub struct CookieKey<'a> {
         client: &'a super::Client,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> CookieKey<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self { client, retry: None }
+            Self {
+                client,
+                options: rt::CallOptions::default(),
+            }
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -152,8 +216,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/cookie");
-            let mut request = rt::Request::new(rt::Method::GET, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "cookie_key",
+                "/cookie",
+                rt::Method::GET,
+                path,
+            );
+            request.options = self.options.clone();
             request.security = Some(&[&["apiKeyCookie"]]);
             Ok(request)
         }
@@ -163,15 +232,28 @@ pub mod operations {
     #[must_use = "a request does nothing until it is sent"]
     pub struct BothKeys<'a> {
         client: &'a super::Client,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> BothKeys<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self { client, retry: None }
+            Self {
+                client,
+                options: rt::CallOptions::default(),
+            }
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -185,8 +267,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/both");
-            let mut request = rt::Request::new(rt::Method::GET, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "both_keys",
+                "/both",
+                rt::Method::GET,
+                path,
+            );
+            request.options = self.options.clone();
             request.security = Some(&[&["apiKeyHeader", "apiKeyQuery"]]);
             Ok(request)
         }
@@ -196,15 +283,28 @@ pub mod operations {
     #[must_use = "a request does nothing until it is sent"]
     pub struct Public<'a> {
         client: &'a super::Client,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> Public<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self { client, retry: None }
+            Self {
+                client,
+                options: rt::CallOptions::default(),
+            }
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -218,8 +318,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/public");
-            let mut request = rt::Request::new(rt::Method::GET, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "public",
+                "/public",
+                rt::Method::GET,
+                path,
+            );
+            request.options = self.options.clone();
             request.security = Some(&[]);
             Ok(request)
         }
@@ -229,15 +334,28 @@ pub mod operations {
     #[must_use = "a request does nothing until it is sent"]
     pub struct OptionalAuth<'a> {
         client: &'a super::Client,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> OptionalAuth<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self { client, retry: None }
+            Self {
+                client,
+                options: rt::CallOptions::default(),
+            }
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -251,8 +369,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/optional");
-            let mut request = rt::Request::new(rt::Method::GET, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "optional_auth",
+                "/optional",
+                rt::Method::GET,
+                path,
+            );
+            request.options = self.options.clone();
             request.security = Some(&[&["oauth"], &[]]);
             Ok(request)
         }
@@ -262,15 +385,28 @@ pub mod operations {
     #[must_use = "a request does nothing until it is sent"]
     pub struct OptionalFirst<'a> {
         client: &'a super::Client,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> OptionalFirst<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self { client, retry: None }
+            Self {
+                client,
+                options: rt::CallOptions::default(),
+            }
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -284,8 +420,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/optional-first");
-            let mut request = rt::Request::new(rt::Method::GET, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "optional_first",
+                "/optional-first",
+                rt::Method::GET,
+                path,
+            );
+            request.options = self.options.clone();
             request.security = Some(&[&[], &["oauth"]]);
             Ok(request)
         }
@@ -296,14 +437,14 @@ pub mod operations {
     pub struct Search<'a> {
         client: &'a super::Client,
         api_key: Option<String>,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> Search<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
                 client,
                 api_key: None,
-                retry: None,
+                options: rt::CallOptions::default(),
             }
         }
         /// A search key of its own, not a credential.
@@ -315,7 +456,17 @@ pub mod operations {
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -329,8 +480,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/search");
-            let mut request = rt::Request::new(rt::Method::GET, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "search",
+                "/search",
+                rt::Method::GET,
+                path,
+            );
+            request.options = self.options.clone();
             request.security = Some(&[]);
             if let Some(api_key) = &self.api_key {
                 request.query.push("api_key", api_key);
@@ -343,15 +499,28 @@ pub mod operations {
     #[must_use = "a request does nothing until it is sent"]
     pub struct TwoAuthorizations<'a> {
         client: &'a super::Client,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> TwoAuthorizations<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self { client, retry: None }
+            Self {
+                client,
+                options: rt::CallOptions::default(),
+            }
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -365,8 +534,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/two-authorizations");
-            let mut request = rt::Request::new(rt::Method::GET, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "two_authorizations",
+                "/two-authorizations",
+                rt::Method::GET,
+                path,
+            );
+            request.options = self.options.clone();
             request.security = Some(&[&["basic", "bearer"]]);
             Ok(request)
         }
@@ -376,15 +550,28 @@ pub mod operations {
     #[must_use = "a request does nothing until it is sent"]
     pub struct DigestOnly<'a> {
         client: &'a super::Client,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> DigestOnly<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self { client, retry: None }
+            Self {
+                client,
+                options: rt::CallOptions::default(),
+            }
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -398,15 +585,21 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/digest");
-            let mut request = rt::Request::new(rt::Method::GET, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "digest_only",
+                "/digest",
+                rt::Method::GET,
+                path,
+            );
+            request.options = self.options.clone();
             request.security = Some(&[&["digest"]]);
             Ok(request)
         }
     }
 }
 pub use runtime::{
-    BuildError, Error, InvalidInput, Response, RetryPolicy, ServiceError, Secret,
+    BuildError, Error, Hook, HookError, HookRequest, HookResponse, HttpSettings,
+    InvalidInput, Response, RetryPolicy, ServiceError, Secret,
 };
 /// The User-Agent sent with every request: this crate's name and version.
 pub const USER_AGENT: &str = concat!(
@@ -602,6 +795,22 @@ impl ClientBuilder {
     /// Retries for every call (default: none); a call may set its own.
     pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
         self.inner = self.inner.retry(policy);
+        self
+    }
+    /// Runs `hook` around every call (after hooks added before).
+    pub fn hook(mut self, hook: impl runtime::Hook + 'static) -> Self {
+        self.inner = self.inner.hook(hook);
+        self
+    }
+    /// Proxy, certificates and connection pool settings.
+    pub fn http(mut self, settings: runtime::HttpSettings) -> Self {
+        self.inner = self.inner.http(settings);
+        self
+    }
+    /// Sends through an existing client (sharing its pool, proxy and
+    /// TLS setup); see [`runtime::ClientBuilder::http_client`].
+    pub fn http_client(mut self, client: runtime::reqwest::Client) -> Self {
+        self.inner = self.inner.http_client(client);
         self
     }
     /// The source of signing times (default: the system clock), for

@@ -150,14 +150,14 @@ pub mod operations {
     pub struct PostForm<'a> {
         client: &'a super::Client,
         body: Option<super::types::Login>,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> PostForm<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
                 client,
                 body: None,
-                retry: None,
+                options: rt::CallOptions::default(),
             }
         }
         /// The request body.
@@ -169,7 +169,17 @@ pub mod operations {
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -183,8 +193,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/form");
-            let mut request = rt::Request::new(rt::Method::POST, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "post_form",
+                "/form",
+                rt::Method::POST,
+                path,
+            );
+            request.options = self.options.clone();
             let body = rt::validate::required("body", self.body.as_ref())?;
             rt::validate::Validate::validate(body, "body")?;
             request.form(body)?;
@@ -197,14 +212,14 @@ pub mod operations {
     pub struct Upload<'a> {
         client: &'a super::Client,
         body: Option<super::types::UploadBody>,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> Upload<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
                 client,
                 body: None,
-                retry: None,
+                options: rt::CallOptions::default(),
             }
         }
         /// The request body.
@@ -216,7 +231,17 @@ pub mod operations {
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -230,8 +255,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/upload");
-            let mut request = rt::Request::new(rt::Method::POST, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "upload",
+                "/upload",
+                rt::Method::POST,
+                path,
+            );
+            request.options = self.options.clone();
             let body = rt::validate::required("body", self.body.as_ref())?;
             rt::validate::Validate::validate(body, "body")?;
             let mut form = rt::encode::Multipart::new();
@@ -259,14 +289,14 @@ pub mod operations {
     pub struct PutBlob<'a> {
         client: &'a super::Client,
         body: Option<super::types::Login>,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> PutBlob<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
                 client,
                 body: None,
-                retry: None,
+                options: rt::CallOptions::default(),
             }
         }
         /// The request body.
@@ -278,7 +308,17 @@ pub mod operations {
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -292,8 +332,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/blob");
-            let mut request = rt::Request::new(rt::Method::PUT, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "put_blob",
+                "/blob",
+                rt::Method::PUT,
+                path,
+            );
+            request.options = self.options.clone();
             if let Some(body) = &self.body {
                 rt::validate::Validate::validate(body, "body")?;
                 request.json_as("application/json", "body", body)?;
@@ -307,14 +352,14 @@ pub mod operations {
     pub struct PostRaw<'a> {
         client: &'a super::Client,
         body: Option<Vec<u8>>,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> PostRaw<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
                 client,
                 body: None,
-                retry: None,
+                options: rt::CallOptions::default(),
             }
         }
         /// The request body.
@@ -326,7 +371,17 @@ pub mod operations {
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -344,8 +399,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/raw");
-            let mut request = rt::Request::new(rt::Method::POST, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "post_raw",
+                "/raw",
+                rt::Method::POST,
+                path,
+            );
+            request.options = self.options.clone();
             let body = rt::validate::required("body", self.body.as_ref())?;
             request.raw("application/octet-stream", body.clone());
             Ok(request)
@@ -358,7 +418,7 @@ pub mod operations {
     #[must_use = "a request does nothing until it is sent"]
     pub struct StartJob<'a> {
         client: &'a super::Client,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     /// What a success response carries, by status.
     #[derive(Debug, Clone, PartialEq)]
@@ -375,11 +435,24 @@ pub mod operations {
     }
     impl<'a> StartJob<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self { client, retry: None }
+            Self {
+                client,
+                options: rt::CallOptions::default(),
+            }
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -412,8 +485,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/jobs");
-            let mut request = rt::Request::new(rt::Method::POST, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "start_job",
+                "/jobs",
+                rt::Method::POST,
+                path,
+            );
+            request.options = self.options.clone();
             Ok(request)
         }
     }
@@ -422,7 +500,7 @@ pub mod operations {
     #[must_use = "a request does nothing until it is sent"]
     pub struct Ranged<'a> {
         client: &'a super::Client,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     /// What a success response carries, by status.
     #[derive(Debug, Clone, PartialEq)]
@@ -437,11 +515,24 @@ pub mod operations {
     }
     impl<'a> Ranged<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self { client, retry: None }
+            Self {
+                client,
+                options: rt::CallOptions::default(),
+            }
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -469,8 +560,13 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/ranged");
-            let mut request = rt::Request::new(rt::Method::GET, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "ranged",
+                "/ranged",
+                rt::Method::GET,
+                path,
+            );
+            request.options = self.options.clone();
             Ok(request)
         }
     }
@@ -480,14 +576,14 @@ pub mod operations {
     pub struct PostText<'a> {
         client: &'a super::Client,
         body: Option<String>,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> PostText<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
                 client,
                 body: None,
-                retry: None,
+                options: rt::CallOptions::default(),
             }
         }
         /// The request body.
@@ -499,7 +595,17 @@ pub mod operations {
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -513,15 +619,23 @@ pub mod operations {
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/text");
-            let mut request = rt::Request::new(rt::Method::POST, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "post_text",
+                "/text",
+                rt::Method::POST,
+                path,
+            );
+            request.options = self.options.clone();
             let body = rt::validate::required("body", self.body.as_ref())?;
             request.raw("text/plain", body.clone().into_bytes());
             Ok(request)
         }
     }
 }
-pub use runtime::{BuildError, Error, InvalidInput, Response, RetryPolicy, ServiceError};
+pub use runtime::{
+    BuildError, Error, Hook, HookError, HookRequest, HookResponse, HttpSettings,
+    InvalidInput, Response, RetryPolicy, ServiceError,
+};
 /// The User-Agent sent with every request: this crate's name and version.
 pub const USER_AGENT: &str = concat!(
     env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")
@@ -625,6 +739,22 @@ impl ClientBuilder {
     /// Retries for every call (default: none); a call may set its own.
     pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
         self.inner = self.inner.retry(policy);
+        self
+    }
+    /// Runs `hook` around every call (after hooks added before).
+    pub fn hook(mut self, hook: impl runtime::Hook + 'static) -> Self {
+        self.inner = self.inner.hook(hook);
+        self
+    }
+    /// Proxy, certificates and connection pool settings.
+    pub fn http(mut self, settings: runtime::HttpSettings) -> Self {
+        self.inner = self.inner.http(settings);
+        self
+    }
+    /// Sends through an existing client (sharing its pool, proxy and
+    /// TLS setup); see [`runtime::ClientBuilder::http_client`].
+    pub fn http_client(mut self, client: runtime::reqwest::Client) -> Self {
+        self.inner = self.inner.http_client(client);
         self
     }
     /// The source of signing times (default: the system clock), for

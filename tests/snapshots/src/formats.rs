@@ -379,7 +379,10 @@ pub mod operations {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
 }
-pub use runtime::{BuildError, Error, InvalidInput, Response, RetryPolicy, ServiceError};
+pub use runtime::{
+    BuildError, Error, Hook, HookError, HookRequest, HookResponse, HttpSettings,
+    InvalidInput, Response, RetryPolicy, ServiceError,
+};
 /// The User-Agent sent with every request: this crate's name and version.
 pub const USER_AGENT: &str = concat!(
     env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")
@@ -438,6 +441,22 @@ impl ClientBuilder {
     /// Retries for every call (default: none); a call may set its own.
     pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
         self.inner = self.inner.retry(policy);
+        self
+    }
+    /// Runs `hook` around every call (after hooks added before).
+    pub fn hook(mut self, hook: impl runtime::Hook + 'static) -> Self {
+        self.inner = self.inner.hook(hook);
+        self
+    }
+    /// Proxy, certificates and connection pool settings.
+    pub fn http(mut self, settings: runtime::HttpSettings) -> Self {
+        self.inner = self.inner.http(settings);
+        self
+    }
+    /// Sends through an existing client (sharing its pool, proxy and
+    /// TLS setup); see [`runtime::ClientBuilder::http_client`].
+    pub fn http_client(mut self, client: runtime::reqwest::Client) -> Self {
+        self.inner = self.inner.http_client(client);
         self
     }
     /// The source of signing times (default: the system clock), for

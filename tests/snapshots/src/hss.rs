@@ -689,7 +689,7 @@ pub mod operations {
         project_id: Option<String>,
         enterprise_project_id: Option<String>,
         body: Option<super::types::CreateTaskRequestBody>,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> CreateTask<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
@@ -698,7 +698,7 @@ pub mod operations {
                 project_id: None,
                 enterprise_project_id: None,
                 body: None,
-                retry: None,
+                options: rt::CallOptions::default(),
             }
         }
         /// Project id: the project the assets belong to. Once set, the assets of
@@ -731,7 +731,17 @@ pub mod operations {
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -773,8 +783,13 @@ pub mod operations {
                 "/v5/{}/common/task", rt::encode::path_segment("project_id", project_id)
                 ?
             );
-            let mut request = rt::Request::new(rt::Method::POST, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "create_task",
+                "/v5/{project_id}/common/task",
+                rt::Method::POST,
+                path,
+            );
+            request.options = self.options.clone();
             request.scope("project_id", project_id);
             if let Some(enterprise_project_id) = &self.enterprise_project_id {
                 request.query.push("enterprise_project_id", enterprise_project_id);
@@ -787,7 +802,8 @@ pub mod operations {
     }
 }
 pub use runtime::{
-    BuildError, Error, InvalidInput, Response, RetryPolicy, ServiceError, Secret,
+    BuildError, Error, Hook, HookError, HookRequest, HookResponse, HttpSettings,
+    InvalidInput, Response, RetryPolicy, ServiceError, Secret,
 };
 pub use runtime::huawei::{AkSk, Credentials};
 /// The User-Agent sent with every request: this crate's name and version.
@@ -899,6 +915,22 @@ impl ClientBuilder {
     /// Retries for every call (default: none); a call may set its own.
     pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
         self.inner = self.inner.retry(policy);
+        self
+    }
+    /// Runs `hook` around every call (after hooks added before).
+    pub fn hook(mut self, hook: impl runtime::Hook + 'static) -> Self {
+        self.inner = self.inner.hook(hook);
+        self
+    }
+    /// Proxy, certificates and connection pool settings.
+    pub fn http(mut self, settings: runtime::HttpSettings) -> Self {
+        self.inner = self.inner.http(settings);
+        self
+    }
+    /// Sends through an existing client (sharing its pool, proxy and
+    /// TLS setup); see [`runtime::ClientBuilder::http_client`].
+    pub fn http_client(mut self, client: runtime::reqwest::Client) -> Self {
+        self.inner = self.inner.http_client(client);
         self
     }
     /// The source of signing times (default: the system clock), for

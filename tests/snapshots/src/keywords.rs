@@ -253,7 +253,7 @@ pub mod operations {
         r#type: Option<String>,
         self_: Option<String>,
         n2fa: Option<bool>,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> Match<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
@@ -262,7 +262,7 @@ pub mod operations {
                 r#type: None,
                 self_: None,
                 n2fa: None,
-                retry: None,
+                options: rt::CallOptions::default(),
             }
         }
         /// Sent as the path parameter `type`. Required.
@@ -282,7 +282,17 @@ pub mod operations {
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -297,8 +307,13 @@ pub mod operations {
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let r#type = rt::validate::required("type", self.r#type.as_ref())?;
             let path = format!("/items/{}", rt::encode::path_segment("type", r#type) ?);
-            let mut request = rt::Request::new(rt::Method::GET, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "r#match",
+                "/items/{type}",
+                rt::Method::GET,
+                path,
+            );
+            request.options = self.options.clone();
             if let Some(self_) = &self.self_ {
                 request.query.push("self", self_);
             }
@@ -309,7 +324,10 @@ pub mod operations {
         }
     }
 }
-pub use runtime::{BuildError, Error, InvalidInput, Response, RetryPolicy, ServiceError};
+pub use runtime::{
+    BuildError, Error, Hook, HookError, HookRequest, HookResponse, HttpSettings,
+    InvalidInput, Response, RetryPolicy, ServiceError,
+};
 /// The User-Agent sent with every request: this crate's name and version.
 pub const USER_AGENT: &str = concat!(
     env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")
@@ -374,6 +392,22 @@ impl ClientBuilder {
     /// Retries for every call (default: none); a call may set its own.
     pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
         self.inner = self.inner.retry(policy);
+        self
+    }
+    /// Runs `hook` around every call (after hooks added before).
+    pub fn hook(mut self, hook: impl runtime::Hook + 'static) -> Self {
+        self.inner = self.inner.hook(hook);
+        self
+    }
+    /// Proxy, certificates and connection pool settings.
+    pub fn http(mut self, settings: runtime::HttpSettings) -> Self {
+        self.inner = self.inner.http(settings);
+        self
+    }
+    /// Sends through an existing client (sharing its pool, proxy and
+    /// TLS setup); see [`runtime::ClientBuilder::http_client`].
+    pub fn http_client(mut self, client: runtime::reqwest::Client) -> Self {
+        self.inner = self.inner.http_client(client);
         self
     }
     /// The source of signing times (default: the system clock), for

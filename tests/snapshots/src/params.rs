@@ -25,7 +25,7 @@ pub mod operations {
         tags: Option<Vec<String>>,
         x_trace_id: Option<String>,
         session: Option<String>,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> GetFile<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
@@ -37,7 +37,7 @@ pub mod operations {
                 tags: None,
                 x_trace_id: None,
                 session: None,
-                retry: None,
+                options: rt::CallOptions::default(),
             }
         }
         /// Sent as the path parameter `user_id`. Required.
@@ -74,7 +74,17 @@ pub mod operations {
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -106,8 +116,13 @@ pub mod operations {
                 "/users/{}/files/{}", rt::encode::path_segment("user_id", & user_id
                 .to_string()) ?, rt::encode::path_segment("name", name) ?
             );
-            let mut request = rt::Request::new(rt::Method::GET, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "get_file",
+                "/users/{user_id}/files/{name}",
+                rt::Method::GET,
+                path,
+            );
+            request.options = self.options.clone();
             if let Some(limit) = &self.limit {
                 request.query.push("limit", limit);
             }
@@ -131,14 +146,14 @@ pub mod operations {
     pub struct DeleteUsersUserId<'a> {
         client: &'a super::Client,
         user_id: Option<i64>,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> DeleteUsersUserId<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
                 client,
                 user_id: None,
-                retry: None,
+                options: rt::CallOptions::default(),
             }
         }
         /// Sent as the path parameter `user_id`. Required.
@@ -148,7 +163,17 @@ pub mod operations {
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -165,13 +190,21 @@ pub mod operations {
             let path = format!(
                 "/users/{}", rt::encode::path_segment("user_id", & user_id.to_string()) ?
             );
-            let mut request = rt::Request::new(rt::Method::DELETE, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "delete_users_user_id",
+                "/users/{user_id}",
+                rt::Method::DELETE,
+                path,
+            );
+            request.options = self.options.clone();
             Ok(request)
         }
     }
 }
-pub use runtime::{BuildError, Error, InvalidInput, Response, RetryPolicy, ServiceError};
+pub use runtime::{
+    BuildError, Error, Hook, HookError, HookRequest, HookResponse, HttpSettings,
+    InvalidInput, Response, RetryPolicy, ServiceError,
+};
 /// The User-Agent sent with every request: this crate's name and version.
 pub const USER_AGENT: &str = concat!(
     env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")
@@ -245,6 +278,22 @@ impl ClientBuilder {
     /// Retries for every call (default: none); a call may set its own.
     pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
         self.inner = self.inner.retry(policy);
+        self
+    }
+    /// Runs `hook` around every call (after hooks added before).
+    pub fn hook(mut self, hook: impl runtime::Hook + 'static) -> Self {
+        self.inner = self.inner.hook(hook);
+        self
+    }
+    /// Proxy, certificates and connection pool settings.
+    pub fn http(mut self, settings: runtime::HttpSettings) -> Self {
+        self.inner = self.inner.http(settings);
+        self
+    }
+    /// Sends through an existing client (sharing its pool, proxy and
+    /// TLS setup); see [`runtime::ClientBuilder::http_client`].
+    pub fn http_client(mut self, client: runtime::reqwest::Client) -> Self {
+        self.inner = self.inner.http_client(client);
         self
     }
     /// The source of signing times (default: the system clock), for

@@ -127,7 +127,7 @@ pub mod operations {
         client: &'a super::Client,
         pet_id: Option<String>,
         body: Option<super::types::Pet>,
-        retry: Option<rt::RetryPolicy>,
+        options: rt::CallOptions,
     }
     impl<'a> UpdatePet<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
@@ -135,7 +135,7 @@ pub mod operations {
                 client,
                 pet_id: None,
                 body: None,
-                retry: None,
+                options: rt::CallOptions::default(),
             }
         }
         /// Sent as the path parameter `petId`. Required.
@@ -152,7 +152,17 @@ pub mod operations {
         }
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.retry = Some(policy);
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
             self
         }
         /// Checks every constraint of the API, then sends the request.
@@ -168,8 +178,13 @@ pub mod operations {
             let pet_id = rt::validate::required("petId", self.pet_id.as_ref())?;
             rt::validate::length("petId", pet_id, Some(3), None)?;
             let path = format!("/pets/{}", rt::encode::path_segment("petId", pet_id) ?);
-            let mut request = rt::Request::new(rt::Method::PUT, path);
-            request.retry = self.retry.clone();
+            let mut request = rt::Request::operation(
+                "update_pet",
+                "/pets/{petId}",
+                rt::Method::PUT,
+                path,
+            );
+            request.options = self.options.clone();
             let body = rt::validate::required("body", self.body.as_ref())?;
             rt::validate::Validate::validate(body, "body")?;
             request.json_as("application/json", "body", body)?;
@@ -177,7 +192,10 @@ pub mod operations {
         }
     }
 }
-pub use runtime::{BuildError, Error, InvalidInput, Response, RetryPolicy, ServiceError};
+pub use runtime::{
+    BuildError, Error, Hook, HookError, HookRequest, HookResponse, HttpSettings,
+    InvalidInput, Response, RetryPolicy, ServiceError,
+};
 /// The User-Agent sent with every request: this crate's name and version.
 pub const USER_AGENT: &str = concat!(
     env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")
@@ -242,6 +260,22 @@ impl ClientBuilder {
     /// Retries for every call (default: none); a call may set its own.
     pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
         self.inner = self.inner.retry(policy);
+        self
+    }
+    /// Runs `hook` around every call (after hooks added before).
+    pub fn hook(mut self, hook: impl runtime::Hook + 'static) -> Self {
+        self.inner = self.inner.hook(hook);
+        self
+    }
+    /// Proxy, certificates and connection pool settings.
+    pub fn http(mut self, settings: runtime::HttpSettings) -> Self {
+        self.inner = self.inner.http(settings);
+        self
+    }
+    /// Sends through an existing client (sharing its pool, proxy and
+    /// TLS setup); see [`runtime::ClientBuilder::http_client`].
+    pub fn http_client(mut self, client: runtime::reqwest::Client) -> Self {
+        self.inner = self.inner.http_client(client);
         self
     }
     /// The source of signing times (default: the system clock), for
