@@ -109,10 +109,16 @@ fn inline_dependencies_match_the_runtime_manifest() {
     let output = clientgen::output::RUNTIME_DEPENDENCIES.to_owned()
         + clientgen::output::HUAWEI_DEPENDENCIES
         + clientgen::output::CODE_DEPENDENCIES;
+    // Only the `[dependencies]` table: features may share a dependency's name.
+    let dependencies = manifest
+        .split("\n[dependencies]\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n[").next())
+        .expect("a [dependencies] table");
     for line in output.lines().filter(|l| !l.trim().is_empty()) {
         let name = line.split(' ').next().expect("a name");
         let version = line.split('"').nth(1).expect("a version");
-        let declared = manifest
+        let declared = dependencies
             .lines()
             .find(|l| l.starts_with(&format!("{name} = ")))
             .unwrap_or_else(|| panic!("the runtime does not depend on {name}"));
