@@ -39,8 +39,7 @@ impl Hook for Metrics {
         request.add_header(
             HeaderName::from_static("x-request-source"),
             HeaderValue::from_static("inventory-service"),
-        );
-        Ok(())
+        )
     }
 
     fn after_response(&self, response: &HookResponse<'_>) -> Result<(), HookError> {

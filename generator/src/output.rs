@@ -91,14 +91,23 @@ pub fn crate_files(
                 )
             });
             dependencies.push_str(&format!(
-                "clientgen-runtime = {{ version = \"{RUNTIME_VERSION}\"{features}{path} }}\n"
+                "clientgen-runtime = {{ version = \"{RUNTIME_VERSION}\", default-features = false{features}{path} }}\n"
             ));
         }
     }
     dependencies.push_str(CODE_DEPENDENCIES);
+    // The runtime's tracing, switchable by users of this crate.
+    let features = match options.runtime {
+        Runtime::Inline => String::new(),
+        _ => {
+            "[features]\ndefault = [\"tracing\"]\n# Spans per call and attempt, from the runtime.\n\
+              tracing = [\"clientgen-runtime/tracing\"]\n\n"
+                .to_owned()
+        }
+    };
     let manifest = format!(
         "# {header}\n[package]\nname = {name}\nversion = \"0.1.0\"\nedition = \"2021\"\n\
-         description = {description}\nreadme = \"README.md\"\n\n\
+         description = {description}\nreadme = \"README.md\"\n\n{features}\
          [dependencies]\n{dependencies}\n# Keeps the crate out of any enclosing workspace.\n[workspace]\n",
         header = HEADER.trim_start_matches("// ").trim_end(),
         name = toml_string(crate_name),

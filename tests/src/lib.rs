@@ -46,8 +46,11 @@ pub fn ok_response(body: &str) -> String {
     )
 }
 
+/// Requests a server keeps, at most.
+pub const RECORDED: usize = 1000;
+
 /// Answers every request on every connection with `response`, recording
-/// each request's text. Returns the address and the record.
+/// each request's text (the first [`RECORDED`]). Returns the address and the record.
 pub async fn canned_server(response: String) -> (String, Arc<Mutex<Vec<String>>>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = listener.local_addr().expect("address").to_string();
@@ -70,8 +73,11 @@ pub async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
     record: Arc<Mutex<Vec<String>>>,
 ) {
     while let Some(request) = read_request(&mut stream).await {
+        // Bounded, so long benchmark runs do not grow without end.
         if let Ok(mut seen) = record.lock() {
-            seen.push(request);
+            if seen.len() < RECORDED {
+                seen.push(request);
+            }
         }
         if stream.write_all(response.as_bytes()).await.is_err() {
             return;

@@ -66,11 +66,15 @@ impl<S: tracing::Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Capture {
     fn on_new_span(
         &self,
         attrs: &tracing::span::Attributes<'_>,
-        _: &tracing::span::Id,
-        _: Context<'_, S>,
+        id: &tracing::span::Id,
+        ctx: Context<'_, S>,
     ) {
+        let parent = ctx
+            .span(id)
+            .and_then(|span| span.parent())
+            .map_or("none", |parent| parent.name());
         if let Ok(mut text) = self.0.lock() {
-            let _ = write!(text, "\nspan {}", attrs.metadata().name());
+            let _ = write!(text, "\nspan {} parent={parent}", attrs.metadata().name());
             attrs.record(&mut Fields(&mut text));
         }
     }
@@ -129,13 +133,14 @@ async fn calls_and_attempts_are_traced_without_secrets() {
     let text = captured.lock().expect("capture").clone();
     let host = server.uri().trim_start_matches("http://").to_owned();
     for expected in [
-        "span clientgen.call operation=\"create_task\" method=\"POST\"".to_owned(),
+        "span clientgen.call parent=none operation=\"CreateTask\" method=\"POST\"".to_owned(),
         format!("host=\"{host}\" path=\"/v5/{{project_id}}/common/task\""),
-        "span clientgen.attempt attempt=1".to_owned(),
+        "span clientgen.attempt parent=clientgen.call attempt=1".to_owned(),
         "record clientgen.attempt status=503".to_owned(),
         "record clientgen.attempt request_id=\"rid-busy\"".to_owned(),
+        "record clientgen.attempt latency_ms=".to_owned(),
         "record clientgen.attempt retry_reason=\"status\"".to_owned(),
-        "span clientgen.attempt attempt=2".to_owned(),
+        "span clientgen.attempt parent=clientgen.call attempt=2".to_owned(),
         "record clientgen.call attempts=2".to_owned(),
         "record clientgen.call status=200".to_owned(),
         "record clientgen.call request_id=\"rid-ok\"".to_owned(),
@@ -165,6 +170,8 @@ struct Recorder {
     seen: Arc<Mutex<Vec<String>>>,
     fail_before: bool,
     fail_after: bool,
+    /// A header name to add instead of `x-hook-<name>`.
+    header: Option<&'static str>,
 }
 
 impl Hook for Recorder {
@@ -173,17 +180,16 @@ impl Hook for Recorder {
             "{} before {} #{}",
             self.name, request.operation, request.attempt
         ));
-        let names: Vec<String> = request.header_names().map(|n| n.to_string()).collect();
-        assert!(!names
-            .iter()
-            .any(|n| n == "authorization" || n == "x-auth-token"));
         if self.fail_before {
             return Err(HookError::new("quota exhausted"));
         }
-        let name = HeaderName::from_bytes(format!("x-hook-{}", self.name).as_bytes())
+        let name = match self.header {
+            Some(raw) => raw.to_owned(),
+            None => format!("x-hook-{}", self.name),
+        };
+        let name = HeaderName::from_bytes(name.as_bytes())
             .map_err(|e| HookError::from_source("bad name", e))?;
-        request.add_header(name, HeaderValue::from_static("trace-1"));
-        Ok(())
+        request.add_header(name, HeaderValue::from_static("trace-1"))
     }
 
     fn after_response(&self, response: &HookResponse<'_>) -> Result<(), HookError> {
@@ -238,8 +244,8 @@ async fn hooks_add_signed_headers_and_see_every_outcome() {
     assert_eq!(
         *seen.lock().expect("seen"),
         [
-            "client before create_task #1",
-            "call before create_task #1",
+            "client before CreateTask #1",
+            "call before CreateTask #1",
             "client after 200",
             "call after 200",
         ]
@@ -329,14 +335,19 @@ async fn failing_hooks_are_typed_errors() {
         .await
         .expect_err("stopped");
     assert_eq!(error.kind(), "hook");
+    // The service answered: the error says so, so nobody repeats the call blindly.
+    assert_eq!(
+        (error.status(), error.request_id()),
+        (Some(200), Some("rid-ok"))
+    );
     assert_eq!(
         *seen.lock().expect("seen"),
         [
-            "gate before create_task #1",
-            "gate error create_task hook",
-            "check before create_task #1",
+            "gate before CreateTask #1",
+            "gate error CreateTask hook",
+            "check before CreateTask #1",
             "check after 200",
-            "check error create_task hook",
+            "check error CreateTask hook",
         ]
     );
 }
@@ -592,4 +603,229 @@ async fn an_application_client_is_shared_by_generated_clients() {
         seen.iter().all(|r| r.contains("x-application: inventory")),
         "{seen:?}"
     );
+}
+
+#[tokio::test]
+async fn hooks_cannot_add_headers_that_authentication_owns() {
+    let server = MockServer::start().await;
+    Mock::given(any()).respond_with(ok()).mount(&server).await;
+    let client = Client::builder()
+        .endpoint(server.uri())
+        .credentials(Credentials::AkSk(pair()))
+        .build()
+        .expect("builds");
+    for header in [
+        "authorization",
+        "host",
+        "x-sdk-date",
+        "x-security-token",
+        "content-type",
+    ] {
+        let hook = Recorder {
+            name: "bad",
+            header: Some(header),
+            ..Recorder::default()
+        };
+        let error = client
+            .create_task()
+            .body(body())
+            .hook(hook)
+            .send()
+            .await
+            .expect_err(header);
+        assert!(
+            matches!(&error, Error::Hook(e) if e.to_string().contains(header)),
+            "{header}: {error:?}"
+        );
+    }
+    let token_client = Client::builder()
+        .endpoint(server.uri())
+        .credentials(Credentials::token("iam"))
+        .project_id(PROJECT)
+        .build()
+        .expect("builds");
+    let hook = Recorder {
+        name: "bad",
+        header: Some("x-auth-token"),
+        ..Recorder::default()
+    };
+    let error = token_client
+        .create_task()
+        .body(body())
+        .hook(hook)
+        .send()
+        .await
+        .expect_err("token");
+    assert!(matches!(error, Error::Hook(_)), "{error:?}");
+    assert!(server
+        .received_requests()
+        .await
+        .expect("recording")
+        .is_empty());
+}
+
+#[tokio::test]
+async fn every_failed_call_reaches_on_error_once() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(500)
+                .set_body_raw(r#"{"error_code":"HSS.5"}"#, "application/json"),
+        )
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(200).set_body_raw(r#"{"task_id":[5]}"#, "application/json"),
+        )
+        .mount(&server)
+        .await;
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let client = Client::builder()
+        .endpoint(server.uri())
+        .credentials(Credentials::token("iam"))
+        .project_id(PROJECT)
+        .hook(Recorder {
+            name: "watch",
+            seen: Arc::clone(&seen),
+            ..Recorder::default()
+        })
+        .build()
+        .expect("builds");
+    let service = client
+        .create_task()
+        .body(body())
+        .send()
+        .await
+        .expect_err("500");
+    assert_eq!(service.kind(), "service");
+    let decode = client
+        .create_task()
+        .body(body())
+        .send()
+        .await
+        .expect_err("an array for a string");
+    assert_eq!(decode.kind(), "decode");
+    let invalid = client.create_task().send().await.expect_err("no body");
+    assert_eq!(invalid.kind(), "invalid_input");
+    let errors: Vec<String> = seen
+        .lock()
+        .expect("seen")
+        .iter()
+        .filter(|l| l.contains(" error "))
+        .cloned()
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "watch error CreateTask service",
+            "watch error CreateTask decode",
+            "watch error CreateTask invalid_input",
+        ]
+    );
+}
+
+#[tokio::test]
+async fn the_call_timeout_applies_to_each_attempt() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ok().set_delay(Duration::from_secs(5)))
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .endpoint(server.uri())
+        .anonymous()
+        .project_id(PROJECT)
+        .build()
+        .expect("builds");
+    let started = std::time::Instant::now();
+    let error = client
+        .create_task()
+        .body(body())
+        .timeout(Duration::from_millis(200))
+        .retry(
+            RetryPolicy::connect_failures(2)
+                .also_timeouts()
+                .base_delay(Duration::from_millis(1)),
+        )
+        .send()
+        .await
+        .expect_err("times out twice");
+    assert!(matches!(error, Error::Timeout(_)), "{error:?}");
+    assert_eq!(
+        server.received_requests().await.expect("recording").len(),
+        2
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn an_own_client_keeps_its_timeouts() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ok().set_delay(Duration::from_secs(5)))
+        .mount(&server)
+        .await;
+    let own = reqwest::Client::builder()
+        .timeout(Duration::from_millis(200))
+        .build()
+        .expect("client");
+    let client = Client::builder()
+        .endpoint(server.uri())
+        .anonymous()
+        .project_id(PROJECT)
+        .http_client(own.clone())
+        .build()
+        .expect("builds");
+    let started = std::time::Instant::now();
+    let error = client
+        .create_task()
+        .body(body())
+        .send()
+        .await
+        .expect_err("its timeout");
+    assert!(matches!(error, Error::Timeout(_)), "{error:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    let conflict = Client::builder()
+        .endpoint(server.uri())
+        .anonymous()
+        .http_client(own)
+        .connect_timeout(Duration::from_secs(1))
+        .build()
+        .expect_err("the client's own setting");
+    assert!(
+        conflict.to_string().contains("connect timeout"),
+        "{conflict}"
+    );
+}
+
+#[tokio::test]
+async fn proxy_passwords_stay_out_of_errors_and_debug_output() {
+    let settings = HttpSettings::new().proxy("http://user:proxy-password@127.0.0.1:1");
+    assert!(!format!("{settings:?}").contains("proxy-password"));
+    let client = Client::builder()
+        .endpoint("http://hss.example.invalid")
+        .anonymous()
+        .project_id(PROJECT)
+        .http(settings)
+        .build()
+        .expect("builds");
+    assert!(!format!("{client:?}").contains("proxy-password"));
+    let error = client
+        .create_task()
+        .body(body())
+        .send()
+        .await
+        .expect_err("no proxy there");
+    let shown = format!("{error} {error:?}");
+    assert!(!shown.contains("proxy-password"), "{shown}");
 }

@@ -187,7 +187,7 @@ fn standalone_crates_compile_without_warnings() {
         match runtime {
             "crate" => {
                 assert!(manifest.contains(
-                    "clientgen-runtime = { version = \"0.1\", features = [\"huawei\"], path = \"../../../templates/runtime\" }"
+                    "clientgen-runtime = { version = \"0.1\", default-features = false, features = [\"huawei\"], path = \"../../../templates/runtime\" }"
                 ), "{manifest}");
                 assert!(!lib.contains("pub mod runtime {"));
             }

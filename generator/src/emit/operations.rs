@@ -17,6 +17,7 @@ pub fn emit_all(api: &Api) -> TokenStream {
 
 fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
     let builder = ident(&op.builder);
+    let operation = &op.id;
     let types_path = quote!(super::types::);
     let title = docs::operation_title(op);
     let doc = docs::paragraphs(&[Some(&title), op.description.as_deref()]);
@@ -131,12 +132,11 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
                 quote! {
                     self.client
                         .core()
-                        .send_bytes(request)
-                        .await?
-                        .decode_with(|status, body| Ok(match status {
+                        .send_with(request, |status, body| Ok(match status {
                             #(#arms)*
                             _ => #name::Other(body.to_vec()),
                         }))
+                        .await
                 },
             )
         }
@@ -169,7 +169,9 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
             /// anything is sent.
             #error_docs
             pub async fn send(self) -> Result<#result, rt::Error> {
-                let request = self.prepare()?;
+                let request = self
+                    .prepare()
+                    .map_err(|e| self.client.core().refused(#operation, &self.options, e))?;
                 #send
             }
 
@@ -228,7 +230,7 @@ fn prepare(op: &Operation, types: &[TypeDef]) -> TokenStream {
     }
     out.extend(path_expr(op, types));
     let method = ident(&op.method);
-    let operation = &op.name;
+    let operation = &op.id;
     let template = &op.path;
     out.extend(quote! {
         let mut request = rt::Request::operation(#operation, #template, rt::Method::#method, path);

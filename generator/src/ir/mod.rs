@@ -287,6 +287,8 @@ impl Checks {
 /// One operation of the API.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Operation {
+    /// `operationId`, or the name derived from method and path; for traces and hooks.
+    pub id: String,
     /// Method name on the client, e.g. `create_task`.
     pub name: String,
     /// Name of the request builder type, e.g. `CreateTask`.

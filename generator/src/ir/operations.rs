@@ -96,6 +96,7 @@ impl Lowerer<'_> {
                 }
                 let security = own_security.filter(|own| own != default_security);
                 out.push(Operation {
+                    id: op.operation_id.clone().unwrap_or_else(|| name.clone()),
                     name,
                     builder,
                     method: method.to_uppercase(),

@@ -131,6 +131,14 @@ impl Scheme {
         self.id
     }
 
+    /// The header an API key of this scheme travels in, if any.
+    pub(crate) fn header(&self) -> Option<&'static str> {
+        match self.kind {
+            Kind::ApiKey(ApiKeyIn::Header, name) => Some(name),
+            _ => None,
+        }
+    }
+
     /// The credential the environment offers for this scheme, if any.
     pub(crate) fn credential_in_env(&self) -> Option<Credential> {
         if let Some(provide) = self.provider {
@@ -236,6 +244,11 @@ pub trait Signer: Send + Sync + fmt::Debug {
     fn scope(&self, name: &str) -> Option<&str> {
         let _ = name;
         None
+    }
+
+    /// Headers this signer sets (lower case); hooks may not add them.
+    fn headers(&self) -> &'static [&'static str] {
+        &[]
     }
 }
 

@@ -13,7 +13,7 @@ use super::error::{
 };
 use super::hooks::{Hook, HookRequest, HookResponse};
 use super::http::HttpSettings;
-use super::request::Request;
+use super::request::{CallOptions, Request};
 use super::response::Response;
 use super::retry::RetryPolicy;
 use super::trace;
@@ -41,8 +41,8 @@ pub struct ClientBuilder {
     credentials: Vec<(&'static str, Credential)>,
     anonymous: bool,
     require_credentials: bool,
-    connect_timeout: Duration,
-    timeout: Duration,
+    connect_timeout: Option<Duration>,
+    timeout: Option<Duration>,
     user_agent: String,
     defaults: BTreeMap<String, String>,
     retry: Option<RetryPolicy>,
@@ -83,8 +83,8 @@ impl ClientBuilder {
             credentials: Vec::new(),
             anonymous: false,
             require_credentials: false,
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: None,
+            timeout: None,
             user_agent: user_agent.to_owned(),
             defaults: BTreeMap::new(),
             retry: None,
@@ -112,8 +112,11 @@ impl ClientBuilder {
     /// Sends through `client`, e.g. the one the rest of the application
     /// uses, sharing its pool, proxy and TLS setup. Its redirect policy
     /// applies: build it with `redirect(Policy::none())` so that a redirect
-    /// is reported, not followed. [`connect_timeout`](Self::connect_timeout)
-    /// is the client's own; [`timeout`](Self::timeout) still applies.
+    /// is reported, not followed (with reqwest's default policy, a redirect
+    /// to another host would carry API keys and tokens that are not in
+    /// `Authorization` there). Its connect timeout and timeout apply unless
+    /// [`timeout`](Self::timeout) is set here; setting
+    /// [`connect_timeout`](Self::connect_timeout) as well is an error.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
@@ -181,13 +184,14 @@ impl ClientBuilder {
 
     /// Time allowed to establish a connection (default 60 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.connect_timeout = Some(timeout);
         self
     }
 
-    /// Time allowed for a whole request (default 120 s).
+    /// Time allowed for each attempt, from connecting to the last body byte
+    /// (default 120 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.timeout = Some(timeout);
         self
     }
 
@@ -252,14 +256,22 @@ impl ClientBuilder {
         }
         let user_agent = HeaderValue::from_str(self.user_agent.trim())
             .map_err(|_| BuildError::InvalidSetting("User-Agent is not a valid header".into()))?;
+        let own_client = self.http_client.is_some();
         let http = match (self.http_client, self.http) {
             (Some(_), Some(_)) => {
                 return Err(BuildError::InvalidSetting(
                     "give either an HTTP client or HTTP settings, not both".into(),
                 ))
             }
+            (Some(_), None) if self.connect_timeout.is_some() => {
+                return Err(BuildError::InvalidSetting(
+                    "the connect timeout belongs to the given HTTP client".into(),
+                ))
+            }
             (Some(client), None) => client,
-            (None, settings) => settings.unwrap_or_default().client(self.connect_timeout)?,
+            (None, settings) => settings
+                .unwrap_or_default()
+                .client(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))?,
         };
         Ok(Core {
             inner: Arc::new(Inner {
@@ -275,7 +287,12 @@ impl ClientBuilder {
                 retry: self.retry,
                 clock: self.clock,
                 error_parser: self.error_parser,
-                timeout: self.timeout,
+                // An own HTTP client keeps its timeout unless one was set here.
+                timeout: if own_client {
+                    self.timeout
+                } else {
+                    Some(self.timeout.unwrap_or(DEFAULT_TIMEOUT))
+                },
                 hooks: self.hooks,
             }),
         })
@@ -355,7 +372,7 @@ struct Inner {
     retry: Option<RetryPolicy>,
     clock: Clock,
     error_parser: Arc<dyn ErrorParser>,
-    timeout: Duration,
+    timeout: Option<Duration>,
     hooks: Vec<Arc<dyn Hook>>,
 }
 
@@ -401,39 +418,40 @@ impl Core {
         &self,
         request: Request,
     ) -> Result<Response<T>, Error> {
-        self.send_bytes(request)
-            .await?
-            .decode_with(|_, body| super::response::json(body))
+        self.send_with(request, |_, body| super::response::json(body))
+            .await
     }
 
     /// Sends `request` and returns the success body as text (lossy UTF-8).
     #[doc(hidden)]
     pub async fn send_text(&self, request: Request) -> Result<Response<String>, Error> {
-        let (status, request_id, headers, body) = self.execute(request).await?;
-        let text = String::from_utf8_lossy(&body).into_owned();
-        Ok(Response::new(status, request_id, headers, text))
+        self.send_with(request, |_, body| {
+            Ok(String::from_utf8_lossy(body).into_owned())
+        })
+        .await
     }
 
     /// Sends `request` and returns the success body as bytes.
     #[doc(hidden)]
     pub async fn send_bytes(&self, request: Request) -> Result<Response<Vec<u8>>, Error> {
-        let (status, request_id, headers, body) = self.execute(request).await?;
-        Ok(Response::new(status, request_id, headers, body))
+        self.send_with(request, |_, body| Ok(body.to_vec())).await
     }
 
     /// Sends `request` and ignores the success body.
     #[doc(hidden)]
     pub async fn send_empty(&self, request: Request) -> Result<Response<()>, Error> {
-        let (status, request_id, headers, _) = self.execute(request).await?;
-        Ok(Response::new(status, request_id, headers, ()))
+        self.send_with(request, |_, _| Ok(())).await
     }
 
-    /// Sends with the request's or the client's retry policy; every attempt
-    /// is signed afresh. Traced as one call span with a span per attempt.
-    async fn execute(
+    /// Sends `request` and decodes a success body with `decode`, which sees
+    /// the status. The whole call, decoding included, is one traced span,
+    /// and a failure of any kind reaches the hooks' `on_error` once.
+    #[doc(hidden)]
+    pub async fn send_with<T>(
         &self,
         request: Request,
-    ) -> Result<(u16, Option<String>, HeaderMap, Vec<u8>), Error> {
+        decode: impl FnOnce(u16, &[u8]) -> Result<T, serde_json::Error>,
+    ) -> Result<Response<T>, Error> {
         let span = trace::call(
             request.operation,
             request.method.as_str(),
@@ -441,21 +459,43 @@ impl Core {
             request.path_template,
         );
         let started = Instant::now();
-        let result = span.instrument(self.attempts(&request, &span)).await;
+        let result = span
+            .instrument(async {
+                let (status, request_id, headers, body) = self.attempts(&request, &span).await?;
+                Response::new(status, request_id, headers, body).decode_with(decode)
+            })
+            .await;
         span.record_latency(started.elapsed());
         match &result {
-            Ok((status, request_id, _, _)) => span.record_response(*status, request_id.as_deref()),
-            Err(error) => {
-                if let Some(status) = error.status() {
-                    span.record_response(status, error.request_id());
-                }
-                span.record_error(error.kind());
-                for hook in self.hooks(&request) {
-                    hook.on_error(request.operation, error);
-                }
-            }
+            Ok(response) => span.record_response(response.status(), response.request_id()),
+            Err(error) => self.failed(&span, request.operation, &request.options, error),
         }
         result
+    }
+
+    /// Reports a call that failed before it could be sent (e.g. invalid
+    /// input) the way a failed call is reported: a span and `on_error`.
+    #[doc(hidden)]
+    pub fn refused(&self, operation: &'static str, options: &CallOptions, error: Error) -> Error {
+        let span = trace::call(operation, "", &self.inner.host, "");
+        self.failed(&span, operation, options, &error);
+        error
+    }
+
+    fn failed(
+        &self,
+        span: &trace::Span,
+        operation: &'static str,
+        options: &CallOptions,
+        error: &Error,
+    ) {
+        if let Some(status) = error.status() {
+            span.record_response(status, error.request_id());
+        }
+        span.record_error(error.kind());
+        for hook in self.inner.hooks.iter().chain(&options.hooks) {
+            hook.on_error(operation, error);
+        }
     }
 
     /// The client's hooks, then the call's.
@@ -556,6 +596,7 @@ impl Core {
         };
         for hook in self.hooks(request) {
             if let Err(e) = hook.after_response(&seen) {
+                let e = e.for_response(status, request_id.clone());
                 return Attempt::Done(Err(Error::Hook(e)));
             }
         }
@@ -659,6 +700,12 @@ impl Core {
             all.push((reqwest::header::COOKIE, value));
         }
         // Hooks see the request before credentials, and signers see what hooks added.
+        let mut reserved: Vec<&str> = inner.schemes.iter().filter_map(Scheme::header).collect();
+        for (_, credential) in &inner.credentials {
+            if let Credential::Signer(signer) = credential {
+                reserved.extend_from_slice(signer.headers());
+            }
+        }
         for hook in self.hooks(request) {
             let mut seen = HookRequest::new(
                 request.operation,
@@ -666,6 +713,7 @@ impl Core {
                 request.path_template,
                 attempt,
                 &mut all,
+                &reserved,
             );
             hook.before_send(&mut seen).map_err(Error::Hook)?;
         }
@@ -697,11 +745,10 @@ impl Core {
                     .map_err(|e| Error::InvalidInput(invalid_credentials(e.to_string())))?;
             }
         }
-        let timeout = request.options.timeout.unwrap_or(inner.timeout);
-        let mut builder = inner
-            .http
-            .request(request.method.clone(), url)
-            .timeout(timeout);
+        let mut builder = inner.http.request(request.method.clone(), url);
+        if let Some(timeout) = request.options.timeout.or(inner.timeout) {
+            builder = builder.timeout(timeout);
+        }
         for (name, value) in all {
             builder = builder.header(name, value);
         }

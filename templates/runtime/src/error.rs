@@ -47,6 +47,7 @@ impl Error {
             Error::Decode(e) => Some(e.status),
             Error::Service(e) => Some(e.status),
             Error::ResponseTooLarge { status, .. } => Some(*status),
+            Error::Hook(e) => e.status(),
             _ => None,
         }
     }
@@ -57,6 +58,7 @@ impl Error {
             Error::Decode(e) => e.request_id.as_deref(),
             Error::Service(e) => e.request_id.as_deref(),
             Error::ResponseTooLarge { request_id, .. } => request_id.as_deref(),
+            Error::Hook(e) => e.request_id(),
             _ => None,
         }
     }

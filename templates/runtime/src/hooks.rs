@@ -47,7 +47,19 @@ pub struct HookRequest<'a> {
     /// The attempt, counting from 1.
     pub attempt: u32,
     headers: &'a mut Vec<(HeaderName, HeaderValue)>,
+    reserved: &'a [&'a str],
 }
+
+/// Headers a hook may not add: the transport, authentication and signing own them.
+const RESERVED: &[&str] = &[
+    "authorization",
+    "content-length",
+    "content-type",
+    "cookie",
+    "host",
+    "proxy-authorization",
+    "transfer-encoding",
+];
 
 impl<'a> HookRequest<'a> {
     pub(crate) fn new(
@@ -56,6 +68,7 @@ impl<'a> HookRequest<'a> {
         path_template: &'static str,
         attempt: u32,
         headers: &'a mut Vec<(HeaderName, HeaderValue)>,
+        reserved: &'a [&'a str],
     ) -> Self {
         HookRequest {
             operation,
@@ -63,12 +76,28 @@ impl<'a> HookRequest<'a> {
             path_template,
             attempt,
             headers,
+            reserved,
         }
     }
 
-    /// Adds a header to the request.
-    pub fn add_header(&mut self, name: HeaderName, value: HeaderValue) {
+    /// Adds a header to the request. A header the request already has, or
+    /// one that authentication, signing or the transport sets (`Authorization`,
+    /// `Host`, `Cookie`, `Content-Type`, `X-Sdk-Date`, an API key's header, …),
+    /// is refused: sent twice, it would confuse the server or break the signature.
+    pub fn add_header(&mut self, name: HeaderName, value: HeaderValue) -> Result<(), HookError> {
+        let taken = RESERVED.contains(&name.as_str())
+            || self
+                .reserved
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(name.as_str()))
+            || self.headers.iter().any(|(n, _)| *n == name);
+        if taken {
+            return Err(HookError::new(format!(
+                "the header `{name}` is already set or reserved"
+            )));
+        }
         self.headers.push((name, value));
+        Ok(())
     }
 
     /// The names of the headers set so far.
@@ -89,7 +118,6 @@ impl fmt::Debug for HookRequest<'_> {
 }
 
 /// A response as a [`Hook`] sees it.
-#[derive(Debug)]
 #[non_exhaustive]
 pub struct HookResponse<'a> {
     /// The operation, e.g. `create_task`.
@@ -106,11 +134,29 @@ pub struct HookResponse<'a> {
     pub latency: Duration,
 }
 
-/// Why a hook stopped a call.
+impl fmt::Debug for HookResponse<'_> {
+    // Response headers may carry cookies or tokens: names only.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.headers.keys().map(HeaderName::as_str).collect();
+        f.debug_struct("HookResponse")
+            .field("operation", &self.operation)
+            .field("attempt", &self.attempt)
+            .field("status", &self.status)
+            .field("headers", &names)
+            .field("request_id", &self.request_id)
+            .field("latency", &self.latency)
+            .finish()
+    }
+}
+
+/// Why a hook stopped a call. When `after_response` fails, the call ends
+/// there (no retry), and the error keeps the response's status and request
+/// id: the service may have acted on the request.
 #[derive(Debug)]
 pub struct HookError {
     message: String,
     source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    response: Option<(u16, Option<String>)>,
 }
 
 impl HookError {
@@ -119,6 +165,7 @@ impl HookError {
         HookError {
             message: message.into(),
             source: None,
+            response: None,
         }
     }
 
@@ -130,7 +177,23 @@ impl HookError {
         HookError {
             message: message.into(),
             source: Some(Box::new(source)),
+            response: None,
         }
+    }
+
+    /// The status of the response the hook rejected, if it rejected one.
+    pub fn status(&self) -> Option<u16> {
+        self.response.as_ref().map(|(status, _)| *status)
+    }
+
+    /// The request id of the response the hook rejected.
+    pub fn request_id(&self) -> Option<&str> {
+        self.response.as_ref().and_then(|(_, id)| id.as_deref())
+    }
+
+    pub(crate) fn for_response(mut self, status: u16, request_id: Option<String>) -> Self {
+        self.response = Some((status, request_id));
+        self
     }
 }
 

@@ -48,7 +48,9 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("whoami", &self.options, e))?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -98,7 +100,11 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| {
+                    self.client.core().refused("basic_only", &self.options, e)
+                })?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -156,7 +162,9 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("query_key", &self.options, e))?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -210,7 +218,11 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| {
+                    self.client.core().refused("cookie_key", &self.options, e)
+                })?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -261,7 +273,9 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("both_keys", &self.options, e))?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -312,7 +326,9 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("public", &self.options, e))?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -363,7 +379,11 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| {
+                    self.client.core().refused("optional_auth", &self.options, e)
+                })?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -414,7 +434,11 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| {
+                    self.client.core().refused("optional_first", &self.options, e)
+                })?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -474,7 +498,9 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("search", &self.options, e))?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -528,7 +554,11 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| {
+                    self.client.core().refused("two_authorizations", &self.options, e)
+                })?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -579,7 +609,11 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| {
+                    self.client.core().refused("digest_only", &self.options, e)
+                })?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.

@@ -187,14 +187,16 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("postForm", &self.options, e))?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/form");
             let mut request = rt::Request::operation(
-                "post_form",
+                "postForm",
                 "/form",
                 rt::Method::POST,
                 path,
@@ -249,7 +251,9 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<String>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("upload", &self.options, e))?;
             self.client.core().send_text(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -326,14 +330,16 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<Vec<u8>>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("putBlob", &self.options, e))?;
             self.client.core().send_bytes(request).await
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/blob");
             let mut request = rt::Request::operation(
-                "put_blob",
+                "putBlob",
                 "/blob",
                 rt::Method::PUT,
                 path,
@@ -393,14 +399,16 @@ pub mod operations {
         ///
         /// - `default`: `super::types::PostRawErrordefault`
         pub async fn send(self) -> Result<rt::Response<super::types::Login>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("postRaw", &self.options, e))?;
             self.client.core().send_json(request).await
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/raw");
             let mut request = rt::Request::operation(
-                "post_raw",
+                "postRaw",
                 "/raw",
                 rt::Method::POST,
                 path,
@@ -464,29 +472,33 @@ pub mod operations {
         ///
         /// - `404`: `super::types::StartJobError404`
         pub async fn send(self) -> Result<rt::Response<StartJobResponse>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("startJob", &self.options, e))?;
             self.client
                 .core()
-                .send_bytes(request)
-                .await?
-                .decode_with(|status, body| Ok(
-                    match status {
-                        200u16 => StartJobResponse::Ok200(rt::json(body)?),
-                        202u16 => StartJobResponse::Accepted202,
-                        203u16 => {
-                            StartJobResponse::NonAuthoritative203(
-                                String::from_utf8_lossy(body).into_owned(),
-                            )
-                        }
-                        _ => StartJobResponse::Other(body.to_vec()),
-                    },
-                ))
+                .send_with(
+                    request,
+                    |status, body| Ok(
+                        match status {
+                            200u16 => StartJobResponse::Ok200(rt::json(body)?),
+                            202u16 => StartJobResponse::Accepted202,
+                            203u16 => {
+                                StartJobResponse::NonAuthoritative203(
+                                    String::from_utf8_lossy(body).into_owned(),
+                                )
+                            }
+                            _ => StartJobResponse::Other(body.to_vec()),
+                        },
+                    ),
+                )
+                .await
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/jobs");
             let mut request = rt::Request::operation(
-                "start_job",
+                "startJob",
                 "/jobs",
                 rt::Method::POST,
                 path,
@@ -540,22 +552,26 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<RangedResponse>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("ranged", &self.options, e))?;
             self.client
                 .core()
-                .send_bytes(request)
-                .await?
-                .decode_with(|status, body| Ok(
-                    match status {
-                        200u16 => RangedResponse::Ok200(rt::json(body)?),
-                        other if (200..300).contains(&other) => {
-                            RangedResponse::Success2xx(
-                                String::from_utf8_lossy(body).into_owned(),
-                            )
-                        }
-                        _ => RangedResponse::Other(body.to_vec()),
-                    },
-                ))
+                .send_with(
+                    request,
+                    |status, body| Ok(
+                        match status {
+                            200u16 => RangedResponse::Ok200(rt::json(body)?),
+                            other if (200..300).contains(&other) => {
+                                RangedResponse::Success2xx(
+                                    String::from_utf8_lossy(body).into_owned(),
+                                )
+                            }
+                            _ => RangedResponse::Other(body.to_vec()),
+                        },
+                    ),
+                )
+                .await
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -613,14 +629,16 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("postText", &self.options, e))?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/text");
             let mut request = rt::Request::operation(
-                "post_text",
+                "postText",
                 "/text",
                 rt::Method::POST,
                 path,

@@ -419,7 +419,9 @@ pub mod operations {
         pub async fn send(
             self,
         ) -> Result<rt::Response<super::types::Result2>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("core", &self.options, e))?;
             self.client.core().send_json(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -438,7 +440,7 @@ pub mod operations {
             }
             let path = String::from("/core");
             let mut request = rt::Request::operation(
-                "core2",
+                "core",
                 "/core",
                 rt::Method::GET,
                 path,

@@ -755,7 +755,11 @@ pub mod operations {
         pub async fn send(
             self,
         ) -> Result<rt::Response<super::types::CreateTaskResponseBody>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| {
+                    self.client.core().refused("CreateTask", &self.options, e)
+                })?;
             self.client.core().send_json(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -784,7 +788,7 @@ pub mod operations {
                 ?
             );
             let mut request = rt::Request::operation(
-                "create_task",
+                "CreateTask",
                 "/v5/{project_id}/common/task",
                 rt::Method::POST,
                 path,

@@ -300,7 +300,9 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<super::types::Self_>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("match", &self.options, e))?;
             self.client.core().send_json(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -308,7 +310,7 @@ pub mod operations {
             let r#type = rt::validate::required("type", self.r#type.as_ref())?;
             let path = format!("/items/{}", rt::encode::path_segment("type", r#type) ?);
             let mut request = rt::Request::operation(
-                "r#match",
+                "match",
                 "/items/{type}",
                 rt::Method::GET,
                 path,

@@ -92,7 +92,9 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("getFile", &self.options, e))?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -117,7 +119,7 @@ pub mod operations {
                 .to_string()) ?, rt::encode::path_segment("name", name) ?
             );
             let mut request = rt::Request::operation(
-                "get_file",
+                "getFile",
                 "/users/{user_id}/files/{name}",
                 rt::Method::GET,
                 path,
@@ -181,7 +183,11 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| {
+                    self.client.core().refused("delete_users_user_id", &self.options, e)
+                })?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.

@@ -170,7 +170,9 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<super::types::Pet>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("updatePet", &self.options, e))?;
             self.client.core().send_json(request).await
         }
         /// Checks the input and builds the request without sending it.
@@ -179,7 +181,7 @@ pub mod operations {
             rt::validate::length("petId", pet_id, Some(3), None)?;
             let path = format!("/pets/{}", rt::encode::path_segment("petId", pet_id) ?);
             let mut request = rt::Request::operation(
-                "update_pet",
+                "updatePet",
                 "/pets/{petId}",
                 rt::Method::PUT,
                 path,

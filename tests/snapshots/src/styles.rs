@@ -186,7 +186,9 @@ pub mod operations {
         /// Invalid input is reported as [`rt::Error::InvalidInput`] before
         /// anything is sent.
         pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self.prepare()?;
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("search", &self.options, e))?;
             self.client.core().send_empty(request).await
         }
         /// Checks the input and builds the request without sending it.

@@ -132,6 +132,15 @@ impl Signer for AkSk {
     fn scope(&self, name: &str) -> Option<&str> {
         (name == "project_id").then_some(self.project_id.as_deref())?
     }
+
+    fn headers(&self) -> &'static [&'static str] {
+        &[
+            "x-project-id",
+            "x-sdk-content-sha256",
+            "x-sdk-date",
+            "x-security-token",
+        ]
+    }
 }
 
 /// How a Huawei Cloud client authenticates.
