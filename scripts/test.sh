@@ -6,6 +6,14 @@ cd "$(dirname "$0")/.."
 
 cargo test --workspace --locked
 
+# No spec text may become a doctest: the crate of every snapshot, hostile
+# fixture included, must have none.
+doctests=$(cargo test --locked -q -p snapshots --doc -- --list 2>/dev/null | grep -c ': test$' || true)
+if [ "$doctests" != "0" ]; then
+  echo "spec text became $doctests doctest(s) in tests/snapshots" >&2
+  exit 1
+fi
+
 venv=target/sdk-venv
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"

@@ -105,9 +105,8 @@ impl Generator {
         if self.runtime == Runtime::Inline {
             let mut features = runtime_features.clone();
             features.extend_from_slice(emit::INLINE_DEFAULT_FEATURES);
-            let module = emit::inline_module(&features).map_err(|e| {
-                GenerateError::single("#", format!("internal error: runtime source: {e}"))
-            })?;
+            let module = emit::inline_module(&features)
+                .map_err(|e| GenerateError::internal(format!("runtime source: {e}")))?;
             code.push('\n');
             code.push_str(&module);
         }
@@ -199,9 +198,8 @@ fn on_big_stack<T: Send>(
             .spawn_scoped(scope, work);
         match handle {
             Ok(handle) => handle.join().unwrap_or_else(|_| {
-                Err(GenerateError::single(
-                    "#",
-                    "internal error: the generator panicked; please report this spec",
+                Err(GenerateError::internal(
+                    "the generator panicked; please report this spec",
                 ))
             }),
             Err(e) => Err(GenerateError::single(
@@ -210,4 +208,16 @@ fn on_big_stack<T: Send>(
             )),
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_panic_is_an_internal_error_not_a_diagnostic() {
+        let result: Result<(), _> = super::on_big_stack(|| panic!("a bug"));
+        let error = result.expect_err("the panic is caught");
+        assert!(error.is_internal(), "{error}");
+        let spec_error = crate::diag::GenerateError::single("#/paths", "a spec problem");
+        assert!(!spec_error.is_internal());
+    }
 }

@@ -53,6 +53,14 @@ impl Diagnostics {
     }
 
     fn push(&mut self, severity: Severity, pointer: &str, message: String) {
+        // A schema reached twice (e.g. by a pre-pass) reports its problem once.
+        let repeated = self
+            .items
+            .iter()
+            .any(|d| d.severity == severity && d.pointer == pointer && d.message == message);
+        if repeated {
+            return;
+        }
         self.items.push(Diagnostic {
             severity,
             pointer: pointer.to_owned(),
@@ -85,6 +93,9 @@ pub struct GenerateError {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// How every internal error begins.
+const INTERNAL: &str = "internal error: ";
+
 impl GenerateError {
     /// A failure with a single error.
     pub fn single(pointer: &str, message: impl Into<String>) -> Self {
@@ -95,6 +106,19 @@ impl GenerateError {
                 message: message.into(),
             }],
         }
+    }
+
+    /// A failure of the generator itself (a panic, or output that does not
+    /// parse), not of the spec: always a bug to report.
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::single("#", format!("{INTERNAL}{}", message.into()))
+    }
+
+    /// True when the generator failed, rather than the spec.
+    pub fn is_internal(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.message.starts_with(INTERNAL))
     }
 
     /// Only the errors.

@@ -20,8 +20,12 @@ pub fn parse(text: &str) -> Result<LoadedSpec, GenerateError> {
         serde_json::from_str(text)
             .map_err(|e| GenerateError::single("#", format!("not valid JSON: {e}")))?
     } else {
-        serde_yaml::from_str(text)
-            .map_err(|e| GenerateError::single("#", format!("not valid YAML: {e}")))?
+        let invalid =
+            |e: serde_yaml::Error| GenerateError::single("#", format!("not valid YAML: {e}"));
+        let mut yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(invalid)?;
+        // `<<: *anchor` merge keys are part of the document, not a key named `<<`.
+        yaml.apply_merge().map_err(invalid)?;
+        serde::Deserialize::deserialize(yaml).map_err(invalid)?
     };
     check_version(&raw)?;
     // The OpenAPI model's deserializer is third-party code; a panic there
@@ -161,4 +165,16 @@ fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn yaml_merge_keys_are_applied() {
+        let text = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: &a\n      type: object\n      properties: {id: {type: string}}\n    B:\n      <<: *a\n      description: merged\n";
+        let spec = super::parse(text).expect("parses");
+        let b = &spec.raw["components"]["schemas"]["B"];
+        assert_eq!(b["properties"]["id"]["type"], "string");
+        assert!(b.get("<<").is_none());
+    }
 }

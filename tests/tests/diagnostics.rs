@@ -254,6 +254,8 @@ fn mutated_specs_never_panic() {
             Ok(_) => outcomes.0 += 1,
             Err(e) => {
                 assert!(e.errors().count() > 0, "an Err always carries an error");
+                // A caught panic is an error too: it must not pass for a diagnostic.
+                assert!(!e.is_internal(), "mutating {path}: {e}");
                 outcomes.1 += 1;
             }
         }
@@ -290,4 +292,71 @@ fn collect_paths(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
         }
         _ => {}
     }
+}
+
+/// `(pointer, message)` of every warning of a spec that generates.
+fn warnings(spec: &str) -> Vec<(String, String)> {
+    match Generator::new("inline.yaml").generate_str(spec) {
+        Ok(generated) => generated
+            .warnings
+            .iter()
+            .map(|d| (d.pointer.clone(), d.message.clone()))
+            .collect(),
+        Err(e) => panic!("expected warnings only:\n{e}"),
+    }
+}
+
+#[test]
+fn broken_path_templates_are_refused() {
+    for path in ["/x}y{/{id}", "/{{id}}", "/a/{id", "/a/{}/b"] {
+        let spec = format!(
+            "{HEAD}paths:\n  '{path}':\n    get:\n      parameters:\n        - {{name: id, in: path, required: true, schema: {{type: string}}}}\n      responses: {{'200': {{description: ok}}}}\n"
+        );
+        let pointer = format!("#/paths/{}", path.replace('~', "~0").replace('/', "~1"));
+        assert_error(&spec, &pointer, "the path template");
+    }
+}
+
+#[test]
+fn silent_changes_are_warnings() {
+    let spec = format!(
+        "{HEAD}paths:\n  /a:\n    get: {{operationId: same, responses: {{'200': {{description: ok}}}}}}\n  /b:\n    get: {{operationId: same, responses: {{'200': {{description: ok}}}}}}\ncomponents:\n  schemas:\n    Mixed:\n      enum: [a, 1, true, b]\n"
+    );
+    let found = warnings(&spec);
+    assert_eq!(
+        found.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(),
+        [
+            "#/components/schemas/Mixed/enum",
+            "#/paths/~1b/get/operationId"
+        ],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn yaml_merge_keys_count() {
+    let spec = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Base: &base\n      type: object\n      required: [id]\n      properties: {{id: {{type: string}}}}\n    Derived:\n      <<: *base\n      description: merged\n"
+    );
+    let code = Generator::new("inline.yaml")
+        .generate_str(&spec)
+        .expect("generates")
+        .code;
+    let derived = code.split("pub struct Derived").nth(1).expect("Derived");
+    assert!(derived.contains("pub id: String"), "{derived}");
+}
+
+#[test]
+fn structs_too_large_for_rustc_are_refused() {
+    let properties: String = (0..2_001)
+        .map(|i| format!("        p{i}: {{type: string}}\n"))
+        .collect();
+    let spec = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Huge:\n      type: object\n      properties:\n{properties}"
+    );
+    assert_error(
+        &spec,
+        "#/components/schemas/Huge/properties",
+        "more than one struct can hold",
+    );
 }

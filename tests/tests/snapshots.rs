@@ -58,6 +58,17 @@ fn security_schemes() {
     );
 }
 
+/// Spec text built to run as a doctest or break the build: it stays text.
+/// `scripts/test.sh` also checks that the snapshots crate has no doctests.
+#[test]
+fn hostile_text_stays_text() {
+    snapshot_with_warnings(
+        "tests/fixtures/hostile.yaml",
+        &["#/components/schemas/Mixed/enum"],
+        expect_file!["../snapshots/src/hostile.rs"],
+    );
+}
+
 #[test]
 fn keywords_and_odd_names() {
     check(

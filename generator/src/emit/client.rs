@@ -61,7 +61,8 @@ pub fn emit(api: &Api) -> TokenStream {
         let param = &d.param;
         let doc = docs::paragraphs(&[
             Some(&format!(
-                "The `{param}` used by calls that do not set their own."
+                "The {} used by calls that do not set their own.",
+                docs::code(param)
             )),
             d.doc.as_deref(),
         ]);
@@ -291,15 +292,18 @@ fn scheme_setter(scheme: &SecurityScheme) -> TokenStream {
                 ParamLocation::Cookie => "cookie",
                 _ => "header",
             };
-            format!("Sends `key` as the {place} `{name}`")
+            format!("Sends `key` as the {place} {}", docs::code(name))
         }
         SchemeKind::HuaweiSigning => "Signs requests with this access key pair".to_owned(),
     };
     let env = scheme.env.as_ref().map(|var| {
-        format!("Without this, the client reads `{var}` from the environment when it is built.")
+        format!(
+            "Without this, the client reads {} from the environment when it is built.",
+            docs::code(var)
+        )
     });
     let doc = docs::paragraphs(&[
-        Some(&format!("{how} (security scheme `{id}`).")),
+        Some(&format!("{how} (security scheme {}).", docs::code(id))),
         scheme.doc.as_deref(),
         env.as_deref(),
     ]);
@@ -374,12 +378,13 @@ fn regions(servers: &Servers) -> TokenStream {
     let urls: Vec<_> = servers.regions.iter().map(|r| r.url.as_str()).collect();
     let env_override = match &servers.region_env_prefix {
         Some(prefix) => {
-            let doc = format!(
-                " The endpoint to use: the first URL in the environment variable \
-                 `{prefix}_<ID>` (id upper-cased, `-` → `_`), else [`Self::endpoint`]."
-            );
+            let doc = docs::attrs(Some(&format!(
+                "The endpoint to use: the first URL in the environment variable \
+                 {} (id upper-cased, `-` → `_`), else [`Self::endpoint`].",
+                docs::code(&format!("{prefix}_<ID>"))
+            )));
             quote! {
-                #[doc = #doc]
+                #doc
                 pub fn resolved_endpoint(self) -> String {
                     runtime::huawei::region_endpoint(#prefix, self.id(), self.endpoint())
                 }
@@ -392,10 +397,13 @@ fn regions(servers: &Servers) -> TokenStream {
             }
         },
     };
-    let variant_docs = servers
-        .regions
-        .iter()
-        .map(|r| format!(" `{}`: <{}>", r.id, r.url));
+    let variant_docs = servers.regions.iter().map(|r| {
+        docs::attrs(Some(&format!(
+            "{}: {}",
+            docs::code(&r.id),
+            docs::code(&r.url)
+        )))
+    });
     let allow_docs = super::doc_lint_allowances();
     quote! {
         /// The regions the API is offered in, from the spec's servers.
@@ -403,7 +411,7 @@ fn regions(servers: &Servers) -> TokenStream {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum #region {
-            #(#[doc = #variant_docs] #variants,)*
+            #(#variant_docs #variants,)*
         }
 
         impl #region {

@@ -11,12 +11,15 @@ pub fn emit(name: &str, doc: TokenStream, def: &StringEnum) -> TokenStream {
     let fallback = ident(&def.fallback);
     let variants: Vec<_> = def.variants.iter().map(|v| ident(&v.name)).collect();
     let wires: Vec<_> = def.variants.iter().map(|v| v.wire.as_str()).collect();
-    let variant_docs = wires.iter().map(|w| format!(" `{w}`"));
+    let variant_docs: Vec<_> = wires
+        .iter()
+        .map(|w| super::docs::attrs(Some(&super::docs::code(w))))
+        .collect();
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum #type_name {
-            #(#[doc = #variant_docs] #variants,)*
+            #(#variant_docs #variants,)*
             /// A value this client does not know, e.g. from a newer service version.
             #fallback(String),
         }

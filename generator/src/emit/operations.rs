@@ -197,7 +197,10 @@ fn param_note(p: &Param) -> String {
     } else {
         "Optional."
     };
-    format!("Sent as the {place} parameter `{}`. {need}", p.wire)
+    format!(
+        "Sent as the {place} parameter {}. {need}",
+        docs::code(&p.wire)
+    )
 }
 
 /// The body of `prepare`: checks, then the request.
@@ -486,7 +489,7 @@ fn error_docs(op: &Operation) -> TokenStream {
         let ty = rust_type(&e.shape, &quote!(super::types::))
             .to_string()
             .replace(' ', "");
-        lines.push(format!("- `{}`: `{}`", e.status, ty));
+        lines.push(format!("- {}: `{}`", docs::code(&e.status), ty));
     }
     let lines = lines.iter().map(|l| {
         if l.is_empty() {

@@ -14,14 +14,17 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct) -> TokenStream {
     let type_name = ident(name);
     let here = TokenStream::new();
     let tag_note = def.tag_owned_by_parent.as_ref().map(|tag| {
-        let note = format!(" The `{tag}` property is written by the enclosing enum.");
-        quote!(#[doc = ""] #[doc = #note])
+        let note = docs::attrs(Some(&format!(
+            "The {} property is written by the enclosing enum.",
+            docs::code(tag)
+        )));
+        quote!(#[doc = ""] #note)
     });
 
     let fields = def.fields.iter().map(|f| {
         let field_name = ident(&f.name);
         let ty = field_type(f, &here);
-        let fallback = format!("The `{}` property.", f.wire);
+        let fallback = format!("The {} property.", docs::code(&f.wire));
         let field_doc = docs::paragraphs(&[
             Some(f.doc.as_deref().unwrap_or(&fallback)),
             default_note(f).as_deref(),
@@ -54,9 +57,9 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct) -> TokenStream {
         let field_name = ident(&f.name);
         let setter = format_ident!("with_{}", bare(&f.name));
         let ty = inner_type(f, &here);
-        let doc = format!(" Sets `{}`.", f.wire);
+        let doc = docs::attrs(Some(&format!("Sets {}.", docs::code(&f.wire))));
         quote! {
-            #[doc = #doc]
+            #doc
             #[must_use]
             pub fn #setter(mut self, value: impl Into<#ty>) -> Self {
                 self.#field_name = Some(value.into());

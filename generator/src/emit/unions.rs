@@ -22,8 +22,12 @@ pub fn emit(name: &str, doc: TokenStream, def: &Union) -> TokenStream {
         let ty = variant_type(v, &here);
         let rename = match &v.tag_value {
             Some(t) => {
-                let doc = format!(" `{}` = `{t}`", def.tag.as_deref().unwrap_or_default());
-                quote!(#[doc = #doc] #[serde(rename = #t)])
+                let doc = super::docs::attrs(Some(&format!(
+                    "{} = {}",
+                    super::docs::code(def.tag.as_deref().unwrap_or_default()),
+                    super::docs::code(t)
+                )));
+                quote!(#doc #[serde(rename = #t)])
             }
             None => {
                 let doc = format!(" A value of the form `{}`.", v.name);

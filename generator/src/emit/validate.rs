@@ -71,7 +71,9 @@ fn own_checks(
             b.filter(|(v, _)| v.is_finite() && *v >= lowest && *v < highest)
         };
         let (minimum, maximum) = (usable(checks.minimum), usable(checks.maximum));
-        if minimum.is_some() || maximum.is_some() {
+        if let Some(exact) = exact_integer_range(kind, checks, path, value) {
+            out.extend(exact);
+        } else if minimum.is_some() || maximum.is_some() {
             let is_int = matches!(kind, ShapeKind::Integer(_));
             let bound = |b: Option<(f64, bool)>| match b {
                 Some((v, exclusive)) if is_int => {
@@ -98,6 +100,46 @@ fn own_checks(
         }
     }
     out
+}
+
+/// The range check of an integer schema from its exact bounds: no `f64` in
+/// between, so bounds beyond 2^53 keep every digit. `None` when the schema
+/// has no exact bounds.
+fn exact_integer_range(
+    kind: &ShapeKind,
+    checks: &crate::ir::Checks,
+    path: &TokenStream,
+    value: &TokenStream,
+) -> Option<TokenStream> {
+    use crate::ir::IntWidth;
+    let ShapeKind::Integer(width) = kind else {
+        return None;
+    };
+    let (low, high) = match width {
+        IntWidth::I32 => (i128::from(i32::MIN), i128::from(i32::MAX)),
+        IntWidth::I64 => (i128::from(i64::MIN), i128::from(i64::MAX)),
+        IntWidth::U32 => (0, i128::from(u32::MAX)),
+        IntWidth::U64 => (0, i128::from(u64::MAX)),
+    };
+    let (min, max) = checks.integer_bounds;
+    if min.is_none() && max.is_none() {
+        return None;
+    }
+    let exclusive = |b: Option<(f64, bool)>| b.is_some_and(|(_, e)| e);
+    // A bound the type cannot break is dropped: its literal would not compile.
+    let bound = |b: Option<i64>, exclusive: bool| match b.map(i128::from) {
+        Some(v) if (low..=high).contains(&v) => {
+            let v = Literal::i128_unsuffixed(v);
+            quote!(Some((#v, #exclusive)))
+        }
+        _ => quote!(None),
+    };
+    let min = bound(min, exclusive(checks.minimum));
+    let max = bound(max, exclusive(checks.maximum));
+    if min.to_string() == "None" && max.to_string() == "None" {
+        return Some(TokenStream::new());
+    }
+    Some(quote! { rt::validate::range(#path, *#value, #min, #max)?; })
 }
 
 /// The values a numeric type can hold, as `f64`.

@@ -268,6 +268,8 @@ pub struct Checks {
     pub minimum: Option<(f64, bool)>,
     /// `maximum` and whether it is exclusive.
     pub maximum: Option<(f64, bool)>,
+    /// `minimum` and `maximum` of an integer schema, exact (beyond 2^53 too).
+    pub integer_bounds: (Option<i64>, Option<i64>),
     /// `default`, for documentation.
     pub default: Option<serde_json::Value>,
 }

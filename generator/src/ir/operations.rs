@@ -25,6 +25,7 @@ impl Lowerer<'_> {
         let mut op_names =
             Namespace::with_reserved(&["builder", "core", "new", "endpoint", "clone"]);
         let mut builder_names = Namespace::with_reserved(crate::names::PRELUDE_TYPES);
+        let mut seen_ids = std::collections::BTreeSet::new();
         let paths: Vec<_> = self
             .spec
             .paths
@@ -34,6 +35,11 @@ impl Lowerer<'_> {
             .collect();
         for (path, item) in paths {
             let path_at = pointer::join("#/paths", &path);
+            if let Err(problem) = check_template(&path) {
+                self.diags
+                    .error(&path_at, format!("the path template {problem}"));
+                continue;
+            }
             let Some((item, item_at)) = self.deref_chain(&item, &path_at) else {
                 continue;
             };
@@ -51,7 +57,15 @@ impl Lowerer<'_> {
                 let Some(op) = op else { continue };
                 let at = pointer::join(&item_at, method);
                 let base = match &op.operation_id {
-                    Some(id) => snake(id),
+                    Some(id) => {
+                        if !seen_ids.insert(id.clone()) {
+                            self.diags.warning(
+                                &pointer::join(&at, "operationId"),
+                                format!("`operationId` {id:?} is used twice (invalid OpenAPI); this operation gets a name of its own"),
+                            );
+                        }
+                        snake(id)
+                    }
                     None => snake(&format!("{method} {path}")),
                 };
                 let name = op_names.claim(&base);
@@ -539,8 +553,45 @@ fn essence(media: &str) -> String {
 }
 
 /// The `{name}`s of a path template.
+/// A path template is text with `{name}` parts: braces never nest, never
+/// stand alone, and enclose a name.
+fn check_template(path: &str) -> Result<(), String> {
+    let mut open = false;
+    let mut name_len = 0;
+    for c in path.chars() {
+        match (c, open) {
+            ('{', false) => {
+                open = true;
+                name_len = 0;
+            }
+            ('}', true) if name_len > 0 => open = false,
+            ('{' | '}', _) => return Err("has a brace that opens or closes no `{name}`".to_owned()),
+            ('/' | '?' | '#', true) => return Err("has a `{name}` that never closes".to_owned()),
+            (_, true) => name_len += 1,
+            (_, false) => {}
+        }
+    }
+    if open {
+        return Err("has a `{name}` that never closes".to_owned());
+    }
+    Ok(())
+}
+
 fn template_names(path: &str) -> impl Iterator<Item = &str> {
     path.split('{')
         .skip(1)
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn path_templates_are_checked() {
+        for good in ["/", "/a/{id}", "/a/{id}/b{x}.json", "/{a}{b}"] {
+            assert_eq!(super::check_template(good), Ok(()), "{good}");
+        }
+        for bad in ["/x}y{/{id}", "/{{id}}", "/a/{", "/a/{}", "/a}", "/{a/b}"] {
+            assert!(super::check_template(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -45,6 +45,10 @@ pub(super) struct View<'s> {
     checks: Checks,
 }
 
+/// Most properties a generated struct holds: serde's derives for 10,000
+/// fields overflow rustc's stack, and no real API comes near this.
+const MAX_PROPERTIES: usize = 2_000;
+
 impl<'s> View<'s> {
     pub(super) fn of(schema: &'s Schema) -> Self {
         let mut view = View {
@@ -74,6 +78,7 @@ impl<'s> View<'s> {
                 view.format = variant_text(&t.format);
                 view.checks.minimum = t.minimum.map(|m| (m as f64, t.exclusive_minimum));
                 view.checks.maximum = t.maximum.map(|m| (m as f64, t.exclusive_maximum));
+                view.checks.integer_bounds = (t.minimum, t.maximum);
             }
             SchemaKind::Type(Type::Number(t)) => {
                 view.kind = Kind::Number;
@@ -319,6 +324,7 @@ impl Lowerer<'_> {
 
     fn shape_of_schema(&mut self, schema: &Schema, at: &str, hint: &str) -> Shape {
         let view = View::of(schema);
+        self.warn_about_dropped_enum_values(schema, &view, at);
         if let Some(member) = view.sole_all_of_member() {
             return self.shape_of(
                 member,
@@ -398,8 +404,27 @@ impl Lowerer<'_> {
     }
 
     /// Lowers a named-kind schema into the type `name`.
+    /// A string enumeration keeps its strings only; other values are said to go.
+    fn warn_about_dropped_enum_values(&mut self, schema: &Schema, view: &View<'_>, at: &str) {
+        let SchemaKind::Any(any) = &schema.schema_kind else {
+            return;
+        };
+        let dropped = any
+            .enumeration
+            .iter()
+            .filter(|v| !v.is_string() && !v.is_null())
+            .count();
+        if dropped > 0 && !view.enum_strings.is_empty() {
+            self.diags.warning(
+                &pointer::join(at, "enum"),
+                format!("{dropped} value(s) of this string enumeration are not strings; they are left out"),
+            );
+        }
+    }
+
     pub(super) fn define_named(&mut self, name: &str, schema: &Schema, at: &str) {
         let view = View::of(schema);
+        self.warn_about_dropped_enum_values(schema, &view, at);
         // `allOf: [$ref X]` (a described reference) is X under this name.
         if let Some(member) = view.sole_all_of_member() {
             let target = match member {
@@ -433,6 +458,22 @@ impl Lowerer<'_> {
     fn object(&mut self, name: &str, view: &View<'_>, at: &str) -> Struct {
         let mut fields = Vec::new();
         let mut field_names = Namespace::with_reserved(&["additional_properties"]);
+        if let Some(properties) = view.properties.filter(|p| p.len() > MAX_PROPERTIES) {
+            self.diags.error(
+                &pointer::join(at, "properties"),
+                format!(
+                    "{} properties are more than one struct can hold ({MAX_PROPERTIES}; \
+                     rustc cannot compile larger ones); describe the object with \
+                     `additionalProperties` instead",
+                    properties.len()
+                ),
+            );
+            return Struct {
+                fields,
+                additional: None,
+                tag_owned_by_parent: None,
+            };
+        }
         if let Some(properties) = view.properties {
             for (wire, property) in properties {
                 let field_at = pointer::join(&pointer::join(at, "properties"), wire);

@@ -73,7 +73,10 @@ impl Lowerer<'_> {
                 servers.default_url.get_or_insert_with(|| url.clone());
             }
             let mut type_name = camel(&var_name);
-            if ROOT_NAMES.contains(&type_name.as_str()) {
+            // Not a name the crate root uses, nor one of the prelude's (`Result`, `String`).
+            if ROOT_NAMES.contains(&type_name.as_str())
+                || crate::names::PRELUDE_TYPES.contains(&type_name.as_str())
+            {
                 type_name.push_str("Value");
             }
             if servers

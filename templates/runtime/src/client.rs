@@ -304,6 +304,13 @@ impl ClientBuilder {
 /// A missing scheme means `https://`.
 fn normalize_endpoint(raw: &str) -> Result<(String, String), BuildError> {
     let trimmed = raw.trim();
+    // The URL parser would silently drop tabs and line breaks, and read `\` as `/`.
+    if trimmed.chars().any(|c| c.is_control() || c == '\\') {
+        return Err(BuildError::InvalidEndpoint(format!(
+            "`{}` holds a control character or a backslash",
+            without_userinfo(trimmed).escape_default()
+        )));
+    }
     if trimmed.starts_with('/') {
         return Err(BuildError::InvalidEndpoint(format!(
             "`{trimmed}` has no host"

@@ -192,7 +192,7 @@ impl fmt::Display for DecodeError {
             f,
             "undecodable response (status {}, request id {}): {}",
             self.status,
-            self.request_id.as_deref().unwrap_or("-"),
+            Printable(self.request_id.as_deref().unwrap_or("-")),
             self.source
         )
     }
@@ -366,15 +366,33 @@ pub(crate) fn excerpt(text: &str, max: usize) -> String {
 }
 
 impl fmt::Display for ServiceError {
+    // The server's text is shown with control characters escaped, so it
+    // cannot forge lines in a log.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "service error {} (request id {}): {}: {}",
             self.status,
-            self.request_id.as_deref().unwrap_or("-"),
-            self.code,
-            self.message
+            Printable(self.request_id.as_deref().unwrap_or("-")),
+            Printable(&self.code),
+            Printable(&self.message)
         )
+    }
+}
+
+/// Text with control characters written as escapes.
+struct Printable<'a>(&'a str);
+
+impl fmt::Display for Printable<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                fmt::Write::write_char(f, c)?;
+            }
+        }
+        Ok(())
     }
 }
 

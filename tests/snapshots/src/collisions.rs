@@ -345,8 +345,7 @@ pub mod types {
 pub mod operations {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
-    /// `GET /core`: A summary with a lone
-    /// carriage return
+    /// `GET /core`: A summary with a lone carriage return
     #[deprecated]
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
@@ -490,8 +489,7 @@ impl Client {
     pub fn core(&self) -> &runtime::Core {
         &self.core
     }
-    /// `GET /core`: A summary with a lone
-    /// carriage return
+    /// `GET /core`: A summary with a lone carriage return
     ///
     /// See [`operations::Core2`] for its parameters.
     #[deprecated]

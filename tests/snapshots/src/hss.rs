@@ -966,69 +966,69 @@ impl ClientBuilder {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Region {
-    /// `cn-north-9`: <https://hss.cn-north-9.myhuaweicloud.com>
+    /// `cn-north-9`: `https://hss.cn-north-9.myhuaweicloud.com`
     CnNorth9,
-    /// `cn-north-1`: <https://hss.cn-north-1.myhuaweicloud.com>
+    /// `cn-north-1`: `https://hss.cn-north-1.myhuaweicloud.com`
     CnNorth1,
-    /// `cn-north-4`: <https://hss.cn-north-4.myhuaweicloud.com>
+    /// `cn-north-4`: `https://hss.cn-north-4.myhuaweicloud.com`
     CnNorth4,
-    /// `cn-southwest-2`: <https://hss.cn-southwest-2.myhuaweicloud.com>
+    /// `cn-southwest-2`: `https://hss.cn-southwest-2.myhuaweicloud.com`
     CnSouthwest2,
-    /// `cn-east-2`: <https://hss.cn-east-2.myhuaweicloud.com>
+    /// `cn-east-2`: `https://hss.cn-east-2.myhuaweicloud.com`
     CnEast2,
-    /// `cn-east-3`: <https://hss.cn-east-3.myhuaweicloud.com>
+    /// `cn-east-3`: `https://hss.cn-east-3.myhuaweicloud.com`
     CnEast3,
-    /// `cn-east-4`: <https://hss.cn-east-4.myhuaweicloud.com>
+    /// `cn-east-4`: `https://hss.cn-east-4.myhuaweicloud.com`
     CnEast4,
-    /// `cn-south-1`: <https://hss.cn-south-1.myhuaweicloud.com>
+    /// `cn-south-1`: `https://hss.cn-south-1.myhuaweicloud.com`
     CnSouth1,
-    /// `cn-south-2`: <https://hss.cn-south-2.myhuaweicloud.com>
+    /// `cn-south-2`: `https://hss.cn-south-2.myhuaweicloud.com`
     CnSouth2,
-    /// `ap-southeast-1`: <https://hss.ap-southeast-1.myhuaweicloud.com>
+    /// `ap-southeast-1`: `https://hss.ap-southeast-1.myhuaweicloud.com`
     ApSoutheast1,
-    /// `ap-southeast-2`: <https://hss.ap-southeast-2.myhuaweicloud.com>
+    /// `ap-southeast-2`: `https://hss.ap-southeast-2.myhuaweicloud.com`
     ApSoutheast2,
-    /// `ap-southeast-3`: <https://hss.ap-southeast-3.myhuaweicloud.com>
+    /// `ap-southeast-3`: `https://hss.ap-southeast-3.myhuaweicloud.com`
     ApSoutheast3,
-    /// `na-mexico-1`: <https://hss.na-mexico-1.myhuaweicloud.com>
+    /// `na-mexico-1`: `https://hss.na-mexico-1.myhuaweicloud.com`
     NaMexico1,
-    /// `af-south-1`: <https://hss.af-south-1.myhuaweicloud.com>
+    /// `af-south-1`: `https://hss.af-south-1.myhuaweicloud.com`
     AfSouth1,
-    /// `sa-brazil-1`: <https://hss.sa-brazil-1.myhuaweicloud.com>
+    /// `sa-brazil-1`: `https://hss.sa-brazil-1.myhuaweicloud.com`
     SaBrazil1,
-    /// `la-south-2`: <https://hss.la-south-2.myhuaweicloud.com>
+    /// `la-south-2`: `https://hss.la-south-2.myhuaweicloud.com`
     LaSouth2,
-    /// `cn-south-4`: <https://hss.cn-south-4.myhuaweicloud.com>
+    /// `cn-south-4`: `https://hss.cn-south-4.myhuaweicloud.com`
     CnSouth4,
-    /// `la-north-2`: <https://hss.la-north-2.myhuaweicloud.com>
+    /// `la-north-2`: `https://hss.la-north-2.myhuaweicloud.com`
     LaNorth2,
-    /// `tr-west-1`: <https://hss.tr-west-1.myhuaweicloud.com>
+    /// `tr-west-1`: `https://hss.tr-west-1.myhuaweicloud.com`
     TrWest1,
-    /// `cn-north-2`: <https://hss.cn-north-2.myhuaweicloud.com>
+    /// `cn-north-2`: `https://hss.cn-north-2.myhuaweicloud.com`
     CnNorth2,
-    /// `ap-southeast-4`: <https://hss.ap-southeast-4.myhuaweicloud.com>
+    /// `ap-southeast-4`: `https://hss.ap-southeast-4.myhuaweicloud.com`
     ApSoutheast4,
-    /// `ae-ad-1`: <https://hss.ae-ad-1.myhuaweicloud.com>
+    /// `ae-ad-1`: `https://hss.ae-ad-1.myhuaweicloud.com`
     AeAd1,
-    /// `me-east-1`: <https://hss.me-east-1.myhuaweicloud.com>
+    /// `me-east-1`: `https://hss.me-east-1.myhuaweicloud.com`
     MeEast1,
-    /// `cn-east-5`: <https://hss.cn-east-5.myhuaweicloud.com>
+    /// `cn-east-5`: `https://hss.cn-east-5.myhuaweicloud.com`
     CnEast5,
-    /// `my-kualalumpur-1`: <https://hss.my-kualalumpur-1.myhuaweicloud.com>
+    /// `my-kualalumpur-1`: `https://hss.my-kualalumpur-1.myhuaweicloud.com`
     MyKualalumpur1,
-    /// `ru-moscow-1`: <https://hss.ru-moscow-1.myhuaweicloud.com>
+    /// `ru-moscow-1`: `https://hss.ru-moscow-1.myhuaweicloud.com`
     RuMoscow1,
-    /// `cn-north-12`: <https://hss.cn-north-12.myhuaweicloud.com>
+    /// `cn-north-12`: `https://hss.cn-north-12.myhuaweicloud.com`
     CnNorth12,
-    /// `cn-southwest-3`: <https://hss.cn-southwest-3.myhuaweicloud.com>
+    /// `cn-southwest-3`: `https://hss.cn-southwest-3.myhuaweicloud.com`
     CnSouthwest3,
-    /// `cn-north-11`: <https://hss.cn-north-11.myhuaweicloud.com>
+    /// `cn-north-11`: `https://hss.cn-north-11.myhuaweicloud.com`
     CnNorth11,
-    /// `af-north-1`: <https://hss.af-north-1.myhuaweicloud.com>
+    /// `af-north-1`: `https://hss.af-north-1.myhuaweicloud.com`
     AfNorth1,
-    /// `ap-southeast-5`: <https://hss.ap-southeast-5.myhuaweicloud.com>
+    /// `ap-southeast-5`: `https://hss.ap-southeast-5.myhuaweicloud.com`
     ApSoutheast5,
-    /// `eu-west-101`: <https://hss.eu-west-101.myhuaweicloud.eu>
+    /// `eu-west-101`: `https://hss.eu-west-101.myhuaweicloud.eu`
     EuWest101,
 }
 impl Region {
