@@ -134,7 +134,7 @@ pub struct Struct {
     /// Properties in spec order.
     pub fields: Vec<Field>,
     /// Value type of extra properties, when `additionalProperties` allows them.
-    pub additional: Option<Shape>,
+    pub additional: Option<Box<Shape>>,
     /// A property left out because an enclosing tagged enum writes it.
     pub tag_owned_by_parent: Option<String>,
 }

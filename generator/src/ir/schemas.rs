@@ -499,7 +499,9 @@ impl Lowerer<'_> {
         }
         Struct {
             fields,
-            additional: self.additional_shape(view.additional, at, name),
+            additional: self
+                .additional_shape(view.additional, at, name)
+                .map(Box::new),
             tag_owned_by_parent: None,
         }
     }
