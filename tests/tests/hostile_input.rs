@@ -106,3 +106,130 @@ async fn service_text_cannot_forge_log_lines() {
     };
     assert_eq!(service.code, "E.1\nINFO forged");
 }
+
+/// What a hostile server sends after reading a request: `(delay ms, bytes)`
+/// parts, then it closes the connection.
+type Script = Vec<(u64, Vec<u8>)>;
+
+async fn hostile_server(script: Script) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = listener.local_addr().expect("address");
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let script = script.clone();
+            tokio::spawn(async move {
+                use tokio::io::AsyncWriteExt as _;
+                if integration::read_request(&mut stream).await.is_none() {
+                    return;
+                }
+                for (delay, bytes) in script {
+                    tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
+                    if stream.write_all(&bytes).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    format!("http://{address}")
+}
+
+fn text(parts: &[(u64, &str)]) -> Script {
+    parts
+        .iter()
+        .map(|(d, t)| (*d, t.as_bytes().to_vec()))
+        .collect()
+}
+
+/// Every hostile answer ends in a typed error, within the client's timeout,
+/// with bounded memory.
+#[tokio::test]
+async fn hostile_servers_end_in_typed_errors() {
+    let ok_head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
+    let deep = format!(
+        "{ok_head}Content-Length: 200000\r\n\r\n{}",
+        "[".repeat(200_000)
+    );
+    let huge_header = format!(
+        "{ok_head}X-Big: {}\r\nContent-Length: 2\r\n\r\n{{}}",
+        "a".repeat(1 << 20)
+    );
+    let many_headers = format!(
+        "{ok_head}{}Content-Length: 2\r\n\r\n{{}}",
+        "X-Request-Id: dup\r\n".repeat(10_000)
+    );
+    let mut drip_headers: Vec<(u64, &str)> = vec![(0, "HTTP/1.1 200 OK\r\n")];
+    drip_headers.extend(std::iter::repeat_n((200, "X-Slow: 1\r\n"), 20));
+    let mut drip_body: Vec<(u64, &str)> =
+        vec![(0, "HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n")];
+    drip_body.extend(std::iter::repeat_n((200, " "), 50));
+    let mut invalid_utf8 = format!("{ok_head}X-Request-Id: ").into_bytes();
+    invalid_utf8.extend_from_slice(b"\xff\xfe\r\nContent-Length: 4\r\n\r\n\"\xff\xfe\"");
+    let mut bomb =
+        format!("{ok_head}Content-Encoding: gzip\r\nContent-Length: 18\r\n\r\n").into_bytes();
+    bomb.extend_from_slice(&[
+        0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xed, 0xc1, 1, 0, 0, 0, 0, 0,
+    ]);
+    let mut oversized = vec![(
+        0,
+        format!("{ok_head}Content-Length: {}\r\n\r\n", 20 << 20).into_bytes(),
+    )];
+    oversized.extend(std::iter::repeat_n((0, vec![b' '; 1 << 20]), 17));
+
+    let cases: Vec<(&str, Script, &[&str])> = vec![
+        (
+            "reset mid-body",
+            text(&[(0, &format!("{ok_head}Content-Length: 1000\r\n\r\n{{\"task"))]),
+            &["transport"],
+        ),
+        (
+            "garbage status line",
+            text(&[(0, "HTTP/1.1 abc Garbage\r\n\r\n")]),
+            &["transport"],
+        ),
+        (
+            "not HTTP",
+            text(&[(0, "\u{0}\u{1}\u{2}binary\r\n\r\n")]),
+            &["transport"],
+        ),
+        ("drip-fed headers", text(&drip_headers), &["timeout"]),
+        ("drip-fed body", text(&drip_body), &["timeout"]),
+        ("huge header", text(&[(0, &huge_header)]), &["transport"]),
+        (
+            "10,000 duplicated headers",
+            text(&[(0, &many_headers)]),
+            &["transport", "decode"],
+        ),
+        ("deep JSON", text(&[(0, &deep)]), &["decode"]),
+        ("invalid UTF-8", vec![(0, invalid_utf8)], &["decode"]),
+        ("compressed bomb", vec![(0, bomb)], &["decode"]),
+        ("over 16 MiB", oversized, &["response_too_large"]),
+    ];
+    for (name, script, kinds) in cases {
+        let endpoint = hostile_server(script).await;
+        let client = Client::builder()
+            .endpoint(endpoint)
+            .credentials(Credentials::token("iam"))
+            .project_id("p1")
+            .timeout(std::time::Duration::from_secs(1))
+            .build()
+            .expect("builds");
+        let started = std::time::Instant::now();
+        let error = client
+            .create_task()
+            .body(body())
+            .send()
+            .await
+            .expect_err(name);
+        assert!(kinds.contains(&error.kind()), "{name}: {error:?}");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{name}: {:?}",
+            started.elapsed()
+        );
+        let shown = error.to_string();
+        assert!(!shown.contains('\n'), "{name}: {shown:?}");
+    }
+}
