@@ -26,3 +26,8 @@ cargo build --locked --quiet -p integration --bin hss-diff-driver
 # Real-world specs: every spec in tests/corpus/fixed.txt must generate and
 # pass `cargo check` with -D warnings (needs node/npm for the corpus install).
 python3 scripts/corpus.py fixed
+
+# Hostile specs: spec text in every place it reaches the output, trying to
+# run as a doctest or break the build; all must generate (or be refused with
+# a located error), compile with -D warnings, and yield no doctest.
+python3 scripts/hostile_corpus.py

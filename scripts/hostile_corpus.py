@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""A hostile corpus: specs whose text tries to become code, break the build or
+escape where it is written, generated from one base spec by putting hostile
+strings and names in every place spec text reaches the output.
+
+  scripts/hostile_corpus.py [--keep]
+
+Every spec must either generate or be refused with a located error (never an
+internal error). All generated modules are compiled as one crate with
+`-D warnings`, which must have no doctest (no spec text may run); each crate
+written by `clientgen generate` for the title/version cases must have a
+manifest cargo accepts. CI runs this (scripts/test.sh). Exits non-zero on any
+failure and prints a summary.
+"""
+import copy
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "target", "hostile")
+CLIENTGEN = os.path.join(ROOT, "target", "release", "clientgen")
+
+# Text that tries to open a doctest, inject HTML, reorder or break lines.
+TEXTS = {
+    "quoted-fence": "> ```rust\n> std::process::exit(1);\n> ```",
+    "list-fence": "- ```\n  std::process::exit(1);\n  ```",
+    "quoted-indent": ">     std::process::exit(1);",
+    "list-indent": "1. item\n\n        std::process::exit(1);",
+    "html": "<script>alert(1)</script><img src=x onerror=alert(2)>",
+    "bidi": "safe\u202e;)1(tixe::ssecorp::dts\u2066 text\u2069",
+    "bare-cr": "line\rbreak\r\n```rust\rstd::process::exit(1);",
+    "backticks": "tick`\n```rust\nstd::process::exit(1);\n```",
+    "long": "x" * 300,
+    "quotes": "\"quote\\backslash}{brace#[doc = \"x\"]",
+    "tilde-fence": "~~~rust\nstd::process::exit(1);\n~~~",
+    "indented": "    std::process::exit(1);",
+}
+
+# Names that collide with generated items, keywords, or are not identifiers.
+NAMES = {
+    "client": "client", "result": "result", "string": "string",
+    "client_builder": "client_builder", "runtime": "runtime", "types": "types",
+    "self": "self", "crate": "crate", "Error": "Error", "digit": "2fa",
+    "tick": "tick`name\n```rust", "bidi": "\u202ename",
+}
+
+TEXT_PLACES = [
+    "title", "version", "info-description", "summary", "op-description",
+    "param-description", "schema-description", "property-description",
+    "response-description", "scheme-description", "enum-value", "mapping-key",
+    "region-value", "env-prefix",
+]
+NAME_PLACES = [
+    "operation-id", "property", "schema", "query-param", "server-variable",
+    "security-scheme",
+]
+
+
+def base():
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Hostile", "version": "1", "x-region-env-prefix": "HOSTILE"},
+        "servers": [{"url": "https://{region}.example.test",
+                     "variables": {"region": {"default": "a", "enum": ["a", "b"]}}}],
+        "security": [{"key": []}],
+        "paths": {"/items/{id}": {"get": {
+            "operationId": "getItem",
+            "summary": "Gets an item",
+            "parameters": [
+                {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                {"name": "q", "in": "query", "schema": {"type": "string"}},
+            ],
+            "responses": {"200": {"description": "ok", "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/Item"}}}}},
+        }}},
+        "components": {
+            "securitySchemes": {"key": {"type": "apiKey", "in": "header", "name": "X-Key"}},
+            "schemas": {
+                "Item": {"type": "object", "properties": {
+                    "name": {"type": "string"},
+                    "kind": {"$ref": "#/components/schemas/Kind"},
+                    "shape": {"$ref": "#/components/schemas/Shape"},
+                }},
+                "Kind": {"type": "string", "enum": ["plain", "other"]},
+                "Shape": {"oneOf": [{"$ref": "#/components/schemas/Circle"},
+                                    {"$ref": "#/components/schemas/Square"}],
+                          "discriminator": {"propertyName": "type", "mapping": {
+                              "circle": "#/components/schemas/Circle",
+                              "square": "#/components/schemas/Square"}}},
+                "Circle": {"type": "object", "required": ["type"],
+                           "properties": {"type": {"type": "string"}, "r": {"type": "number"}}},
+                "Square": {"type": "object", "required": ["type"],
+                           "properties": {"type": {"type": "string"}, "s": {"type": "number"}}},
+            },
+        },
+    }
+
+
+def put_text(spec, place, text):
+    op = spec["paths"]["/items/{id}"]["get"]
+    schemas = spec["components"]["schemas"]
+    if place == "title":
+        spec["info"]["title"] = text
+    elif place == "version":
+        spec["info"]["version"] = text
+    elif place == "info-description":
+        spec["info"]["description"] = text
+    elif place == "summary":
+        op["summary"] = text
+    elif place == "op-description":
+        op["description"] = text
+    elif place == "param-description":
+        op["parameters"][1]["description"] = text
+    elif place == "schema-description":
+        schemas["Item"]["description"] = text
+    elif place == "property-description":
+        schemas["Item"]["properties"]["name"]["description"] = text
+    elif place == "response-description":
+        op["responses"]["200"]["description"] = text
+    elif place == "scheme-description":
+        spec["components"]["securitySchemes"]["key"]["description"] = text
+    elif place == "enum-value":
+        schemas["Kind"]["enum"].append(text)
+    elif place == "mapping-key":
+        schemas["Shape"]["discriminator"]["mapping"][text] = "#/components/schemas/Circle"
+    elif place == "region-value":
+        spec["servers"][0]["variables"]["region"]["enum"].append(text)
+    elif place == "env-prefix":
+        spec["info"]["x-region-env-prefix"] = text
+
+
+def put_name(spec, place, name):
+    op = spec["paths"]["/items/{id}"]["get"]
+    schemas = spec["components"]["schemas"]
+    if place == "operation-id":
+        op["operationId"] = name
+    elif place == "property":
+        schemas["Item"]["properties"][name] = {"type": "string"}
+    elif place == "schema":
+        schemas[name] = schemas.pop("Kind")
+        schemas["Item"]["properties"]["kind"] = {"$ref": "#/components/schemas/" + escape_pointer(name)}
+    elif place == "query-param":
+        op["parameters"][1]["name"] = name
+    elif place == "server-variable":
+        server = spec["servers"][0]
+        server["url"] = "https://{%s}.example.test" % name
+        server["variables"] = {name: server["variables"]["region"]}
+    elif place == "security-scheme":
+        schemes = spec["components"]["securitySchemes"]
+        schemes[name] = schemes.pop("key")
+        spec["security"] = [{name: []}]
+
+
+def escape_pointer(name):
+    from urllib.parse import quote
+    return quote(name.replace("~", "~0").replace("/", "~1"), safe="")
+
+
+def specs():
+    for place in TEXT_PLACES:
+        for label, text in TEXTS.items():
+            spec = base()
+            put_text(spec, place, text)
+            yield f"text-{place}-{label}", spec
+    for place in NAME_PLACES:
+        for label, name in NAMES.items():
+            spec = base()
+            put_name(spec, place, name)
+            yield f"name-{place}-{label}", spec
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, capture_output=True, text=True, **kw)
+
+
+def main():
+    keep = "--keep" in sys.argv
+    build = run(["cargo", "build", "--release", "--locked", "--quiet", "-p", "clientgen-cli"], cwd=ROOT)
+    if build.returncode != 0:
+        sys.exit(f"building clientgen failed:\n{build.stderr}")
+    shutil.rmtree(WORK, ignore_errors=True)
+    spec_dir = os.path.join(WORK, "specs")
+    crate = os.path.join(WORK, "crate")
+    os.makedirs(spec_dir)
+    os.makedirs(os.path.join(crate, "src"))
+    failures, modules, refused = [], [], []
+    for i, (name, spec) in enumerate(specs()):
+        path = os.path.join(spec_dir, f"{i:03}-{name}.json")
+        with open(path, "w") as f:
+            json.dump(spec, f, ensure_ascii=False)
+        module = f"m{i:03}"
+        gen = run([CLIENTGEN, "file", path, "-o", os.path.join(crate, "src", module + ".rs")], timeout=120)
+        if gen.returncode == 0:
+            modules.append(module)
+        elif "internal error" in gen.stderr or "panicked" in gen.stderr:
+            failures.append(f"{name}: the generator failed: {gen.stderr.strip()[:300]}")
+        elif "(at #" in gen.stderr:
+            refused.append(name)
+        else:
+            failures.append(f"{name}: refused without a location: {gen.stderr.strip()[:300]}")
+        if name.startswith(("text-title", "text-version")):
+            out = os.path.join(WORK, "crates", name)
+            made = run([CLIENTGEN, "generate", path, "--out", out,
+                        "--runtime-path", os.path.join(ROOT, "templates", "runtime")], timeout=120)
+            meta = run(["cargo", "metadata", "--no-deps", "--offline", "--format-version", "1",
+                        "--manifest-path", os.path.join(out, "Cargo.toml")]) if made.returncode == 0 else made
+            if meta.returncode != 0:
+                failures.append(f"{name}: the crate's manifest is refused: {meta.stderr.strip()[:300]}")
+    count = len(modules) + len(refused) + len(failures)
+    runtime = os.path.join(ROOT, "templates", "runtime").replace("\\", "/")
+    with open(os.path.join(crate, "Cargo.toml"), "w") as f:
+        f.write(
+            "[package]\nname = \"hostile-corpus\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n"
+            f"[dependencies]\nclientgen-runtime = {{ path = \"{runtime}\", features = [\"huawei\"] }}\n"
+            "serde = { version = \"1\", features = [\"derive\"] }\n"
+            "serde_json = { version = \"1\", features = [\"preserve_order\"] }\n\n[workspace]\n")
+    with open(os.path.join(crate, "src", "lib.rs"), "w") as f:
+        f.write("//! Every generated module of the hostile corpus.\n#![forbid(unsafe_code)]\n#![allow(missing_docs)]\n")
+        for module in modules:
+            f.write(f"pub mod {module} {{\n    include!(\"{module}.rs\");\n}}\n")
+    shutil.copy(os.path.join(ROOT, "Cargo.lock"), os.path.join(crate, "Cargo.lock"))
+    env = dict(os.environ, CARGO_TARGET_DIR=os.path.join(ROOT, "target", "hostile-target"),
+               RUSTFLAGS="-D warnings", RUSTDOCFLAGS="-D warnings")
+    manifest = os.path.join(crate, "Cargo.toml")
+    check = run(["cargo", "check", "--quiet", "--manifest-path", manifest], env=env, timeout=1800)
+    if check.returncode != 0:
+        failures.append("the generated modules do not compile:\n" + check.stderr[-3000:])
+    listed = run(["cargo", "test", "--quiet", "--doc", "--manifest-path", manifest, "--", "--list"],
+                 env=env, timeout=1800)
+    doctests = [l for l in listed.stdout.splitlines() if l.endswith(": test")]
+    if listed.returncode != 0:
+        failures.append("listing doctests failed:\n" + listed.stderr[-3000:])
+    elif doctests:
+        failures.append(f"spec text became {len(doctests)} doctest(s): {doctests[:5]}")
+    print(f"hostile corpus: {count} specs, {len(modules)} generated and compiled, "
+          f"{len(refused)} refused with a located error, {len(doctests)} doctests, "
+          f"{len(failures)} failure(s)")
+    for failure in failures:
+        print("FAIL", failure)
+    if not keep and not failures:
+        shutil.rmtree(os.path.join(WORK, "specs"), ignore_errors=True)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
