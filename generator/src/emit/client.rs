@@ -270,7 +270,7 @@ fn scheme_declaration(scheme: &SecurityScheme) -> TokenStream {
             quote!(runtime::Scheme::api_key(#id, runtime::ApiKeyIn::#place, #name))
         }
         SchemeKind::HuaweiSigning => quote! {
-            runtime::Scheme::signature(#id).provider(runtime::huawei::credential_from_env)
+            runtime::Scheme::signature(#id).provider(&runtime::huawei::AkSkFromEnv)
         },
     };
     match &scheme.env {

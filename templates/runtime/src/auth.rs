@@ -79,7 +79,7 @@ pub struct Scheme {
     pub(crate) id: &'static str,
     kind: Kind,
     env: Option<&'static str>,
-    provider: Option<fn() -> Option<Credential>>,
+    provider: Option<&'static dyn ProvideCredential>,
 }
 
 impl Scheme {
@@ -121,7 +121,7 @@ impl Scheme {
     }
 
     /// Asks `provider` for the credential when the client is built without one.
-    pub const fn provider(mut self, provider: fn() -> Option<Credential>) -> Self {
+    pub const fn provider(mut self, provider: &'static dyn ProvideCredential) -> Self {
         self.provider = Some(provider);
         self
     }
@@ -141,8 +141,8 @@ impl Scheme {
 
     /// The credential the environment offers for this scheme, if any.
     pub(crate) fn credential_in_env(&self) -> Option<Credential> {
-        if let Some(provide) = self.provider {
-            return provide();
+        if let Some(provider) = self.provider {
+            return provider.credential();
         }
         let secret = Secret::from_env(self.env?)?;
         Some(match self.kind {
@@ -197,6 +197,13 @@ impl Scheme {
         }
         Ok(())
     }
+}
+
+/// Finds a credential for a scheme when the client is built without one,
+/// e.g. in a vendor's environment variables or a credentials file.
+pub trait ProvideCredential: Send + Sync + fmt::Debug {
+    /// The credential, if this source has one.
+    fn credential(&self) -> Option<Credential>;
 }
 
 /// The credential configured for one scheme.

@@ -37,7 +37,9 @@ use trace_off as trace;
 #[doc(hidden)]
 pub mod validate;
 
-pub use auth::{ApiKeyIn, Credential, Scheme, Secret, SignError, Signer, SigningRequest};
+pub use auth::{
+    ApiKeyIn, Credential, ProvideCredential, Scheme, Secret, SignError, Signer, SigningRequest,
+};
 pub use client::{
     ClientBuilder, Core, Security, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, MAX_BODY_BYTES,
 };

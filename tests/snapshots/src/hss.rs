@@ -817,7 +817,7 @@ pub const USER_AGENT: &str = concat!(
 /// The security schemes of the API.
 const SCHEMES: &[runtime::Scheme] = &[
     runtime::Scheme::api_key("iamToken", runtime::ApiKeyIn::Header, "X-Auth-Token"),
-    runtime::Scheme::signature("akSk").provider(runtime::huawei::credential_from_env),
+    runtime::Scheme::signature("akSk").provider(&runtime::huawei::AkSkFromEnv),
 ];
 /// What authenticates an operation that does not say otherwise.
 const SECURITY: runtime::Security = &[&["akSk"], &["iamToken"]];

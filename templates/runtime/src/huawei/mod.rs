@@ -13,7 +13,7 @@ use reqwest::header::{HeaderName, HeaderValue};
 
 use super::auth::Credential;
 use super::error::{ErrorFields, ErrorParser};
-use super::{ClientBuilder, SignError, Signer, SigningRequest};
+use super::{ClientBuilder, ProvideCredential, SignError, Signer, SigningRequest};
 
 pub mod signing;
 
@@ -249,12 +249,17 @@ impl Credentials {
     }
 }
 
-/// AK/SK from the environment as a credential, for a signing scheme's provider.
-#[doc(hidden)]
-pub fn credential_from_env() -> Option<Credential> {
-    match Credentials::from_env() {
-        Ok(Credentials::AkSk(pair)) => Some(Credential::Signer(Arc::new(pair))),
-        _ => None,
+/// AK/SK from the `HUAWEICLOUD_SDK_*` environment ([`Credentials::from_env`]),
+/// the provider of a signing scheme.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AkSkFromEnv;
+
+impl ProvideCredential for AkSkFromEnv {
+    fn credential(&self) -> Option<Credential> {
+        match Credentials::from_env() {
+            Ok(Credentials::AkSk(pair)) => Some(Credential::Signer(Arc::new(pair))),
+            _ => None,
+        }
     }
 }
 
