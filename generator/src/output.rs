@@ -240,8 +240,9 @@ fn one_line(text: &str, max: usize) -> String {
     line
 }
 
-/// Characters that reorder text when displayed.
-fn is_bidi_control(c: char) -> bool {
+/// Characters that reorder text when displayed; rustc refuses them in
+/// comments and crate metadata should not hold them either.
+pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 

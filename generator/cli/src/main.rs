@@ -116,12 +116,7 @@ fn run(command: Command) -> Result<(), String> {
             if let Some(name) = &crate_name {
                 output::check_crate_name(name).map_err(|e| format!("error: {e}\n"))?;
             }
-            let generated = Generator::new(&spec)
-                .runtime(runtime.into())
-                .strict(strict)
-                .generate()
-                .map_err(|e| e.to_string())?;
-            print_warnings(&generated.warnings);
+            let generated = generate(&spec, runtime.into(), strict)?;
             let name = crate_name.unwrap_or_else(|| output::crate_name_for(&generated.about.title));
             let dir = out.unwrap_or_else(|| PathBuf::from("target/generated").join(&name));
             let runtime_path = match runtime_path {
@@ -166,12 +161,7 @@ fn run(command: Command) -> Result<(), String> {
             runtime,
             strict,
         } => {
-            let generated = Generator::new(&spec)
-                .runtime(runtime.into())
-                .strict(strict)
-                .generate()
-                .map_err(|e| e.to_string())?;
-            print_warnings(&generated.warnings);
+            let generated = generate(&spec, runtime.into(), strict)?;
             match out {
                 Some(path) => output::write_if_changed(&path, &generated.code)
                     .map_err(|e| format!("cannot write {}: {e}\n", path.display())),
@@ -182,11 +172,7 @@ fn run(command: Command) -> Result<(), String> {
             }
         }
         Command::Check { spec, strict } => {
-            let generated = Generator::new(&spec)
-                .strict(strict)
-                .generate()
-                .map_err(|e| e.to_string())?;
-            print_warnings(&generated.warnings);
+            let generated = generate(&spec, Runtime::Crate, strict)?;
             eprintln!(
                 "{}: ok ({} warning(s))",
                 spec.display(),
@@ -227,8 +213,15 @@ fn relative_to(target: &Path, dir: &Path) -> Result<PathBuf, String> {
     Ok(relative)
 }
 
-fn print_warnings(warnings: &[clientgen::Diagnostic]) {
-    for w in warnings {
-        eprintln!("{w}");
+/// Generates `spec`, printing its warnings.
+fn generate(spec: &Path, runtime: Runtime, strict: bool) -> Result<clientgen::Generated, String> {
+    let generated = Generator::new(spec)
+        .runtime(runtime)
+        .strict(strict)
+        .generate()
+        .map_err(|e| e.to_string())?;
+    for warning in &generated.warnings {
+        eprintln!("{warning}");
     }
+    Ok(generated)
 }

@@ -68,12 +68,8 @@ fn clean(text: &str) -> String {
         .replace('\r', "\n")
         .chars()
         .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
-        .filter(|c| !is_bidi_control(*c))
+        .filter(|c| !crate::output::is_bidi_control(*c))
         .collect()
-}
-
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// Doc lines (each with its leading space) that render `text` and run nothing.
