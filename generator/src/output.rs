@@ -18,6 +18,7 @@ serde_json = { version = "1", features = ["preserve_order"] }
 /// (`templates/runtime/Cargo.toml` without its optional ones).
 pub const RUNTIME_DEPENDENCIES: &str = r#"base64 = "0.22"
 fastrand = "2"
+futures-core = "0.3"
 httpdate = "1"
 percent-encoding = "2"
 reqwest = { version = "0.13", default-features = false, features = ["rustls", "http2", "charset"] }

@@ -4,6 +4,7 @@ mod client;
 mod docs;
 mod enums;
 mod operations;
+mod paging;
 mod runtime;
 mod structs;
 mod types;

@@ -142,6 +142,10 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
         }
     };
     let error_docs = error_docs(op);
+    let paging = op
+        .pagination
+        .as_ref()
+        .map(|paging| super::paging::emit(op, paging));
 
     quote! {
         #doc
@@ -180,6 +184,8 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
                 #prepare
             }
         }
+
+        #paging
     }
 }
 

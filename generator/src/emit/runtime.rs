@@ -19,6 +19,7 @@ const SOURCES: &[(&str, &str)] = sources![
     "error.rs",
     "hooks.rs",
     "http.rs",
+    "paging.rs",
     "huawei/mod.rs",
     "huawei/signing.rs",
     "request.rs",

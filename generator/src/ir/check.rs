@@ -116,7 +116,7 @@ impl Lowerer<'_> {
     }
 }
 
-fn find<'t>(types: &'t [TypeDef], name: &str) -> Option<&'t TypeDef> {
+pub(super) fn find<'t>(types: &'t [TypeDef], name: &str) -> Option<&'t TypeDef> {
     types.iter().find(|t| t.name == name)
 }
 

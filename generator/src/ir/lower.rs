@@ -27,6 +27,7 @@ pub fn lower(spec: &LoadedSpec) -> (Api, Diagnostics) {
     cx.check_unions();
     let mut schemes = schemes;
     cx.check_params(&mut operations, &mut schemes);
+    cx.lower_pagination(&mut operations);
     let info = &spec.openapi.info;
     let api = Api {
         title: info.title.clone(),

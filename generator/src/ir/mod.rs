@@ -4,11 +4,13 @@
 mod check;
 mod lower;
 mod operations;
+mod pagination;
 mod schemas;
 mod security;
 mod servers;
 
 pub use lower::lower;
+pub use pagination::{PagedList, Pagination};
 
 /// The whole API, ready to emit.
 #[derive(Debug, Clone, PartialEq)]
@@ -317,6 +319,8 @@ pub struct Operation {
     pub deprecated: bool,
     /// The operation's own `security`, when it differs from the API's.
     pub security: Option<Vec<Vec<String>>>,
+    /// `x-pagination`: how to walk its pages.
+    pub pagination: Option<Pagination>,
 }
 
 /// Where a parameter goes.

@@ -124,6 +124,7 @@ impl Lowerer<'_> {
                     errors,
                     deprecated: op.deprecated,
                     security,
+                    pagination: None,
                 });
             }
         }
@@ -140,8 +141,8 @@ impl Lowerer<'_> {
         let mut params: Vec<Param> = Vec::new();
         // Builder members and locals of the generated `prepare`.
         let mut names = Namespace::with_reserved(&[
-            "body", "client", "hook", "item", "new", "options", "path", "prepare", "request",
-            "retry", "send", "timeout",
+            "body", "client", "hook", "item", "items", "new", "options", "pages", "path",
+            "prepare", "request", "retry", "send", "timeout",
         ]);
         for (param, param_at) in raw {
             let Some((param, param_at)) = self.deref_chain(&param, &param_at) else {

@@ -25,6 +25,7 @@ mod hooks;
 mod http;
 #[cfg(feature = "huawei")]
 pub mod huawei;
+mod paging;
 mod request;
 mod response;
 mod retry;
@@ -49,6 +50,7 @@ pub use error::{
 };
 pub use hooks::{Hook, HookError, HookRequest, HookResponse};
 pub use http::HttpSettings;
+pub use paging::{Items, PageFuture, Paged, Pages};
 /// The HTTP client crate this runtime is built on, for [`ClientBuilder::http_client`].
 pub use reqwest;
 pub use response::Response;
@@ -62,5 +64,6 @@ pub mod private {
     pub use super::response::json;
     pub use super::{encode, validate};
     pub use super::{Error, Hook, InvalidInput, Response, RetryPolicy, ServiceError};
+    pub use super::{Items, PageFuture, Paged, Pages};
     pub use reqwest::Method;
 }

@@ -8,6 +8,61 @@ pub use ::clientgen_runtime as runtime;
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
+    /// Scan details of one scan item.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct ClusterScanDetail {
+        /// The `scan_type` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub scan_type: Option<ClusterScanType>,
+        /// The `status` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub status: Option<ScanStatus>,
+        /// Why the scan failed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub failed_reason: Option<String>,
+    }
+    impl ClusterScanDetail {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self {
+                scan_type: None,
+                status: None,
+                failed_reason: None,
+            }
+        }
+        /// Sets `scan_type`.
+        #[must_use]
+        pub fn with_scan_type(mut self, value: impl Into<ClusterScanType>) -> Self {
+            self.scan_type = Some(value.into());
+            self
+        }
+        /// Sets `status`.
+        #[must_use]
+        pub fn with_status(mut self, value: impl Into<ScanStatus>) -> Self {
+            self.status = Some(value.into());
+            self
+        }
+        /// Sets `failed_reason`.
+        #[must_use]
+        pub fn with_failed_reason(mut self, value: impl Into<String>) -> Self {
+            self.failed_reason = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for ClusterScanDetail {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            if let Some(value) = &self.scan_type {
+                let field_path = rt::validate::join(path, "scan_type");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.status {
+                let field_path = rt::validate::join(path, "status");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            Ok(())
+        }
+    }
     /// Parameters of a cluster scan task.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
@@ -141,6 +196,123 @@ pub mod types {
             rt::validate::known_variant(path, self.as_str(), self.is_known())
         }
     }
+    /// Scan details of one cluster of a task.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct ClusterScanResource {
+        /// Cluster name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cluster_name: Option<String>,
+        /// Cluster id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cluster_id: Option<String>,
+        /// The `cluster_type` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cluster_type: Option<ClusterType>,
+        /// Cluster version.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cluster_version: Option<String>,
+        /// The `scan_status` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub scan_status: Option<ScanStatus>,
+        /// Time the scan of this cluster started, in milliseconds since the
+        /// Unix epoch.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub start_time: Option<i64>,
+        /// Time the scan of this cluster ended, in milliseconds since the
+        /// Unix epoch.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub end_time: Option<i64>,
+        /// Scan details of each scan item of this cluster.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub scan_detail_list: Option<Vec<ClusterScanDetail>>,
+    }
+    impl ClusterScanResource {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self {
+                cluster_name: None,
+                cluster_id: None,
+                cluster_type: None,
+                cluster_version: None,
+                scan_status: None,
+                start_time: None,
+                end_time: None,
+                scan_detail_list: None,
+            }
+        }
+        /// Sets `cluster_name`.
+        #[must_use]
+        pub fn with_cluster_name(mut self, value: impl Into<String>) -> Self {
+            self.cluster_name = Some(value.into());
+            self
+        }
+        /// Sets `cluster_id`.
+        #[must_use]
+        pub fn with_cluster_id(mut self, value: impl Into<String>) -> Self {
+            self.cluster_id = Some(value.into());
+            self
+        }
+        /// Sets `cluster_type`.
+        #[must_use]
+        pub fn with_cluster_type(mut self, value: impl Into<ClusterType>) -> Self {
+            self.cluster_type = Some(value.into());
+            self
+        }
+        /// Sets `cluster_version`.
+        #[must_use]
+        pub fn with_cluster_version(mut self, value: impl Into<String>) -> Self {
+            self.cluster_version = Some(value.into());
+            self
+        }
+        /// Sets `scan_status`.
+        #[must_use]
+        pub fn with_scan_status(mut self, value: impl Into<ScanStatus>) -> Self {
+            self.scan_status = Some(value.into());
+            self
+        }
+        /// Sets `start_time`.
+        #[must_use]
+        pub fn with_start_time(mut self, value: impl Into<i64>) -> Self {
+            self.start_time = Some(value.into());
+            self
+        }
+        /// Sets `end_time`.
+        #[must_use]
+        pub fn with_end_time(mut self, value: impl Into<i64>) -> Self {
+            self.end_time = Some(value.into());
+            self
+        }
+        /// Sets `scan_detail_list`.
+        #[must_use]
+        pub fn with_scan_detail_list(
+            mut self,
+            value: impl Into<Vec<ClusterScanDetail>>,
+        ) -> Self {
+            self.scan_detail_list = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for ClusterScanResource {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            if let Some(value) = &self.cluster_type {
+                let field_path = rt::validate::join(path, "cluster_type");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.scan_status {
+                let field_path = rt::validate::join(path, "scan_status");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.scan_detail_list {
+                let field_path = rt::validate::join(path, "scan_detail_list");
+                for (i, item) in value.iter().enumerate() {
+                    let item_path = rt::validate::index(&field_path, i);
+                    rt::validate::Validate::validate(item, &item_path)?;
+                }
+            }
+            Ok(())
+        }
+    }
     /// Scan item type:
     /// - `cluster_vul`: cluster vulnerabilities;
     /// - `risk_assessment`: risk assessment;
@@ -216,6 +388,105 @@ pub mod types {
         }
     }
     impl rt::validate::Validate for ClusterScanType {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            rt::validate::known_variant(path, self.as_str(), self.is_known())
+        }
+    }
+    /// Cluster type:
+    /// - `cce`: a CCE cluster;
+    /// - `ali`: an Alibaba Cloud cluster;
+    /// - `tencent`: a Tencent Cloud cluster;
+    /// - `azure`: a Microsoft Azure cluster;
+    /// - `aws`: an Amazon Web Services cluster;
+    /// - `self_built_hw`: a self-built cluster on Huawei Cloud;
+    /// - `self_built_idc`: a self-built cluster in an IDC.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum ClusterType {
+        /// `cce`
+        Cce,
+        /// `ali`
+        Ali,
+        /// `tencent`
+        Tencent,
+        /// `azure`
+        Azure,
+        /// `aws`
+        Aws,
+        /// `self_built_hw`
+        SelfBuiltHw,
+        /// `self_built_idc`
+        SelfBuiltIdc,
+        /// A value this client does not know, e.g. from a newer service version.
+        Unknown(String),
+    }
+    impl ClusterType {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Cce => "cce",
+                Self::Ali => "ali",
+                Self::Tencent => "tencent",
+                Self::Azure => "azure",
+                Self::Aws => "aws",
+                Self::SelfBuiltHw => "self_built_hw",
+                Self::SelfBuiltIdc => "self_built_idc",
+                Self::Unknown(value) => value,
+            }
+        }
+        /// False for values this client does not know.
+        pub fn is_known(&self) -> bool {
+            !matches!(self, Self::Unknown(_))
+        }
+    }
+    impl From<&str> for ClusterType {
+        fn from(value: &str) -> Self {
+            match value {
+                "cce" => Self::Cce,
+                "ali" => Self::Ali,
+                "tencent" => Self::Tencent,
+                "azure" => Self::Azure,
+                "aws" => Self::Aws,
+                "self_built_hw" => Self::SelfBuiltHw,
+                "self_built_idc" => Self::SelfBuiltIdc,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl From<String> for ClusterType {
+        fn from(value: String) -> Self {
+            match Self::from(value.as_str()) {
+                Self::Unknown(_) => Self::Unknown(value),
+                known => known,
+            }
+        }
+    }
+    impl std::str::FromStr for ClusterType {
+        type Err = std::convert::Infallible;
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl std::fmt::Display for ClusterType {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl serde::Serialize for ClusterType {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for ClusterType {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            String::deserialize(deserializer).map(Self::from)
+        }
+    }
+    impl rt::validate::Validate for ClusterType {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
             rt::validate::known_variant(path, self.as_str(), self.is_known())
         }
@@ -564,6 +835,635 @@ pub mod types {
             Ok(())
         }
     }
+    /// Scan details of one file of a task.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct IacScanResource {
+        /// File name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub file_name: Option<String>,
+        /// The `file_type` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub file_type: Option<IacFileType>,
+        /// Chart package name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub chart_name: Option<String>,
+        /// File id, unique, generated by the service.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub file_id: Option<String>,
+        /// File size.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub file_size: Option<i32>,
+        /// The `scan_status` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub scan_status: Option<ScanStatus>,
+        /// Why the scan failed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub failed_reason: Option<String>,
+        /// Time the scan started, in milliseconds since the Unix epoch.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub start_time: Option<i64>,
+        /// Time the scan ended, in milliseconds since the Unix epoch.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub end_time: Option<i64>,
+    }
+    impl IacScanResource {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self {
+                file_name: None,
+                file_type: None,
+                chart_name: None,
+                file_id: None,
+                file_size: None,
+                scan_status: None,
+                failed_reason: None,
+                start_time: None,
+                end_time: None,
+            }
+        }
+        /// Sets `file_name`.
+        #[must_use]
+        pub fn with_file_name(mut self, value: impl Into<String>) -> Self {
+            self.file_name = Some(value.into());
+            self
+        }
+        /// Sets `file_type`.
+        #[must_use]
+        pub fn with_file_type(mut self, value: impl Into<IacFileType>) -> Self {
+            self.file_type = Some(value.into());
+            self
+        }
+        /// Sets `chart_name`.
+        #[must_use]
+        pub fn with_chart_name(mut self, value: impl Into<String>) -> Self {
+            self.chart_name = Some(value.into());
+            self
+        }
+        /// Sets `file_id`.
+        #[must_use]
+        pub fn with_file_id(mut self, value: impl Into<String>) -> Self {
+            self.file_id = Some(value.into());
+            self
+        }
+        /// Sets `file_size`.
+        #[must_use]
+        pub fn with_file_size(mut self, value: impl Into<i32>) -> Self {
+            self.file_size = Some(value.into());
+            self
+        }
+        /// Sets `scan_status`.
+        #[must_use]
+        pub fn with_scan_status(mut self, value: impl Into<ScanStatus>) -> Self {
+            self.scan_status = Some(value.into());
+            self
+        }
+        /// Sets `failed_reason`.
+        #[must_use]
+        pub fn with_failed_reason(mut self, value: impl Into<String>) -> Self {
+            self.failed_reason = Some(value.into());
+            self
+        }
+        /// Sets `start_time`.
+        #[must_use]
+        pub fn with_start_time(mut self, value: impl Into<i64>) -> Self {
+            self.start_time = Some(value.into());
+            self
+        }
+        /// Sets `end_time`.
+        #[must_use]
+        pub fn with_end_time(mut self, value: impl Into<i64>) -> Self {
+            self.end_time = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for IacScanResource {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            if let Some(value) = &self.file_type {
+                let field_path = rt::validate::join(path, "file_type");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.scan_status {
+                let field_path = rt::validate::join(path, "scan_status");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            Ok(())
+        }
+    }
+    /// Filters specific to cluster scan tasks; usable when `task_type` is
+    /// `cluster_scan`.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct ListTaskResourcesClusterScanInfo {
+        /// The `scan_status` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub scan_status: Option<ScanStatus>,
+        /// Cluster name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cluster_name: Option<String>,
+        /// Cluster id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cluster_id: Option<String>,
+        /// The `cluster_type` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cluster_type: Option<ClusterType>,
+    }
+    impl ListTaskResourcesClusterScanInfo {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self {
+                scan_status: None,
+                cluster_name: None,
+                cluster_id: None,
+                cluster_type: None,
+            }
+        }
+        /// Sets `scan_status`.
+        #[must_use]
+        pub fn with_scan_status(mut self, value: impl Into<ScanStatus>) -> Self {
+            self.scan_status = Some(value.into());
+            self
+        }
+        /// Sets `cluster_name`.
+        #[must_use]
+        pub fn with_cluster_name(mut self, value: impl Into<String>) -> Self {
+            self.cluster_name = Some(value.into());
+            self
+        }
+        /// Sets `cluster_id`.
+        #[must_use]
+        pub fn with_cluster_id(mut self, value: impl Into<String>) -> Self {
+            self.cluster_id = Some(value.into());
+            self
+        }
+        /// Sets `cluster_type`.
+        #[must_use]
+        pub fn with_cluster_type(mut self, value: impl Into<ClusterType>) -> Self {
+            self.cluster_type = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for ListTaskResourcesClusterScanInfo {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            if let Some(value) = &self.scan_status {
+                let field_path = rt::validate::join(path, "scan_status");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.cluster_type {
+                let field_path = rt::validate::join(path, "cluster_type");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            Ok(())
+        }
+    }
+    /// Filters specific to infrastructure-as-code scan tasks; usable when
+    /// `task_type` is `iac_scan`.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct ListTaskResourcesIacScanInfo {
+        /// The `scan_status` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub scan_status: Option<ScanStatus>,
+        /// File name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub file_name: Option<String>,
+        /// Chart package name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub chart_name: Option<String>,
+    }
+    impl ListTaskResourcesIacScanInfo {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self {
+                scan_status: None,
+                file_name: None,
+                chart_name: None,
+            }
+        }
+        /// Sets `scan_status`.
+        #[must_use]
+        pub fn with_scan_status(mut self, value: impl Into<ScanStatus>) -> Self {
+            self.scan_status = Some(value.into());
+            self
+        }
+        /// Sets `file_name`.
+        #[must_use]
+        pub fn with_file_name(mut self, value: impl Into<String>) -> Self {
+            self.file_name = Some(value.into());
+            self
+        }
+        /// Sets `chart_name`.
+        #[must_use]
+        pub fn with_chart_name(mut self, value: impl Into<String>) -> Self {
+            self.chart_name = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for ListTaskResourcesIacScanInfo {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            if let Some(value) = &self.scan_status {
+                let field_path = rt::validate::join(path, "scan_status");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            Ok(())
+        }
+    }
+    /// Filters of the list of resources of a task.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct ListTaskResourcesRequestBody {
+        /// The `task_type` property.
+        pub task_type: TaskType,
+        /// The `cluster_scan_info` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cluster_scan_info: Option<ListTaskResourcesClusterScanInfo>,
+        /// The `iac_scan_info` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub iac_scan_info: Option<ListTaskResourcesIacScanInfo>,
+    }
+    impl ListTaskResourcesRequestBody {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new(task_type: impl Into<TaskType>) -> Self {
+            Self {
+                task_type: task_type.into(),
+                cluster_scan_info: None,
+                iac_scan_info: None,
+            }
+        }
+        /// Sets `cluster_scan_info`.
+        #[must_use]
+        pub fn with_cluster_scan_info(
+            mut self,
+            value: impl Into<ListTaskResourcesClusterScanInfo>,
+        ) -> Self {
+            self.cluster_scan_info = Some(value.into());
+            self
+        }
+        /// Sets `iac_scan_info`.
+        #[must_use]
+        pub fn with_iac_scan_info(
+            mut self,
+            value: impl Into<ListTaskResourcesIacScanInfo>,
+        ) -> Self {
+            self.iac_scan_info = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for ListTaskResourcesRequestBody {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            {
+                let value = &self.task_type;
+                let field_path = rt::validate::join(path, "task_type");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.cluster_scan_info {
+                let field_path = rt::validate::join(path, "cluster_scan_info");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.iac_scan_info {
+                let field_path = rt::validate::join(path, "iac_scan_info");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            Ok(())
+        }
+    }
+    /// A page of the resources of a task.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct ListTaskResourcesResponseBody {
+        /// Number of resources of the task.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub total_num: Option<i32>,
+        /// Scan details of the clusters of the task; the result when the task
+        /// type is `cluster_scan`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cluster_scan_data_list: Option<Vec<ClusterScanResource>>,
+        /// Scan details of the files of the task; the result when the task
+        /// type is `iac_scan`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub iac_scan_data_list: Option<Vec<IacScanResource>>,
+    }
+    impl ListTaskResourcesResponseBody {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self {
+                total_num: None,
+                cluster_scan_data_list: None,
+                iac_scan_data_list: None,
+            }
+        }
+        /// Sets `total_num`.
+        #[must_use]
+        pub fn with_total_num(mut self, value: impl Into<i32>) -> Self {
+            self.total_num = Some(value.into());
+            self
+        }
+        /// Sets `cluster_scan_data_list`.
+        #[must_use]
+        pub fn with_cluster_scan_data_list(
+            mut self,
+            value: impl Into<Vec<ClusterScanResource>>,
+        ) -> Self {
+            self.cluster_scan_data_list = Some(value.into());
+            self
+        }
+        /// Sets `iac_scan_data_list`.
+        #[must_use]
+        pub fn with_iac_scan_data_list(
+            mut self,
+            value: impl Into<Vec<IacScanResource>>,
+        ) -> Self {
+            self.iac_scan_data_list = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for ListTaskResourcesResponseBody {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            if let Some(value) = &self.cluster_scan_data_list {
+                let field_path = rt::validate::join(path, "cluster_scan_data_list");
+                for (i, item) in value.iter().enumerate() {
+                    let item_path = rt::validate::index(&field_path, i);
+                    rt::validate::Validate::validate(item, &item_path)?;
+                }
+            }
+            if let Some(value) = &self.iac_scan_data_list {
+                let field_path = rt::validate::join(path, "iac_scan_data_list");
+                for (i, item) in value.iter().enumerate() {
+                    let item_path = rt::validate::index(&field_path, i);
+                    rt::validate::Validate::validate(item, &item_path)?;
+                }
+            }
+            Ok(())
+        }
+    }
+    /// Filters specific to cluster scan tasks; may be given when `task_type`
+    /// is `cluster_scan`.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct ListTasksClusterScanInfo {
+        /// Scan item types. When not empty, only the tasks that scanned every
+        /// listed item are returned; when empty, scan items are not filtered.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub scan_type_list: Option<Vec<ClusterScanType>>,
+    }
+    impl ListTasksClusterScanInfo {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self { scan_type_list: None }
+        }
+        /// Sets `scan_type_list`.
+        #[must_use]
+        pub fn with_scan_type_list(
+            mut self,
+            value: impl Into<Vec<ClusterScanType>>,
+        ) -> Self {
+            self.scan_type_list = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for ListTasksClusterScanInfo {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            if let Some(value) = &self.scan_type_list {
+                let field_path = rt::validate::join(path, "scan_type_list");
+                for (i, item) in value.iter().enumerate() {
+                    let item_path = rt::validate::index(&field_path, i);
+                    rt::validate::Validate::validate(item, &item_path)?;
+                }
+            }
+            Ok(())
+        }
+    }
+    /// Filters specific to infrastructure-as-code scan tasks; may be given
+    /// when `task_type` is `iac_scan`.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct ListTasksIacScanInfo {
+        /// The `file_type` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub file_type: Option<IacFileType>,
+    }
+    impl ListTasksIacScanInfo {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self { file_type: None }
+        }
+        /// Sets `file_type`.
+        #[must_use]
+        pub fn with_file_type(mut self, value: impl Into<IacFileType>) -> Self {
+            self.file_type = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for ListTasksIacScanInfo {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            if let Some(value) = &self.file_type {
+                let field_path = rt::validate::join(path, "file_type");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            Ok(())
+        }
+    }
+    /// Filters and sort order of the task list.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct ListTasksRequestBody {
+        /// The `task_type` property.
+        pub task_type: TaskType,
+        /// Task id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub task_id: Option<String>,
+        /// Task name, matched fuzzily.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub task_name: Option<String>,
+        /// Start of the task creation time range, in milliseconds since the
+        /// Unix epoch.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub start_create_time: Option<i64>,
+        /// End of the task creation time range, in milliseconds since the
+        /// Unix epoch.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub end_create_time: Option<i64>,
+        /// The `trigger_type` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub trigger_type: Option<TriggerType>,
+        /// The `task_status` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub task_status: Option<TaskStatus>,
+        /// The `sort_key` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub sort_key: Option<TaskSortKey>,
+        /// The `sort_dir` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub sort_dir: Option<SortDir>,
+        /// The `cluster_scan_info` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cluster_scan_info: Option<ListTasksClusterScanInfo>,
+        /// The `iac_scan_info` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub iac_scan_info: Option<ListTasksIacScanInfo>,
+    }
+    impl ListTasksRequestBody {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new(task_type: impl Into<TaskType>) -> Self {
+            Self {
+                task_type: task_type.into(),
+                task_id: None,
+                task_name: None,
+                start_create_time: None,
+                end_create_time: None,
+                trigger_type: None,
+                task_status: None,
+                sort_key: None,
+                sort_dir: None,
+                cluster_scan_info: None,
+                iac_scan_info: None,
+            }
+        }
+        /// Sets `task_id`.
+        #[must_use]
+        pub fn with_task_id(mut self, value: impl Into<String>) -> Self {
+            self.task_id = Some(value.into());
+            self
+        }
+        /// Sets `task_name`.
+        #[must_use]
+        pub fn with_task_name(mut self, value: impl Into<String>) -> Self {
+            self.task_name = Some(value.into());
+            self
+        }
+        /// Sets `start_create_time`.
+        #[must_use]
+        pub fn with_start_create_time(mut self, value: impl Into<i64>) -> Self {
+            self.start_create_time = Some(value.into());
+            self
+        }
+        /// Sets `end_create_time`.
+        #[must_use]
+        pub fn with_end_create_time(mut self, value: impl Into<i64>) -> Self {
+            self.end_create_time = Some(value.into());
+            self
+        }
+        /// Sets `trigger_type`.
+        #[must_use]
+        pub fn with_trigger_type(mut self, value: impl Into<TriggerType>) -> Self {
+            self.trigger_type = Some(value.into());
+            self
+        }
+        /// Sets `task_status`.
+        #[must_use]
+        pub fn with_task_status(mut self, value: impl Into<TaskStatus>) -> Self {
+            self.task_status = Some(value.into());
+            self
+        }
+        /// Sets `sort_key`.
+        #[must_use]
+        pub fn with_sort_key(mut self, value: impl Into<TaskSortKey>) -> Self {
+            self.sort_key = Some(value.into());
+            self
+        }
+        /// Sets `sort_dir`.
+        #[must_use]
+        pub fn with_sort_dir(mut self, value: impl Into<SortDir>) -> Self {
+            self.sort_dir = Some(value.into());
+            self
+        }
+        /// Sets `cluster_scan_info`.
+        #[must_use]
+        pub fn with_cluster_scan_info(
+            mut self,
+            value: impl Into<ListTasksClusterScanInfo>,
+        ) -> Self {
+            self.cluster_scan_info = Some(value.into());
+            self
+        }
+        /// Sets `iac_scan_info`.
+        #[must_use]
+        pub fn with_iac_scan_info(
+            mut self,
+            value: impl Into<ListTasksIacScanInfo>,
+        ) -> Self {
+            self.iac_scan_info = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for ListTasksRequestBody {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            {
+                let value = &self.task_type;
+                let field_path = rt::validate::join(path, "task_type");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.trigger_type {
+                let field_path = rt::validate::join(path, "trigger_type");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.task_status {
+                let field_path = rt::validate::join(path, "task_status");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.sort_key {
+                let field_path = rt::validate::join(path, "sort_key");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.sort_dir {
+                let field_path = rt::validate::join(path, "sort_dir");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.cluster_scan_info {
+                let field_path = rt::validate::join(path, "cluster_scan_info");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.iac_scan_info {
+                let field_path = rt::validate::join(path, "iac_scan_info");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            Ok(())
+        }
+    }
+    /// A page of the task list.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct ListTasksResponseBody {
+        /// Number of tasks in the list.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub total_num: Option<i32>,
+        /// The tasks.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub data_list: Option<Vec<TaskInfo>>,
+    }
+    impl ListTasksResponseBody {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self {
+                total_num: None,
+                data_list: None,
+            }
+        }
+        /// Sets `total_num`.
+        #[must_use]
+        pub fn with_total_num(mut self, value: impl Into<i32>) -> Self {
+            self.total_num = Some(value.into());
+            self
+        }
+        /// Sets `data_list`.
+        #[must_use]
+        pub fn with_data_list(mut self, value: impl Into<Vec<TaskInfo>>) -> Self {
+            self.data_list = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for ListTasksResponseBody {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            if let Some(value) = &self.data_list {
+                let field_path = rt::validate::join(path, "data_list");
+                for (i, item) in value.iter().enumerate() {
+                    let item_path = rt::validate::index(&field_path, i);
+                    rt::validate::Validate::validate(item, &item_path)?;
+                }
+            }
+            Ok(())
+        }
+    }
     /// Error details nested under `error`.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
@@ -596,6 +1496,911 @@ pub mod types {
     impl rt::validate::Validate for NestedError {
         fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
             Ok(())
+        }
+    }
+    /// A cluster to scan again.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct RetryClusterInfo {
+        /// Cluster id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cluster_id: Option<String>,
+        /// Scan items to run again on this cluster. When not given, every
+        /// scan item of the cluster whose scan failed is run again.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub scan_type_list: Option<Vec<ClusterScanType>>,
+    }
+    impl RetryClusterInfo {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self {
+                cluster_id: None,
+                scan_type_list: None,
+            }
+        }
+        /// Sets `cluster_id`.
+        #[must_use]
+        pub fn with_cluster_id(mut self, value: impl Into<String>) -> Self {
+            self.cluster_id = Some(value.into());
+            self
+        }
+        /// Sets `scan_type_list`.
+        #[must_use]
+        pub fn with_scan_type_list(
+            mut self,
+            value: impl Into<Vec<ClusterScanType>>,
+        ) -> Self {
+            self.scan_type_list = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for RetryClusterInfo {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            if let Some(value) = &self.cluster_id {
+                let field_path = rt::validate::join(path, "cluster_id");
+                rt::validate::length(&field_path, value, Some(1), Some(64))?;
+            }
+            if let Some(value) = &self.scan_type_list {
+                let field_path = rt::validate::join(path, "scan_type_list");
+                rt::validate::items(&field_path, value.len(), Some(1), Some(3))?;
+                for (i, item) in value.iter().enumerate() {
+                    let item_path = rt::validate::index(&field_path, i);
+                    rt::validate::Validate::validate(item, &item_path)?;
+                }
+            }
+            Ok(())
+        }
+    }
+    /// Range to scan again:
+    /// - `all_failed_cluster`: every cluster of the task whose scan failed;
+    /// - `specific_cluster`: the failed clusters of the task listed in
+    ///   `cluster_info_list`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum RetryClusterRangeType {
+        /// `all_failed_cluster`
+        AllFailedCluster,
+        /// `specific_cluster`
+        SpecificCluster,
+        /// A value this client does not know, e.g. from a newer service version.
+        Unknown(String),
+    }
+    impl RetryClusterRangeType {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::AllFailedCluster => "all_failed_cluster",
+                Self::SpecificCluster => "specific_cluster",
+                Self::Unknown(value) => value,
+            }
+        }
+        /// False for values this client does not know.
+        pub fn is_known(&self) -> bool {
+            !matches!(self, Self::Unknown(_))
+        }
+    }
+    impl From<&str> for RetryClusterRangeType {
+        fn from(value: &str) -> Self {
+            match value {
+                "all_failed_cluster" => Self::AllFailedCluster,
+                "specific_cluster" => Self::SpecificCluster,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl From<String> for RetryClusterRangeType {
+        fn from(value: String) -> Self {
+            match Self::from(value.as_str()) {
+                Self::Unknown(_) => Self::Unknown(value),
+                known => known,
+            }
+        }
+    }
+    impl std::str::FromStr for RetryClusterRangeType {
+        type Err = std::convert::Infallible;
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl std::fmt::Display for RetryClusterRangeType {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl serde::Serialize for RetryClusterRangeType {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for RetryClusterRangeType {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            String::deserialize(deserializer).map(Self::from)
+        }
+    }
+    impl rt::validate::Validate for RetryClusterRangeType {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            rt::validate::known_variant(path, self.as_str(), self.is_known())
+        }
+    }
+    /// Parameters of retrying a cluster scan task (`task_type` =
+    /// `cluster_scan`).
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct RetryClusterScanInfo {
+        /// The `range_type` property.
+        pub range_type: RetryClusterRangeType,
+        /// The clusters to scan again, when `range_type` is
+        /// `specific_cluster`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cluster_info_list: Option<Vec<RetryClusterInfo>>,
+    }
+    impl RetryClusterScanInfo {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new(range_type: impl Into<RetryClusterRangeType>) -> Self {
+            Self {
+                range_type: range_type.into(),
+                cluster_info_list: None,
+            }
+        }
+        /// Sets `cluster_info_list`.
+        #[must_use]
+        pub fn with_cluster_info_list(
+            mut self,
+            value: impl Into<Vec<RetryClusterInfo>>,
+        ) -> Self {
+            self.cluster_info_list = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for RetryClusterScanInfo {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            {
+                let value = &self.range_type;
+                let field_path = rt::validate::join(path, "range_type");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.cluster_info_list {
+                let field_path = rt::validate::join(path, "cluster_info_list");
+                rt::validate::items(&field_path, value.len(), Some(1), Some(200))?;
+                for (i, item) in value.iter().enumerate() {
+                    let item_path = rt::validate::index(&field_path, i);
+                    rt::validate::Validate::validate(item, &item_path)?;
+                }
+            }
+            Ok(())
+        }
+    }
+    /// What to run again. `cluster_scan_info` carries the parameters of a
+    /// cluster scan task.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct RetryTaskRequestBody {
+        /// The `task_type` property.
+        pub task_type: RetryTaskType,
+        /// The `cluster_scan_info` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cluster_scan_info: Option<RetryClusterScanInfo>,
+    }
+    impl RetryTaskRequestBody {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new(task_type: impl Into<RetryTaskType>) -> Self {
+            Self {
+                task_type: task_type.into(),
+                cluster_scan_info: None,
+            }
+        }
+        /// Sets `cluster_scan_info`.
+        #[must_use]
+        pub fn with_cluster_scan_info(
+            mut self,
+            value: impl Into<RetryClusterScanInfo>,
+        ) -> Self {
+            self.cluster_scan_info = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for RetryTaskRequestBody {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            {
+                let value = &self.task_type;
+                let field_path = rt::validate::join(path, "task_type");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.cluster_scan_info {
+                let field_path = rt::validate::join(path, "cluster_scan_info");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            Ok(())
+        }
+    }
+    /// Type of the task to retry:
+    /// - `cluster_scan`: cluster scan.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum RetryTaskType {
+        /// `cluster_scan`
+        ClusterScan,
+        /// A value this client does not know, e.g. from a newer service version.
+        Unknown(String),
+    }
+    impl RetryTaskType {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::ClusterScan => "cluster_scan",
+                Self::Unknown(value) => value,
+            }
+        }
+        /// False for values this client does not know.
+        pub fn is_known(&self) -> bool {
+            !matches!(self, Self::Unknown(_))
+        }
+    }
+    impl From<&str> for RetryTaskType {
+        fn from(value: &str) -> Self {
+            match value {
+                "cluster_scan" => Self::ClusterScan,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl From<String> for RetryTaskType {
+        fn from(value: String) -> Self {
+            match Self::from(value.as_str()) {
+                Self::Unknown(_) => Self::Unknown(value),
+                known => known,
+            }
+        }
+    }
+    impl std::str::FromStr for RetryTaskType {
+        type Err = std::convert::Infallible;
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl std::fmt::Display for RetryTaskType {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl serde::Serialize for RetryTaskType {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for RetryTaskType {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            String::deserialize(deserializer).map(Self::from)
+        }
+    }
+    impl rt::validate::Validate for RetryTaskType {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            rt::validate::known_variant(path, self.as_str(), self.is_known())
+        }
+    }
+    /// Scan status:
+    /// - `scanning`: scanning;
+    /// - `success`: the scan succeeded;
+    /// - `failed`: the scan failed.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum ScanStatus {
+        /// `scanning`
+        Scanning,
+        /// `success`
+        Success,
+        /// `failed`
+        Failed,
+        /// A value this client does not know, e.g. from a newer service version.
+        Unknown(String),
+    }
+    impl ScanStatus {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Scanning => "scanning",
+                Self::Success => "success",
+                Self::Failed => "failed",
+                Self::Unknown(value) => value,
+            }
+        }
+        /// False for values this client does not know.
+        pub fn is_known(&self) -> bool {
+            !matches!(self, Self::Unknown(_))
+        }
+    }
+    impl From<&str> for ScanStatus {
+        fn from(value: &str) -> Self {
+            match value {
+                "scanning" => Self::Scanning,
+                "success" => Self::Success,
+                "failed" => Self::Failed,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl From<String> for ScanStatus {
+        fn from(value: String) -> Self {
+            match Self::from(value.as_str()) {
+                Self::Unknown(_) => Self::Unknown(value),
+                known => known,
+            }
+        }
+    }
+    impl std::str::FromStr for ScanStatus {
+        type Err = std::convert::Infallible;
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl std::fmt::Display for ScanStatus {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl serde::Serialize for ScanStatus {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for ScanStatus {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            String::deserialize(deserializer).map(Self::from)
+        }
+    }
+    impl rt::validate::Validate for ScanStatus {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            rt::validate::known_variant(path, self.as_str(), self.is_known())
+        }
+    }
+    /// Task statistics.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct ShowTaskStatisticsResponseBody {
+        /// Number of tasks run so far.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub total_num: Option<i32>,
+        /// Number of tasks scanning now.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub running_num: Option<i32>,
+        /// Creation time of the most recent scan task, in milliseconds since
+        /// the Unix epoch.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub last_task_start_time: Option<i64>,
+    }
+    impl ShowTaskStatisticsResponseBody {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self {
+                total_num: None,
+                running_num: None,
+                last_task_start_time: None,
+            }
+        }
+        /// Sets `total_num`.
+        #[must_use]
+        pub fn with_total_num(mut self, value: impl Into<i32>) -> Self {
+            self.total_num = Some(value.into());
+            self
+        }
+        /// Sets `running_num`.
+        #[must_use]
+        pub fn with_running_num(mut self, value: impl Into<i32>) -> Self {
+            self.running_num = Some(value.into());
+            self
+        }
+        /// Sets `last_task_start_time`.
+        #[must_use]
+        pub fn with_last_task_start_time(mut self, value: impl Into<i64>) -> Self {
+            self.last_task_start_time = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for ShowTaskStatisticsResponseBody {
+        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
+            Ok(())
+        }
+    }
+    /// Sort order:
+    /// - `desc`: descending;
+    /// - `asc`: ascending.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum SortDir {
+        /// `desc`
+        Desc,
+        /// `asc`
+        Asc,
+        /// A value this client does not know, e.g. from a newer service version.
+        Unknown(String),
+    }
+    impl SortDir {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Desc => "desc",
+                Self::Asc => "asc",
+                Self::Unknown(value) => value,
+            }
+        }
+        /// False for values this client does not know.
+        pub fn is_known(&self) -> bool {
+            !matches!(self, Self::Unknown(_))
+        }
+    }
+    impl From<&str> for SortDir {
+        fn from(value: &str) -> Self {
+            match value {
+                "desc" => Self::Desc,
+                "asc" => Self::Asc,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl From<String> for SortDir {
+        fn from(value: String) -> Self {
+            match Self::from(value.as_str()) {
+                Self::Unknown(_) => Self::Unknown(value),
+                known => known,
+            }
+        }
+    }
+    impl std::str::FromStr for SortDir {
+        type Err = std::convert::Infallible;
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl std::fmt::Display for SortDir {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl serde::Serialize for SortDir {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for SortDir {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            String::deserialize(deserializer).map(Self::from)
+        }
+    }
+    impl rt::validate::Validate for SortDir {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            rt::validate::known_variant(path, self.as_str(), self.is_known())
+        }
+    }
+    /// Information specific to a cluster scan task.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct TaskClusterScanInfo {
+        /// Scan item types of the task.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub scan_type_list: Option<Vec<ClusterScanType>>,
+        /// Number of clusters of the task being scanned.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub scanning_cluster_num: Option<i32>,
+        /// Number of clusters of the task scanned successfully.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub success_cluster_num: Option<i32>,
+        /// Number of clusters of the task whose scan failed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub failed_cluster_num: Option<i32>,
+    }
+    impl TaskClusterScanInfo {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self {
+                scan_type_list: None,
+                scanning_cluster_num: None,
+                success_cluster_num: None,
+                failed_cluster_num: None,
+            }
+        }
+        /// Sets `scan_type_list`.
+        #[must_use]
+        pub fn with_scan_type_list(
+            mut self,
+            value: impl Into<Vec<ClusterScanType>>,
+        ) -> Self {
+            self.scan_type_list = Some(value.into());
+            self
+        }
+        /// Sets `scanning_cluster_num`.
+        #[must_use]
+        pub fn with_scanning_cluster_num(mut self, value: impl Into<i32>) -> Self {
+            self.scanning_cluster_num = Some(value.into());
+            self
+        }
+        /// Sets `success_cluster_num`.
+        #[must_use]
+        pub fn with_success_cluster_num(mut self, value: impl Into<i32>) -> Self {
+            self.success_cluster_num = Some(value.into());
+            self
+        }
+        /// Sets `failed_cluster_num`.
+        #[must_use]
+        pub fn with_failed_cluster_num(mut self, value: impl Into<i32>) -> Self {
+            self.failed_cluster_num = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for TaskClusterScanInfo {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            if let Some(value) = &self.scan_type_list {
+                let field_path = rt::validate::join(path, "scan_type_list");
+                for (i, item) in value.iter().enumerate() {
+                    let item_path = rt::validate::index(&field_path, i);
+                    rt::validate::Validate::validate(item, &item_path)?;
+                }
+            }
+            Ok(())
+        }
+    }
+    /// Information specific to an infrastructure-as-code scan task.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct TaskIacScanInfo {
+        /// The `file_type` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub file_type: Option<IacFileType>,
+        /// Number of files the task scans.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub scan_file_num: Option<i32>,
+        /// Number of files scanned successfully.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub success_file_num: Option<i32>,
+        /// Number of files whose scan failed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub failed_file_num: Option<i32>,
+    }
+    impl TaskIacScanInfo {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self {
+                file_type: None,
+                scan_file_num: None,
+                success_file_num: None,
+                failed_file_num: None,
+            }
+        }
+        /// Sets `file_type`.
+        #[must_use]
+        pub fn with_file_type(mut self, value: impl Into<IacFileType>) -> Self {
+            self.file_type = Some(value.into());
+            self
+        }
+        /// Sets `scan_file_num`.
+        #[must_use]
+        pub fn with_scan_file_num(mut self, value: impl Into<i32>) -> Self {
+            self.scan_file_num = Some(value.into());
+            self
+        }
+        /// Sets `success_file_num`.
+        #[must_use]
+        pub fn with_success_file_num(mut self, value: impl Into<i32>) -> Self {
+            self.success_file_num = Some(value.into());
+            self
+        }
+        /// Sets `failed_file_num`.
+        #[must_use]
+        pub fn with_failed_file_num(mut self, value: impl Into<i32>) -> Self {
+            self.failed_file_num = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for TaskIacScanInfo {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            if let Some(value) = &self.file_type {
+                let field_path = rt::validate::join(path, "file_type");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            Ok(())
+        }
+    }
+    /// A task.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
+    pub struct TaskInfo {
+        /// Task id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub task_id: Option<String>,
+        /// The `task_type` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub task_type: Option<TaskType>,
+        /// Task name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub task_name: Option<String>,
+        /// The `trigger_type` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub trigger_type: Option<TriggerType>,
+        /// The `task_status` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub task_status: Option<TaskStatus>,
+        /// Time the task started, in milliseconds since the Unix epoch.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub start_time: Option<i64>,
+        /// Time the task ended, in milliseconds since the Unix epoch.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub end_time: Option<i64>,
+        /// Estimated time until the task ends, in minutes.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub estimated_time: Option<i32>,
+        /// The `cluster_scan_info` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cluster_scan_info: Option<TaskClusterScanInfo>,
+        /// The `iac_scan_info` property.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub iac_scan_info: Option<TaskIacScanInfo>,
+    }
+    impl TaskInfo {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new() -> Self {
+            Self {
+                task_id: None,
+                task_type: None,
+                task_name: None,
+                trigger_type: None,
+                task_status: None,
+                start_time: None,
+                end_time: None,
+                estimated_time: None,
+                cluster_scan_info: None,
+                iac_scan_info: None,
+            }
+        }
+        /// Sets `task_id`.
+        #[must_use]
+        pub fn with_task_id(mut self, value: impl Into<String>) -> Self {
+            self.task_id = Some(value.into());
+            self
+        }
+        /// Sets `task_type`.
+        #[must_use]
+        pub fn with_task_type(mut self, value: impl Into<TaskType>) -> Self {
+            self.task_type = Some(value.into());
+            self
+        }
+        /// Sets `task_name`.
+        #[must_use]
+        pub fn with_task_name(mut self, value: impl Into<String>) -> Self {
+            self.task_name = Some(value.into());
+            self
+        }
+        /// Sets `trigger_type`.
+        #[must_use]
+        pub fn with_trigger_type(mut self, value: impl Into<TriggerType>) -> Self {
+            self.trigger_type = Some(value.into());
+            self
+        }
+        /// Sets `task_status`.
+        #[must_use]
+        pub fn with_task_status(mut self, value: impl Into<TaskStatus>) -> Self {
+            self.task_status = Some(value.into());
+            self
+        }
+        /// Sets `start_time`.
+        #[must_use]
+        pub fn with_start_time(mut self, value: impl Into<i64>) -> Self {
+            self.start_time = Some(value.into());
+            self
+        }
+        /// Sets `end_time`.
+        #[must_use]
+        pub fn with_end_time(mut self, value: impl Into<i64>) -> Self {
+            self.end_time = Some(value.into());
+            self
+        }
+        /// Sets `estimated_time`.
+        #[must_use]
+        pub fn with_estimated_time(mut self, value: impl Into<i32>) -> Self {
+            self.estimated_time = Some(value.into());
+            self
+        }
+        /// Sets `cluster_scan_info`.
+        #[must_use]
+        pub fn with_cluster_scan_info(
+            mut self,
+            value: impl Into<TaskClusterScanInfo>,
+        ) -> Self {
+            self.cluster_scan_info = Some(value.into());
+            self
+        }
+        /// Sets `iac_scan_info`.
+        #[must_use]
+        pub fn with_iac_scan_info(mut self, value: impl Into<TaskIacScanInfo>) -> Self {
+            self.iac_scan_info = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for TaskInfo {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            if let Some(value) = &self.task_type {
+                let field_path = rt::validate::join(path, "task_type");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.trigger_type {
+                let field_path = rt::validate::join(path, "trigger_type");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.task_status {
+                let field_path = rt::validate::join(path, "task_status");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.cluster_scan_info {
+                let field_path = rt::validate::join(path, "cluster_scan_info");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            if let Some(value) = &self.iac_scan_info {
+                let field_path = rt::validate::join(path, "iac_scan_info");
+                rt::validate::Validate::validate(value, &field_path)?;
+            }
+            Ok(())
+        }
+    }
+    /// Sort field:
+    /// - `start_time`: task start time.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum TaskSortKey {
+        /// `start_time`
+        StartTime,
+        /// A value this client does not know, e.g. from a newer service version.
+        Unknown(String),
+    }
+    impl TaskSortKey {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::StartTime => "start_time",
+                Self::Unknown(value) => value,
+            }
+        }
+        /// False for values this client does not know.
+        pub fn is_known(&self) -> bool {
+            !matches!(self, Self::Unknown(_))
+        }
+    }
+    impl From<&str> for TaskSortKey {
+        fn from(value: &str) -> Self {
+            match value {
+                "start_time" => Self::StartTime,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl From<String> for TaskSortKey {
+        fn from(value: String) -> Self {
+            match Self::from(value.as_str()) {
+                Self::Unknown(_) => Self::Unknown(value),
+                known => known,
+            }
+        }
+    }
+    impl std::str::FromStr for TaskSortKey {
+        type Err = std::convert::Infallible;
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl std::fmt::Display for TaskSortKey {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl serde::Serialize for TaskSortKey {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for TaskSortKey {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            String::deserialize(deserializer).map(Self::from)
+        }
+    }
+    impl rt::validate::Validate for TaskSortKey {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            rt::validate::known_variant(path, self.as_str(), self.is_known())
+        }
+    }
+    /// Task status:
+    /// - `ready`: waiting to run;
+    /// - `running`: running;
+    /// - `finished`: finished.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum TaskStatus {
+        /// `ready`
+        Ready,
+        /// `running`
+        Running,
+        /// `finished`
+        Finished,
+        /// A value this client does not know, e.g. from a newer service version.
+        Unknown(String),
+    }
+    impl TaskStatus {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Ready => "ready",
+                Self::Running => "running",
+                Self::Finished => "finished",
+                Self::Unknown(value) => value,
+            }
+        }
+        /// False for values this client does not know.
+        pub fn is_known(&self) -> bool {
+            !matches!(self, Self::Unknown(_))
+        }
+    }
+    impl From<&str> for TaskStatus {
+        fn from(value: &str) -> Self {
+            match value {
+                "ready" => Self::Ready,
+                "running" => Self::Running,
+                "finished" => Self::Finished,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl From<String> for TaskStatus {
+        fn from(value: String) -> Self {
+            match Self::from(value.as_str()) {
+                Self::Unknown(_) => Self::Unknown(value),
+                known => known,
+            }
+        }
+    }
+    impl std::str::FromStr for TaskStatus {
+        type Err = std::convert::Infallible;
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl std::fmt::Display for TaskStatus {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl serde::Serialize for TaskStatus {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for TaskStatus {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            String::deserialize(deserializer).map(Self::from)
+        }
+    }
+    impl rt::validate::Validate for TaskStatus {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            rt::validate::known_variant(path, self.as_str(), self.is_known())
         }
     }
     /// Task type:
@@ -668,6 +2473,80 @@ pub mod types {
         }
     }
     impl rt::validate::Validate for TaskType {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            rt::validate::known_variant(path, self.as_str(), self.is_known())
+        }
+    }
+    /// How the task was triggered:
+    /// - `manual`: a task created by hand;
+    /// - `schedule`: a scheduled task.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum TriggerType {
+        /// `manual`
+        Manual,
+        /// `schedule`
+        Schedule,
+        /// A value this client does not know, e.g. from a newer service version.
+        Unknown(String),
+    }
+    impl TriggerType {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Manual => "manual",
+                Self::Schedule => "schedule",
+                Self::Unknown(value) => value,
+            }
+        }
+        /// False for values this client does not know.
+        pub fn is_known(&self) -> bool {
+            !matches!(self, Self::Unknown(_))
+        }
+    }
+    impl From<&str> for TriggerType {
+        fn from(value: &str) -> Self {
+            match value {
+                "manual" => Self::Manual,
+                "schedule" => Self::Schedule,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+    impl From<String> for TriggerType {
+        fn from(value: String) -> Self {
+            match Self::from(value.as_str()) {
+                Self::Unknown(_) => Self::Unknown(value),
+                known => known,
+            }
+        }
+    }
+    impl std::str::FromStr for TriggerType {
+        type Err = std::convert::Infallible;
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            Ok(Self::from(value))
+        }
+    }
+    impl std::fmt::Display for TriggerType {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl serde::Serialize for TriggerType {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> serde::Deserialize<'de> for TriggerType {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            String::deserialize(deserializer).map(Self::from)
+        }
+    }
+    impl rt::validate::Validate for TriggerType {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
             rt::validate::known_variant(path, self.as_str(), self.is_known())
         }
@@ -804,6 +2683,686 @@ pub mod operations {
             Ok(request)
         }
     }
+    /// `POST /v5/{project_id}/common/tasks/batch-query`: List tasks
+    ///
+    /// Lists the tasks of one task type (`cluster_scan` or `iac_scan`),
+    /// optionally filtered by id, name, creation time range, trigger type,
+    /// status and scan items, one page at a time (`offset`, `limit`).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct ListTasks<'a> {
+        client: &'a super::Client,
+        project_id: Option<String>,
+        enterprise_project_id: Option<String>,
+        offset: Option<i32>,
+        limit: Option<i32>,
+        body: Option<super::types::ListTasksRequestBody>,
+        options: rt::CallOptions,
+    }
+    impl<'a> ListTasks<'a> {
+        pub(crate) fn new(client: &'a super::Client) -> Self {
+            Self {
+                client,
+                project_id: None,
+                enterprise_project_id: None,
+                offset: None,
+                limit: None,
+                body: None,
+                options: rt::CallOptions::default(),
+            }
+        }
+        /// Project id: the project the assets belong to. Once set, the assets of
+        /// that project can be queried by this id.
+        ///
+        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
+        pub fn project_id(mut self, value: impl Into<String>) -> Self {
+            self.project_id = Some(value.into());
+            self
+        }
+        /// Enterprise project id, used to filter assets by enterprise project.
+        /// Pass `all_granted_eps` to query the assets of every enterprise project.
+        /// Only needed once enterprise projects are enabled; the service defaults
+        /// to `0`, the default enterprise project.
+        ///
+        /// Sent as the query parameter `enterprise_project_id`. Optional.
+        pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
+            self.enterprise_project_id = Some(value.into());
+            self
+        }
+        /// Offset: the position of the first record to return. The service
+        /// defaults to `0`.
+        ///
+        /// Sent as the query parameter `offset`. Optional.
+        pub fn offset(mut self, value: impl Into<i32>) -> Self {
+            self.offset = Some(value.into());
+            self
+        }
+        /// Number of records per page. The service defaults to `10`.
+        ///
+        /// Sent as the query parameter `limit`. Optional.
+        pub fn limit(mut self, value: impl Into<i32>) -> Self {
+            self.limit = Some(value.into());
+            self
+        }
+        /// The request body.
+        ///
+        /// Required.
+        pub fn body(
+            mut self,
+            value: impl Into<super::types::ListTasksRequestBody>,
+        ) -> Self {
+            self.body = Some(value.into());
+            self
+        }
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
+            self
+        }
+        /// Checks every constraint of the API, then sends the request.
+        ///
+        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
+        /// anything is sent.
+        ///
+        /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
+        ///
+        /// - `default`: `super::types::ErrorResponse`
+        pub async fn send(
+            self,
+        ) -> Result<rt::Response<super::types::ListTasksResponseBody>, rt::Error> {
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("ListTasks", &self.options, e))?;
+            self.client.core().send_json(request).await
+        }
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            let project_id = rt::validate::required(
+                "project_id",
+                self
+                    .project_id
+                    .clone()
+                    .or_else(|| {
+                        self.client.core().default_param("project_id").map(Into::into)
+                    }),
+            )?;
+            let project_id = &project_id;
+            rt::validate::length("project_id", project_id, Some(1), Some(256))?;
+            if let Some(enterprise_project_id) = &self.enterprise_project_id {
+                rt::validate::length(
+                    "enterprise_project_id",
+                    enterprise_project_id,
+                    Some(1),
+                    Some(256),
+                )?;
+            }
+            if let Some(offset) = &self.offset {
+                rt::validate::range(
+                    "offset",
+                    *offset,
+                    Some((0, false)),
+                    Some((2000000, false)),
+                )?;
+            }
+            if let Some(limit) = &self.limit {
+                rt::validate::range(
+                    "limit",
+                    *limit,
+                    Some((10, false)),
+                    Some((200, false)),
+                )?;
+            }
+            let path = format!(
+                "/v5/{}/common/tasks/batch-query", rt::encode::path_segment("project_id",
+                project_id) ?
+            );
+            let mut request = rt::Request::operation(
+                "ListTasks",
+                "/v5/{project_id}/common/tasks/batch-query",
+                rt::Method::POST,
+                path,
+            );
+            request.options = self.options.clone();
+            request.scope("project_id", project_id);
+            if let Some(enterprise_project_id) = &self.enterprise_project_id {
+                request.query.push("enterprise_project_id", enterprise_project_id);
+            }
+            if let Some(offset) = &self.offset {
+                request.query.push("offset", offset);
+            }
+            if let Some(limit) = &self.limit {
+                request.query.push("limit", limit);
+            }
+            let body = rt::validate::required("body", self.body.as_ref())?;
+            rt::validate::Validate::validate(body, "body")?;
+            request.json_as("application/json", "body", body)?;
+            Ok(request)
+        }
+    }
+    impl<'a> ListTasks<'a> {
+        /// Every page, starting at this request's offset; see [`rt::Pages`].
+        pub fn pages(self) -> rt::Pages<'a, Self> {
+            rt::Pages::new(self)
+        }
+        ///Every item of every page (`data_list`), fetched page by page as they are read.
+        pub fn items(self) -> rt::Items<'a, Self, super::types::TaskInfo> {
+            rt::Pages::new(self).items(|page| page.data_list.unwrap_or_default())
+        }
+    }
+    impl<'a> rt::Paged<'a> for ListTasks<'a> {
+        type Page = super::types::ListTasksResponseBody;
+        fn window(&self) -> (Option<u64>, Option<u64>) {
+            (
+                self.offset.and_then(|n| u64::try_from(n).ok()),
+                self.limit.and_then(|n| u64::try_from(n).ok()),
+            )
+        }
+        fn at(mut self, offset: u64, limit: Option<u64>) -> Self {
+            self.offset = Some(i32::try_from(offset).unwrap_or(i32::MAX));
+            if let Some(limit) = limit {
+                self.limit = Some(i32::try_from(limit).unwrap_or(i32::MAX));
+            }
+            self
+        }
+        fn fetch(self) -> rt::PageFuture<'a, Self::Page> {
+            Box::pin(self.send())
+        }
+        fn count(page: &Self::Page) -> (usize, Option<u64>) {
+            (
+                page.data_list.as_ref().map_or(0, Vec::len),
+                page.total_num.and_then(|n| u64::try_from(n).ok()),
+            )
+        }
+    }
+    /// `POST /v5/{project_id}/common/tasks/{task_id}/resources/batch-query`: List the resources of a task
+    ///
+    /// Lists the resources a task scans: the clusters of a cluster scan task
+    /// or the files of an infrastructure-as-code scan task, with their scan
+    /// status, one page at a time (`offset`, `limit`).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct ListTaskResources<'a> {
+        client: &'a super::Client,
+        project_id: Option<String>,
+        task_id: Option<String>,
+        enterprise_project_id: Option<String>,
+        offset: Option<i32>,
+        limit: Option<i32>,
+        body: Option<super::types::ListTaskResourcesRequestBody>,
+        options: rt::CallOptions,
+    }
+    impl<'a> ListTaskResources<'a> {
+        pub(crate) fn new(client: &'a super::Client) -> Self {
+            Self {
+                client,
+                project_id: None,
+                task_id: None,
+                enterprise_project_id: None,
+                offset: None,
+                limit: None,
+                body: None,
+                options: rt::CallOptions::default(),
+            }
+        }
+        /// Project id: the project the assets belong to. Once set, the assets of
+        /// that project can be queried by this id.
+        ///
+        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
+        pub fn project_id(mut self, value: impl Into<String>) -> Self {
+            self.project_id = Some(value.into());
+            self
+        }
+        /// Task id, as returned by CreateTask or ListTasks.
+        ///
+        /// Sent as the path parameter `task_id`. Required.
+        pub fn task_id(mut self, value: impl Into<String>) -> Self {
+            self.task_id = Some(value.into());
+            self
+        }
+        /// Enterprise project id, used to filter assets by enterprise project.
+        /// Pass `all_granted_eps` to query the assets of every enterprise project.
+        /// Only needed once enterprise projects are enabled; the service defaults
+        /// to `0`, the default enterprise project.
+        ///
+        /// Sent as the query parameter `enterprise_project_id`. Optional.
+        pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
+            self.enterprise_project_id = Some(value.into());
+            self
+        }
+        /// Offset: the position of the first record to return. The service
+        /// defaults to `0`.
+        ///
+        /// Sent as the query parameter `offset`. Optional.
+        pub fn offset(mut self, value: impl Into<i32>) -> Self {
+            self.offset = Some(value.into());
+            self
+        }
+        /// Number of records per page. The service defaults to `10`.
+        ///
+        /// Sent as the query parameter `limit`. Optional.
+        pub fn limit(mut self, value: impl Into<i32>) -> Self {
+            self.limit = Some(value.into());
+            self
+        }
+        /// The request body.
+        ///
+        /// Required.
+        pub fn body(
+            mut self,
+            value: impl Into<super::types::ListTaskResourcesRequestBody>,
+        ) -> Self {
+            self.body = Some(value.into());
+            self
+        }
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
+            self
+        }
+        /// Checks every constraint of the API, then sends the request.
+        ///
+        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
+        /// anything is sent.
+        ///
+        /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
+        ///
+        /// - `default`: `super::types::ErrorResponse`
+        pub async fn send(
+            self,
+        ) -> Result<
+            rt::Response<super::types::ListTaskResourcesResponseBody>,
+            rt::Error,
+        > {
+            let request = self
+                .prepare()
+                .map_err(|e| {
+                    self.client.core().refused("ListTaskResources", &self.options, e)
+                })?;
+            self.client.core().send_json(request).await
+        }
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            let project_id = rt::validate::required(
+                "project_id",
+                self
+                    .project_id
+                    .clone()
+                    .or_else(|| {
+                        self.client.core().default_param("project_id").map(Into::into)
+                    }),
+            )?;
+            let project_id = &project_id;
+            rt::validate::length("project_id", project_id, Some(1), Some(256))?;
+            let task_id = rt::validate::required("task_id", self.task_id.as_ref())?;
+            rt::validate::length("task_id", task_id, Some(1), Some(64))?;
+            if let Some(enterprise_project_id) = &self.enterprise_project_id {
+                rt::validate::length(
+                    "enterprise_project_id",
+                    enterprise_project_id,
+                    Some(1),
+                    Some(256),
+                )?;
+            }
+            if let Some(offset) = &self.offset {
+                rt::validate::range(
+                    "offset",
+                    *offset,
+                    Some((0, false)),
+                    Some((2000000, false)),
+                )?;
+            }
+            if let Some(limit) = &self.limit {
+                rt::validate::range(
+                    "limit",
+                    *limit,
+                    Some((10, false)),
+                    Some((200, false)),
+                )?;
+            }
+            let path = format!(
+                "/v5/{}/common/tasks/{}/resources/batch-query",
+                rt::encode::path_segment("project_id", project_id) ?,
+                rt::encode::path_segment("task_id", task_id) ?
+            );
+            let mut request = rt::Request::operation(
+                "ListTaskResources",
+                "/v5/{project_id}/common/tasks/{task_id}/resources/batch-query",
+                rt::Method::POST,
+                path,
+            );
+            request.options = self.options.clone();
+            request.scope("project_id", project_id);
+            if let Some(enterprise_project_id) = &self.enterprise_project_id {
+                request.query.push("enterprise_project_id", enterprise_project_id);
+            }
+            if let Some(offset) = &self.offset {
+                request.query.push("offset", offset);
+            }
+            if let Some(limit) = &self.limit {
+                request.query.push("limit", limit);
+            }
+            let body = rt::validate::required("body", self.body.as_ref())?;
+            rt::validate::Validate::validate(body, "body")?;
+            request.json_as("application/json", "body", body)?;
+            Ok(request)
+        }
+    }
+    impl<'a> ListTaskResources<'a> {
+        /// Every page, starting at this request's offset; see [`rt::Pages`].
+        pub fn pages(self) -> rt::Pages<'a, Self> {
+            rt::Pages::new(self)
+        }
+    }
+    impl<'a> rt::Paged<'a> for ListTaskResources<'a> {
+        type Page = super::types::ListTaskResourcesResponseBody;
+        fn window(&self) -> (Option<u64>, Option<u64>) {
+            (
+                self.offset.and_then(|n| u64::try_from(n).ok()),
+                self.limit.and_then(|n| u64::try_from(n).ok()),
+            )
+        }
+        fn at(mut self, offset: u64, limit: Option<u64>) -> Self {
+            self.offset = Some(i32::try_from(offset).unwrap_or(i32::MAX));
+            if let Some(limit) = limit {
+                self.limit = Some(i32::try_from(limit).unwrap_or(i32::MAX));
+            }
+            self
+        }
+        fn fetch(self) -> rt::PageFuture<'a, Self::Page> {
+            Box::pin(self.send())
+        }
+        fn count(page: &Self::Page) -> (usize, Option<u64>) {
+            (
+                page.cluster_scan_data_list.as_ref().map_or(0, Vec::len)
+                    + page.iac_scan_data_list.as_ref().map_or(0, Vec::len),
+                page.total_num.and_then(|n| u64::try_from(n).ok()),
+            )
+        }
+    }
+    /// `GET /v5/{project_id}/common/task-statistics`: Show task statistics
+    ///
+    /// Shows statistics of the tasks of one task type: the number of tasks
+    /// run so far, the number of tasks scanning now and the creation time of
+    /// the most recent task.
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct ShowTaskStatistics<'a> {
+        client: &'a super::Client,
+        project_id: Option<String>,
+        enterprise_project_id: Option<String>,
+        task_type: Option<super::types::TaskType>,
+        options: rt::CallOptions,
+    }
+    impl<'a> ShowTaskStatistics<'a> {
+        pub(crate) fn new(client: &'a super::Client) -> Self {
+            Self {
+                client,
+                project_id: None,
+                enterprise_project_id: None,
+                task_type: None,
+                options: rt::CallOptions::default(),
+            }
+        }
+        /// Project id: the project the assets belong to. Once set, the assets of
+        /// that project can be queried by this id.
+        ///
+        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
+        pub fn project_id(mut self, value: impl Into<String>) -> Self {
+            self.project_id = Some(value.into());
+            self
+        }
+        /// Enterprise project id, used to filter assets by enterprise project.
+        /// Pass `all_granted_eps` to query the assets of every enterprise project.
+        /// Only needed once enterprise projects are enabled; the service defaults
+        /// to `0`, the default enterprise project.
+        ///
+        /// Sent as the query parameter `enterprise_project_id`. Optional.
+        pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
+            self.enterprise_project_id = Some(value.into());
+            self
+        }
+        /// Type of the tasks to count.
+        ///
+        /// Sent as the query parameter `task_type`. Required.
+        pub fn task_type(mut self, value: impl Into<super::types::TaskType>) -> Self {
+            self.task_type = Some(value.into());
+            self
+        }
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
+            self
+        }
+        /// Checks every constraint of the API, then sends the request.
+        ///
+        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
+        /// anything is sent.
+        ///
+        /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
+        ///
+        /// - `default`: `super::types::ErrorResponse`
+        pub async fn send(
+            self,
+        ) -> Result<
+            rt::Response<super::types::ShowTaskStatisticsResponseBody>,
+            rt::Error,
+        > {
+            let request = self
+                .prepare()
+                .map_err(|e| {
+                    self.client.core().refused("ShowTaskStatistics", &self.options, e)
+                })?;
+            self.client.core().send_json(request).await
+        }
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            let project_id = rt::validate::required(
+                "project_id",
+                self
+                    .project_id
+                    .clone()
+                    .or_else(|| {
+                        self.client.core().default_param("project_id").map(Into::into)
+                    }),
+            )?;
+            let project_id = &project_id;
+            rt::validate::length("project_id", project_id, Some(1), Some(256))?;
+            if let Some(enterprise_project_id) = &self.enterprise_project_id {
+                rt::validate::length(
+                    "enterprise_project_id",
+                    enterprise_project_id,
+                    Some(1),
+                    Some(256),
+                )?;
+            }
+            let task_type = rt::validate::required(
+                "task_type",
+                self.task_type.as_ref(),
+            )?;
+            rt::validate::Validate::validate(task_type, "task_type")?;
+            let path = format!(
+                "/v5/{}/common/task-statistics", rt::encode::path_segment("project_id",
+                project_id) ?
+            );
+            let mut request = rt::Request::operation(
+                "ShowTaskStatistics",
+                "/v5/{project_id}/common/task-statistics",
+                rt::Method::GET,
+                path,
+            );
+            request.options = self.options.clone();
+            request.scope("project_id", project_id);
+            if let Some(enterprise_project_id) = &self.enterprise_project_id {
+                request.query.push("enterprise_project_id", enterprise_project_id);
+            }
+            request.query.push("task_type", task_type);
+            Ok(request)
+        }
+    }
+    /// `PUT /v5/{project_id}/common/tasks/{task_id}/retry`: Retry a task
+    ///
+    /// Runs a task again. Only cluster scan tasks (`cluster_scan`) can be
+    /// retried: either every cluster whose scan failed, or the failed
+    /// clusters listed in `cluster_info_list`.
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct RetryTask<'a> {
+        client: &'a super::Client,
+        project_id: Option<String>,
+        task_id: Option<String>,
+        enterprise_project_id: Option<String>,
+        body: Option<super::types::RetryTaskRequestBody>,
+        options: rt::CallOptions,
+    }
+    impl<'a> RetryTask<'a> {
+        pub(crate) fn new(client: &'a super::Client) -> Self {
+            Self {
+                client,
+                project_id: None,
+                task_id: None,
+                enterprise_project_id: None,
+                body: None,
+                options: rt::CallOptions::default(),
+            }
+        }
+        /// Project id: the project the assets belong to. Once set, the assets of
+        /// that project can be queried by this id.
+        ///
+        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
+        pub fn project_id(mut self, value: impl Into<String>) -> Self {
+            self.project_id = Some(value.into());
+            self
+        }
+        /// Task id, as returned by CreateTask or ListTasks.
+        ///
+        /// Sent as the path parameter `task_id`. Required.
+        pub fn task_id(mut self, value: impl Into<String>) -> Self {
+            self.task_id = Some(value.into());
+            self
+        }
+        /// Enterprise project id, used to filter assets by enterprise project.
+        /// Pass `all_granted_eps` to query the assets of every enterprise project.
+        /// Only needed once enterprise projects are enabled; the service defaults
+        /// to `0`, the default enterprise project.
+        ///
+        /// Sent as the query parameter `enterprise_project_id`. Optional.
+        pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
+            self.enterprise_project_id = Some(value.into());
+            self
+        }
+        /// The request body.
+        ///
+        /// Required.
+        pub fn body(
+            mut self,
+            value: impl Into<super::types::RetryTaskRequestBody>,
+        ) -> Self {
+            self.body = Some(value.into());
+            self
+        }
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.options.retry(policy);
+            self
+        }
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.options.hook(hook);
+            self
+        }
+        /// Checks every constraint of the API, then sends the request.
+        ///
+        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
+        /// anything is sent.
+        ///
+        /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
+        ///
+        /// - `default`: `super::types::ErrorResponse`
+        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
+            let request = self
+                .prepare()
+                .map_err(|e| self.client.core().refused("RetryTask", &self.options, e))?;
+            self.client.core().send_empty(request).await
+        }
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            let project_id = rt::validate::required(
+                "project_id",
+                self
+                    .project_id
+                    .clone()
+                    .or_else(|| {
+                        self.client.core().default_param("project_id").map(Into::into)
+                    }),
+            )?;
+            let project_id = &project_id;
+            rt::validate::length("project_id", project_id, Some(1), Some(256))?;
+            let task_id = rt::validate::required("task_id", self.task_id.as_ref())?;
+            rt::validate::length("task_id", task_id, Some(1), Some(64))?;
+            if let Some(enterprise_project_id) = &self.enterprise_project_id {
+                rt::validate::length(
+                    "enterprise_project_id",
+                    enterprise_project_id,
+                    Some(1),
+                    Some(256),
+                )?;
+            }
+            let path = format!(
+                "/v5/{}/common/tasks/{}/retry", rt::encode::path_segment("project_id",
+                project_id) ?, rt::encode::path_segment("task_id", task_id) ?
+            );
+            let mut request = rt::Request::operation(
+                "RetryTask",
+                "/v5/{project_id}/common/tasks/{task_id}/retry",
+                rt::Method::PUT,
+                path,
+            );
+            request.options = self.options.clone();
+            request.scope("project_id", project_id);
+            if let Some(enterprise_project_id) = &self.enterprise_project_id {
+                request.query.push("enterprise_project_id", enterprise_project_id);
+            }
+            let body = rt::validate::required("body", self.body.as_ref())?;
+            rt::validate::Validate::validate(body, "body")?;
+            request.json_as("application/json", "body", body)?;
+            Ok(request)
+        }
+    }
 }
 pub use runtime::{
     BuildError, Error, Hook, HookError, HookRequest, HookResponse, HttpSettings,
@@ -847,6 +3406,30 @@ impl Client {
     /// See [`operations::CreateTask`] for its parameters.
     pub fn create_task(&self) -> operations::CreateTask<'_> {
         operations::CreateTask::new(self)
+    }
+    /// `POST /v5/{project_id}/common/tasks/batch-query`: List tasks
+    ///
+    /// See [`operations::ListTasks`] for its parameters.
+    pub fn list_tasks(&self) -> operations::ListTasks<'_> {
+        operations::ListTasks::new(self)
+    }
+    /// `POST /v5/{project_id}/common/tasks/{task_id}/resources/batch-query`: List the resources of a task
+    ///
+    /// See [`operations::ListTaskResources`] for its parameters.
+    pub fn list_task_resources(&self) -> operations::ListTaskResources<'_> {
+        operations::ListTaskResources::new(self)
+    }
+    /// `GET /v5/{project_id}/common/task-statistics`: Show task statistics
+    ///
+    /// See [`operations::ShowTaskStatistics`] for its parameters.
+    pub fn show_task_statistics(&self) -> operations::ShowTaskStatistics<'_> {
+        operations::ShowTaskStatistics::new(self)
+    }
+    /// `PUT /v5/{project_id}/common/tasks/{task_id}/retry`: Retry a task
+    ///
+    /// See [`operations::RetryTask`] for its parameters.
+    pub fn retry_task(&self) -> operations::RetryTask<'_> {
+        operations::RetryTask::new(self)
     }
 }
 /// Configures a [`Client`].
