@@ -19,6 +19,7 @@ const SOURCES: &[(&str, &str)] = sources![
     "error.rs",
     "hooks.rs",
     "http.rs",
+    "lenient.rs",
     "paging.rs",
     "huawei/mod.rs",
     "huawei/signing.rs",
@@ -28,6 +29,7 @@ const SOURCES: &[(&str, &str)] = sources![
     "trace.rs",
     "trace_off.rs",
     "validate.rs",
+    "wait.rs",
 ];
 
 /// Runtime features an inline copy always has (the crate's defaults).

@@ -38,9 +38,28 @@ pub enum Error {
         /// Bytes read before giving up.
         limit: usize,
     },
+    /// A [`Waiter`](super::Waiter)'s deadline passed before the awaited
+    /// state was reached; the last poll's answer was "not yet".
+    WaitTimeout {
+        /// Time spent waiting.
+        waited: std::time::Duration,
+        /// Polls made.
+        polls: u32,
+    },
 }
 
 impl Error {
+    /// True when the service answered with success: the request was carried
+    /// out even though its response could not be read, so retrying it (a
+    /// create, say) may do it twice.
+    pub fn server_accepted(&self) -> bool {
+        match self {
+            Error::Decode(_) => true,
+            Error::ResponseTooLarge { status, .. } => (200..300).contains(status),
+            _ => false,
+        }
+    }
+
     /// The HTTP status of the response, if one was received.
     pub fn status(&self) -> Option<u16> {
         match self {
@@ -76,6 +95,7 @@ impl Error {
             Error::Decode(_) => "decode",
             Error::Service(_) => "service",
             Error::ResponseTooLarge { .. } => "response_too_large",
+            Error::WaitTimeout { .. } => "wait_timeout",
         }
     }
 
@@ -114,6 +134,11 @@ impl fmt::Display for Error {
                     "response body (status {status}) is longer than {limit} bytes"
                 )
             }
+            Error::WaitTimeout { waited, polls } => write!(
+                f,
+                "gave up waiting after {:.1} s ({polls} polls)",
+                waited.as_secs_f64()
+            ),
         }
     }
 }
@@ -127,7 +152,7 @@ impl StdError for Error {
             Error::Connect(e) | Error::Tls(e) | Error::Timeout(e) | Error::Transport(e) => Some(e),
             Error::Decode(e) => Some(e),
             Error::Service(e) => Some(e),
-            Error::ResponseTooLarge { .. } => None,
+            Error::ResponseTooLarge { .. } | Error::WaitTimeout { .. } => None,
         }
     }
 }
@@ -173,8 +198,10 @@ impl fmt::Display for InvalidInput {
 
 impl StdError for InvalidInput {}
 
-/// A success response whose body could not be decoded.
+/// A success response whose body could not be decoded: the service accepted
+/// and carried out the request, so sending it again may do it twice.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct DecodeError {
     /// HTTP status code.
     pub status: u16,
@@ -182,6 +209,8 @@ pub struct DecodeError {
     pub request_id: Option<String>,
     /// The start of the body, for diagnosis.
     pub body_excerpt: String,
+    /// The whole body as received.
+    pub body: Vec<u8>,
     /// Why decoding failed.
     pub source: serde_json::Error,
 }
@@ -190,7 +219,7 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "undecodable response (status {}, request id {}): {}",
+            "the service accepted the request (status {}, request id {}) but its response could not be decoded: {}",
             self.status,
             Printable(self.request_id.as_deref().unwrap_or("-")),
             self.source

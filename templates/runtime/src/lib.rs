@@ -25,6 +25,7 @@ mod hooks;
 mod http;
 #[cfg(feature = "huawei")]
 pub mod huawei;
+mod lenient;
 mod paging;
 mod request;
 mod response;
@@ -37,6 +38,7 @@ mod trace_off;
 use trace_off as trace;
 #[doc(hidden)]
 pub mod validate;
+mod wait;
 
 pub use auth::{
     ApiKeyIn, Credential, ProvideCredential, Scheme, Secret, SignError, Signer, SigningRequest,
@@ -56,6 +58,7 @@ pub use reqwest;
 pub use response::Response;
 pub use retry::RetryPolicy;
 pub use validate::Validate;
+pub use wait::Waiter;
 
 /// What generated code calls, under the names it uses; not a stable API.
 #[doc(hidden)]

@@ -71,19 +71,28 @@ impl Response<Vec<u8>> {
                 status: self.status,
                 request_id: self.request_id,
                 body_excerpt: super::error::excerpt(&String::from_utf8_lossy(&self.body), 512),
+                body: self.body,
                 source,
             })),
         }
     }
 }
 
-/// Decodes a JSON body; an empty body reads as `null`.
+/// Decodes a JSON body; an empty body reads as `null`. A body that fails the
+/// strict reading is read again converting mismatched scalars (see
+/// `lenient`); the strict error is kept when that fails too.
 pub fn json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        serde_json::from_slice(b"null")
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"null"
     } else {
-        serde_json::from_slice(body)
-    }
+        body
+    };
+    serde_json::from_slice(body).or_else(|strict| {
+        serde_json::from_slice::<serde_json::Value>(body)
+            .ok()
+            .and_then(|value| super::lenient::from_value(&value).ok())
+            .ok_or(strict)
+    })
 }
 
 impl<T> Deref for Response<T> {
