@@ -360,3 +360,56 @@ fn structs_too_large_for_rustc_are_refused() {
         "more than one struct can hold",
     );
 }
+
+#[test]
+fn broken_pagination_is_located() {
+    let spec = |paging: &str, response: &str| {
+        format!(
+            "{HEAD}paths:\n  /items:\n    get:\n      x-pagination: {paging}\n      parameters:\n\
+             \x20       - {{name: offset, in: query, schema: {{type: integer}}}}\n\
+             \x20       - {{name: limit, in: query, schema: {{type: integer}}}}\n\
+             \x20       - {{name: after, in: query, schema: {{type: string}}}}\n\
+             \x20     responses:\n        '200':\n          description: ok\n          content:\n\
+             \x20           application/json:\n              schema: {response}\n"
+        )
+    };
+    let page = "{type: object, properties: {n: {type: integer}, label: {type: string}, list: {type: array, items: {type: string}}}}";
+    let at = "#/paths/~1items/get/x-pagination";
+    assert_error(&spec("5", page), at, "must be an object");
+    assert_error(
+        &spec("{offset: after, limit: limit, items: list}", page),
+        &format!("{at}/offset"),
+        "optional integer query parameter",
+    );
+    assert_error(
+        &spec("{offset: offset, limit: nope, items: list}", page),
+        &format!("{at}/limit"),
+        "optional integer query parameter",
+    );
+    assert_error(
+        &spec(
+            "{offset: offset, limit: limit, total: label, items: list}",
+            page,
+        ),
+        &format!("{at}/total"),
+        "no integer property \"label\"",
+    );
+    assert_error(
+        &spec("{offset: offset, limit: limit, items: [list, n]}", page),
+        &format!("{at}/items"),
+        "no array property \"n\"",
+    );
+    assert_error(
+        &spec("{offset: offset, limit: limit}", page),
+        &format!("{at}/items"),
+        "must name the response's array property",
+    );
+    assert_error(
+        &spec(
+            "{offset: offset, limit: limit, items: list}",
+            "{type: array, items: {type: string}}",
+        ),
+        at,
+        "must answer with a JSON object",
+    );
+}

@@ -118,6 +118,14 @@ fn every_parameter_location() {
 }
 
 #[test]
+fn offset_limit_paging() {
+    check(
+        "tests/fixtures/paging.yaml",
+        expect_file!["../snapshots/src/paging.rs"],
+    );
+}
+
+#[test]
 fn names_that_collide_with_std_and_builder_internals() {
     let code = generate_with_warnings("tests/fixtures/collisions.yaml", &[]);
     expect_file!["../snapshots/src/collisions.rs"].assert_eq(&code);

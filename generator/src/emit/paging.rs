@@ -31,12 +31,15 @@ pub fn emit(op: &Operation, paging: &Pagination) -> TokenStream {
         }
     });
     let total = match &paging.total {
-        Some((field, required)) => {
+        Some((field, required, width)) => {
             let field = ident(field);
-            if *required {
-                quote!(u64::try_from(page.#field).ok())
-            } else {
-                quote!(page.#field.and_then(|n| u64::try_from(n).ok()))
+            match (*required, *width) {
+                (true, IntWidth::U64) => quote!(Some(page.#field)),
+                (true, IntWidth::U32) => quote!(Some(u64::from(page.#field))),
+                (true, _) => quote!(u64::try_from(page.#field).ok()),
+                (false, IntWidth::U64) => quote!(page.#field),
+                (false, IntWidth::U32) => quote!(page.#field.map(u64::from)),
+                (false, _) => quote!(page.#field.and_then(|n| u64::try_from(n).ok())),
             }
         }
         None => quote!(None),
@@ -50,12 +53,12 @@ pub fn emit(op: &Operation, paging: &Pagination) -> TokenStream {
             } else {
                 quote!(|page| page.#field.unwrap_or_default())
             };
-            let doc = format!(
-                "Every item of every page (`{}`), fetched page by page as they are read.",
-                list.field
-            );
+            let doc = super::docs::attrs(Some(&format!(
+                "Every item of every page ({}), fetched page by page as they are read.",
+                super::docs::code(&list.field)
+            )));
             quote! {
-                #[doc = #doc]
+                #doc
                 pub fn items(self) -> rt::Items<'a, Self, #item> {
                     rt::Pages::new(self).items(#take)
                 }
@@ -103,6 +106,7 @@ pub fn emit(op: &Operation, paging: &Pagination) -> TokenStream {
 fn to_u64(field: TokenStream, width: IntWidth) -> TokenStream {
     match width {
         IntWidth::U64 => field,
+        IntWidth::U32 => quote!(#field.map(u64::from)),
         _ => quote!(#field.and_then(|n| u64::try_from(n).ok())),
     }
 }

@@ -20,8 +20,9 @@ pub struct Pagination {
     pub offset: (String, IntWidth),
     /// Setter and width of the limit parameter.
     pub limit: (String, IntWidth),
-    /// Field of the response with the number of items in all pages.
-    pub total: Option<(String, bool)>,
+    /// Field of the response with the number of items in all pages, whether
+    /// it is required, and its width.
+    pub total: Option<(String, bool, IntWidth)>,
     /// Fields of the response holding a page's items: name, item type, required.
     pub items: Vec<PagedList>,
 }
@@ -82,18 +83,20 @@ impl Lowerer<'_> {
         let field = |wire: &str| page.fields.iter().find(|f| f.wire == wire);
         let total = match map.get("total") {
             None => None,
-            Some(serde_json::Value::String(wire)) => match field(wire) {
-                Some(f) if matches!(f.shape.kind, ShapeKind::Integer(_)) => {
-                    Some((f.name.clone(), f.required && !f.nullable))
+            Some(serde_json::Value::String(wire)) => {
+                match field(wire).map(|f| (f, &f.shape.kind)) {
+                    Some((f, ShapeKind::Integer(width))) => {
+                        Some((f.name.clone(), f.required && !f.nullable, *width))
+                    }
+                    _ => {
+                        self.diags.error(
+                            &pointer::join(at, "total"),
+                            format!("the response has no integer property {wire:?}"),
+                        );
+                        None
+                    }
                 }
-                _ => {
-                    self.diags.error(
-                        &pointer::join(at, "total"),
-                        format!("the response has no integer property {wire:?}"),
-                    );
-                    None
-                }
-            },
+            }
             Some(_) => {
                 self.diags.error(
                     &pointer::join(at, "total"),

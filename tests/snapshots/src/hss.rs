@@ -2854,7 +2854,7 @@ pub mod operations {
         pub fn pages(self) -> rt::Pages<'a, Self> {
             rt::Pages::new(self)
         }
-        ///Every item of every page (`data_list`), fetched page by page as they are read.
+        /// Every item of every page (`data_list`), fetched page by page as they are read.
         pub fn items(self) -> rt::Items<'a, Self, super::types::TaskInfo> {
             rt::Pages::new(self).items(|page| page.data_list.unwrap_or_default())
         }

@@ -23,6 +23,7 @@ snapshot!(formats, "formats.rs");
 snapshot!(keywords, "keywords.rs");
 snapshot!(one_of, "one_of.rs");
 snapshot!(optional, "optional.rs");
+snapshot!(paging, "paging.rs");
 snapshot!(params, "params.rs");
 snapshot!(refs, "refs.rs");
 snapshot!(styles, "styles.rs");
