@@ -1,5 +1,6 @@
 //! What a server sends back, decoded: success bodies into the HSS client's
-//! types with the decoder generated code calls, and error bodies through the
+//! types with the decoder generated code calls (strict, then converting
+//! mismatched scalars), and error bodies through the
 //! Huawei and common error parsers into a `ServiceError`.
 //!
 //! Holds: no panic; a decoded body serializes and decodes back to itself; an
@@ -32,6 +33,9 @@ fuzz_target!(|data: &[u8]| {
         _ => (500, data),
     };
     round_trip::<types::CreateTaskResponseBody>(body);
+    round_trip::<types::ListTasksResponseBody>(body);
+    round_trip::<types::ListTaskResourcesResponseBody>(body);
+    round_trip::<types::ShowTaskStatisticsResponseBody>(body);
     round_trip::<types::ErrorResponse>(body);
     for parser in [&HuaweiErrors as &dyn ErrorParser, &CommonErrors] {
         let error = ServiceError::from_response(status, Some("r\n1".into()), body, parser);

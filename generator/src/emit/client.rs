@@ -357,6 +357,9 @@ fn exports(api: &Api, huawei: bool) -> TokenStream {
     if !api.schemes.is_empty() {
         names.push(quote!(Secret));
     }
+    if api.operations.iter().any(|op| op.pagination.is_some()) {
+        names.extend([quote!(Items), quote!(Pages)]);
+    }
     let huawei = huawei.then(|| {
         quote!(
             pub use runtime::huawei::{AkSk, Credentials};

@@ -3366,7 +3366,7 @@ pub mod operations {
 }
 pub use runtime::{
     BuildError, Error, Hook, HookError, HookRequest, HookResponse, HttpSettings,
-    InvalidInput, Response, RetryPolicy, ServiceError, Secret,
+    InvalidInput, Response, RetryPolicy, ServiceError, Secret, Items, Pages,
 };
 pub use runtime::huawei::{AkSk, Credentials};
 /// The User-Agent sent with every request: this crate's name and version.

@@ -342,7 +342,7 @@ pub mod operations {
 }
 pub use runtime::{
     BuildError, Error, Hook, HookError, HookRequest, HookResponse, HttpSettings,
-    InvalidInput, Response, RetryPolicy, ServiceError,
+    InvalidInput, Response, RetryPolicy, ServiceError, Items, Pages,
 };
 /// The User-Agent sent with every request: this crate's name and version.
 pub const USER_AGENT: &str = concat!(
