@@ -42,6 +42,9 @@ fuzz_target!(|data: &[u8]| {
         assert!(!error.code.is_empty() && error.status == status);
         assert!(error.message.chars().count() <= 64 * 1024 || parser.parse(body).message.is_some());
         let shown = error.to_string();
-        assert!(!shown.chars().any(char::is_control), "control character in {shown:?}");
+        assert!(
+            !shown.chars().any(char::is_control),
+            "control character in {shown:?}"
+        );
     }
 });

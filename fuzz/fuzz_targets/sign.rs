@@ -61,28 +61,50 @@ enum ContentType {
 }
 
 const KNOWN_HEADERS: &[&str] = &[
-    "User-Agent", "X-Project-Id", "Host", "X-Sdk-Date", "x-sdk-content-sha256", "X_Underscore",
-    "Accept", "X-Request-Id", "X-Security-Token", "Content-Length",
+    "User-Agent",
+    "X-Project-Id",
+    "Host",
+    "X-Sdk-Date",
+    "x-sdk-content-sha256",
+    "X_Underscore",
+    "Accept",
+    "X-Request-Id",
+    "X-Security-Token",
+    "Content-Length",
 ];
 
 fn header_name(name: &HeaderName) -> Option<String> {
     let name = match name {
         HeaderName::Known(i) => KNOWN_HEADERS[usize::from(*i) % KNOWN_HEADERS.len()].to_owned(),
-        HeaderName::Other(s) => s.chars().filter(|c| c.is_ascii_alphanumeric() || "-_".contains(*c)).collect(),
+        HeaderName::Other(s) => s
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || "-_".contains(*c))
+            .collect(),
     };
     (!name.is_empty() && !name.eq_ignore_ascii_case("content-type")).then_some(name)
 }
 
 /// Header values as they can travel: printable ASCII, spaces and tabs.
 fn header_value(value: &str) -> String {
-    value.chars().filter(|c| c.is_ascii_graphic() || *c == ' ' || *c == '\t').collect()
+    value
+        .chars()
+        .filter(|c| c.is_ascii_graphic() || *c == ' ' || *c == '\t')
+        .collect()
 }
 
 // ---- the model -------------------------------------------------------------
 
 fn model_hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    bytes.iter().flat_map(|b| [DIGITS[usize::from(b >> 4)] as char, DIGITS[usize::from(b & 15)] as char]).collect()
+    bytes
+        .iter()
+        .flat_map(|b| {
+            [
+                DIGITS[usize::from(b >> 4)] as char,
+                DIGITS[usize::from(b & 15)] as char,
+            ]
+        })
+        .collect()
 }
 
 /// `%HH` becomes the byte; anything else, a `%` without two hex digits
@@ -121,7 +143,11 @@ fn model_encode(text: &str) -> String {
 
 fn model_uri(path: &str) -> String {
     let decoded = model_decode(path);
-    let mut joined = decoded.split('/').map(model_encode).collect::<Vec<_>>().join("/");
+    let mut joined = decoded
+        .split('/')
+        .map(model_encode)
+        .collect::<Vec<_>>()
+        .join("/");
     if !joined.ends_with('/') {
         joined.push('/');
     }
@@ -138,8 +164,16 @@ fn model_query(query: &str) -> String {
         pairs.push((model_decode(k), model_decode(v)));
     }
     // Code-point order: byte order of UTF-8.
-    pairs.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then(a.1.as_bytes().cmp(b.1.as_bytes())));
-    pairs.iter().map(|(k, v)| format!("{}={}", model_encode(k), model_encode(v))).collect::<Vec<_>>().join("&")
+    pairs.sort_by(|a, b| {
+        a.0.as_bytes()
+            .cmp(b.0.as_bytes())
+            .then(a.1.as_bytes().cmp(b.1.as_bytes()))
+    });
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", model_encode(k), model_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// `YYYYMMDDTHHMMSSZ` by counting years and months, not by formula.
@@ -152,13 +186,33 @@ fn model_date(seconds: u64) -> String {
         days -= if leap(year) { 366 } else { 365 };
         year += 1;
     }
-    let lengths = [31, if leap(year) { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let lengths = [
+        31,
+        if leap(year) { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     let mut month = 0;
     while days >= lengths[month] {
         days -= lengths[month];
         month += 1;
     }
-    format!("{year:04}{:02}{:02}T{:02}{:02}{:02}Z", month + 1, days + 1, rest / 3600, rest % 3600 / 60, rest % 60)
+    format!(
+        "{year:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        month + 1,
+        days + 1,
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
 }
 
 fn trim(value: &str) -> &str {
@@ -170,13 +224,31 @@ struct Model {
     authorization: String,
 }
 
-fn model(method: &str, authority: &str, path: &str, query: &str, headers: &[(String, String)], body: Option<&[u8]>, ak: &str, sk: &str, token: Option<&str>, seconds: u64) -> Model {
-    let get = |name: &str| headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.clone());
+fn model(
+    method: &str,
+    authority: &str,
+    path: &str,
+    query: &str,
+    headers: &[(String, String)],
+    body: Option<&[u8]>,
+    ak: &str,
+    sk: &str,
+    token: Option<&str>,
+    seconds: u64,
+) -> Model {
+    let get = |name: &str| {
+        headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+    };
     let mut all: Vec<(String, String)> = headers.to_vec();
     if let Some(token) = token {
         all.push(("X-Security-Token".into(), token.into()));
     }
-    let json = get("content-type").map_or(true, |ct| ct.starts_with("application/json") || ct.starts_with("application/bson"));
+    let json = get("content-type").map_or(true, |ct| {
+        ct.starts_with("application/json") || ct.starts_with("application/bson")
+    });
     let given_hash = get("x-sdk-content-sha256");
     if !json && given_hash.is_none() {
         all.push(("X-Sdk-Content-Sha256".into(), "UNSIGNED-PAYLOAD".into()));
@@ -201,7 +273,11 @@ fn model(method: &str, authority: &str, path: &str, query: &str, headers: &[(Str
         }
     }
     signed.sort_by(|a, b| a.0.cmp(&b.0));
-    let names = signed.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(";");
+    let names = signed
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect::<Vec<_>>()
+        .join(";");
     let block: String = signed.iter().map(|(n, v)| format!("{n}:{v}\n")).collect();
     let payload = match body {
         None | Some([]) => model_hex(&Sha256::digest(b"")),
@@ -209,14 +285,28 @@ fn model(method: &str, authority: &str, path: &str, query: &str, headers: &[(Str
         Some(_) if !json => "UNSIGNED-PAYLOAD".to_owned(),
         Some(bytes) => model_hex(&Sha256::digest(bytes)),
     };
-    let canonical_request = [method.to_ascii_uppercase(), model_uri(path), model_query(query), block, names.clone(), payload].join("\n");
-    let to_sign = format!("SDK-HMAC-SHA256\n{date}\n{}", model_hex(&Sha256::digest(canonical_request.as_bytes())));
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(sk.as_bytes()).expect("HMAC takes any key");
+    let canonical_request = [
+        method.to_ascii_uppercase(),
+        model_uri(path),
+        model_query(query),
+        block,
+        names.clone(),
+        payload,
+    ]
+    .join("\n");
+    let to_sign = format!(
+        "SDK-HMAC-SHA256\n{date}\n{}",
+        model_hex(&Sha256::digest(canonical_request.as_bytes()))
+    );
+    let mut mac =
+        <Hmac<Sha256> as KeyInit>::new_from_slice(sk.as_bytes()).expect("HMAC takes any key");
     mac.update(to_sign.as_bytes());
     let signature = model_hex(&mac.finalize().into_bytes());
     Model {
         canonical_request,
-        authorization: format!("SDK-HMAC-SHA256 Access={ak}, SignedHeaders={names}, Signature={signature}"),
+        authorization: format!(
+            "SDK-HMAC-SHA256 Access={ak}, SignedHeaders={names}, Signature={signature}"
+        ),
     }
 }
 
@@ -231,11 +321,18 @@ fuzz_target!(|input: Input| {
     };
     let path = match &input.raw_path {
         Some(raw) => {
-            let kept: String = raw.chars().filter(|c| c.is_ascii_graphic() && !"?#".contains(*c)).collect();
+            let kept: String = raw
+                .chars()
+                .filter(|c| c.is_ascii_graphic() && !"?#".contains(*c))
+                .collect();
             format!("/{kept}")
         }
         None => {
-            let mut path: String = input.segments.iter().map(|s| format!("/{}", component(s))).collect();
+            let mut path: String = input
+                .segments
+                .iter()
+                .map(|s| format!("/{}", component(s)))
+                .collect();
             if input.trailing_slash || path.is_empty() {
                 path.push('/');
             }
@@ -243,11 +340,23 @@ fuzz_target!(|input: Input| {
         }
     };
     let query = match &input.raw_query {
-        Some(raw) => raw.chars().filter(|c| c.is_ascii_graphic() && *c != '#').collect(),
-        None => input.query.iter().map(|(k, v)| format!("{}={}", component(k), component(v))).collect::<Vec<_>>().join("&"),
+        Some(raw) => raw
+            .chars()
+            .filter(|c| c.is_ascii_graphic() && *c != '#')
+            .collect(),
+        None => input
+            .query
+            .iter()
+            .map(|(k, v)| format!("{}={}", component(k), component(v)))
+            .collect::<Vec<_>>()
+            .join("&"),
     };
     let authority = "hss.cn-north-4.example.com:8443";
-    let url = if query.is_empty() { format!("https://{authority}{path}") } else { format!("https://{authority}{path}?{query}") };
+    let url = if query.is_empty() {
+        format!("https://{authority}{path}")
+    } else {
+        format!("https://{authority}{path}?{query}")
+    };
 
     let mut headers: Vec<(String, String)> = Vec::new();
     if let Some(content_type) = input.content_type {
@@ -273,20 +382,53 @@ fuzz_target!(|input: Input| {
     if let Some(token) = &token {
         credentials = credentials.with_security_token(token.clone());
     }
-    let borrowed: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    let borrowed: Vec<(&str, &str)> = headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
     let date = UNIX_EPOCH + Duration::from_secs(u64::from(input.seconds));
-    let result = signing::sign(method, &url, &borrowed, input.body.as_deref(), &credentials, date);
+    let result = signing::sign(
+        method,
+        &url,
+        &borrowed,
+        input.body.as_deref(),
+        &credentials,
+        date,
+    );
     let signed = match result {
         Ok(signed) => signed,
         Err(_) => {
-            assert!(input.ak.is_empty() || input.sk.is_empty(), "refused a signable request: {url}");
+            assert!(
+                input.ak.is_empty() || input.sk.is_empty(),
+                "refused a signable request: {url}"
+            );
             return;
         }
     };
-    assert!(!input.ak.is_empty() && !input.sk.is_empty(), "signed with an empty AK or SK");
+    assert!(
+        !input.ak.is_empty() && !input.sk.is_empty(),
+        "signed with an empty AK or SK"
+    );
     let path_only = path.as_str();
-    let expected = model(method, authority, path_only, &query, &headers, input.body.as_deref(), &input.ak, &input.sk, token.as_deref(), u64::from(input.seconds));
-    assert_eq!(signed.canonical_request, expected.canonical_request, "canonical request of {url}");
+    let expected = model(
+        method,
+        authority,
+        path_only,
+        &query,
+        &headers,
+        input.body.as_deref(),
+        &input.ak,
+        &input.sk,
+        token.as_deref(),
+        u64::from(input.seconds),
+    );
+    assert_eq!(
+        signed.canonical_request, expected.canonical_request,
+        "canonical request of {url}"
+    );
     assert_eq!(signed.authorization, expected.authorization);
-    assert_eq!(signed.headers.last().map(|(n, v)| (n.as_str(), v.as_str())), Some(("Authorization", expected.authorization.as_str())));
+    assert_eq!(
+        signed.headers.last().map(|(n, v)| (n.as_str(), v.as_str())),
+        Some(("Authorization", expected.authorization.as_str()))
+    );
 });

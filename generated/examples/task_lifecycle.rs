@@ -42,11 +42,21 @@ async fn run() -> Result<(), Error> {
     } else {
         ClusterScanRangeType::SpecificCluster
     };
-    let scan = ClusterScanInfo::new(vec![ClusterScanType::ClusterVul, ClusterScanType::Benchmark], range)
-        .with_cluster_id_list(clusters);
-    let created = client.create_task().body(CreateClusterScanTask::new(scan)).send().await?;
+    let scan = ClusterScanInfo::new(
+        vec![ClusterScanType::ClusterVul, ClusterScanType::Benchmark],
+        range,
+    )
+    .with_cluster_id_list(clusters);
+    let created = client
+        .create_task()
+        .body(CreateClusterScanTask::new(scan))
+        .send()
+        .await?;
     let Some(task_id) = created.task_id.clone() else {
-        eprintln!("the service returned no task id (request {})", created.request_id().unwrap_or("-"));
+        eprintln!(
+            "the service returned no task id (request {})",
+            created.request_id().unwrap_or("-")
+        );
         return Ok(());
     };
     println!("created task {task_id}");
@@ -136,7 +146,10 @@ async fn list_clusters(client: &Client, task_id: &str) -> Result<(), Error> {
             println!(
                 "  cluster {}: {}",
                 cluster.cluster_id.as_deref().unwrap_or("-"),
-                cluster.scan_status.map(|s| s.to_string()).unwrap_or_default()
+                cluster
+                    .scan_status
+                    .map(|s| s.to_string())
+                    .unwrap_or_default()
             );
         }
     }
@@ -152,7 +165,10 @@ fn report(error: &Error) -> ExitCode {
         }
         Error::Timeout(_) => eprintln!("HSS did not answer in time: {error}"),
         Error::WaitTimeout { waited, .. } => {
-            eprintln!("the task is still running after {} s; check it later", waited.as_secs())
+            eprintln!(
+                "the task is still running after {} s; check it later",
+                waited.as_secs()
+            )
         }
         Error::Service(e) => {
             eprintln!("status code: {}", e.status);

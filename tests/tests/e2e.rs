@@ -313,7 +313,7 @@ async fn every_error_shape_is_parsed() {
 
 #[tokio::test]
 async fn undecodable_success_is_a_decode_error() {
-    for body in ["not json", "{\"task_id\": 5}", "[1,2", ""] {
+    for body in ["not json", "{\"task_id\": [5]}", "[1,2", ""] {
         let server = server_answering(
             ResponseTemplate::new(200)
                 .insert_header("X-Request-Id", "rid-d")

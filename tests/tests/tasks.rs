@@ -73,6 +73,9 @@ async fn every_operation_reads_mismatched_scalars_without_loss() {
         .await
         .expect("decodes");
     assert_eq!(page.total_num, Some(2));
+    // Fields this client does not know stay readable in the raw body.
+    let raw: Value = serde_json::from_slice(page.raw_body()).expect("raw JSON");
+    assert_eq!(raw["extra"]["new"], true);
     let task = &page.data_list.as_ref().expect("tasks")[0];
     assert_eq!(task.task_id.as_deref(), Some("7"));
     assert_eq!(task.start_time, Some(1_700_000_000_000));

@@ -432,22 +432,25 @@ impl Core {
     /// Sends `request` and returns the success body as text (lossy UTF-8).
     #[doc(hidden)]
     pub async fn send_text(&self, request: Request) -> Result<Response<String>, Error> {
-        self.send_with(request, |_, body| {
-            Ok(String::from_utf8_lossy(body).into_owned())
-        })
-        .await
+        let response = self.send_with(request, |_, _| Ok(())).await?;
+        Ok(response.take_raw(|raw| {
+            String::from_utf8(raw)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        }))
     }
 
     /// Sends `request` and returns the success body as bytes.
     #[doc(hidden)]
     pub async fn send_bytes(&self, request: Request) -> Result<Response<Vec<u8>>, Error> {
-        self.send_with(request, |_, body| Ok(body.to_vec())).await
+        let response = self.send_with(request, |_, _| Ok(())).await?;
+        Ok(response.take_raw(|raw| raw))
     }
 
     /// Sends `request` and ignores the success body.
     #[doc(hidden)]
     pub async fn send_empty(&self, request: Request) -> Result<Response<()>, Error> {
-        self.send_with(request, |_, _| Ok(())).await
+        let response = self.send_with(request, |_, _| Ok(())).await?;
+        Ok(response.take_raw(drop))
     }
 
     /// Sends `request` and decodes a success body with `decode`, which sees

@@ -9,6 +9,7 @@ pub struct Response<T> {
     request_id: Option<String>,
     headers: reqwest::header::HeaderMap,
     body: T,
+    raw: Vec<u8>,
 }
 
 impl<T> Response<T> {
@@ -23,6 +24,7 @@ impl<T> Response<T> {
             request_id,
             headers,
             body,
+            raw: Vec::new(),
         }
     }
 
@@ -50,6 +52,26 @@ impl<T> Response<T> {
     pub fn into_body(self) -> T {
         self.body
     }
+
+    /// The body as received, for what the decoded body leaves out: fields
+    /// this client does not know (e.g. from a newer service version). Empty
+    /// for text, byte and empty responses, whose body is not decoded.
+    pub fn raw_body(&self) -> &[u8] {
+        &self.raw
+    }
+}
+
+impl Response<()> {
+    /// The raw body made the body, by `convert`, without copying it.
+    pub(crate) fn take_raw<U>(self, convert: impl FnOnce(Vec<u8>) -> U) -> Response<U> {
+        Response {
+            status: self.status,
+            request_id: self.request_id,
+            headers: self.headers,
+            body: convert(self.raw),
+            raw: Vec::new(),
+        }
+    }
 }
 
 impl Response<Vec<u8>> {
@@ -61,12 +83,13 @@ impl Response<Vec<u8>> {
         decode: impl FnOnce(u16, &[u8]) -> Result<U, serde_json::Error>,
     ) -> Result<Response<U>, super::error::Error> {
         match decode(self.status, &self.body) {
-            Ok(body) => Ok(Response::new(
-                self.status,
-                self.request_id,
-                self.headers,
+            Ok(body) => Ok(Response {
+                status: self.status,
+                request_id: self.request_id,
+                headers: self.headers,
                 body,
-            )),
+                raw: self.body,
+            }),
             Err(source) => Err(super::error::Error::Decode(super::error::DecodeError {
                 status: self.status,
                 request_id: self.request_id,
