@@ -20,6 +20,7 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/differential/requirements.txt
 cargo build --locked --quiet -p integration --bin hss-diff-driver
+# --cases is per operation: 240 of each of the 5 task operations, 1200 in all.
 "$venv/bin/python" tests/differential/differential.py \
   --driver target/debug/hss-diff-driver --cases 240 --seed 20261128
 
