@@ -88,11 +88,18 @@ impl fmt::Debug for AkSk {
 
 impl Signer for AkSk {
     /// Adds `Host`, `X-Project-Id` (the call's project, else the pair's),
-    /// then the signature headers.
+    /// `Content-Type: application/json` when the request has none, then the
+    /// signature headers.
     fn sign(&self, request: &mut SigningRequest<'_>) -> Result<(), SignError> {
         let invalid = |what: &str| SignError::new(format!("{what} is not a valid header value"));
         let host = HeaderValue::from_str(request.host).map_err(|_| invalid("the host"))?;
         request.headers.push((reqwest::header::HOST, host));
+        let content_type = reqwest::header::CONTENT_TYPE;
+        if !request.headers.iter().any(|(name, _)| *name == content_type) {
+            // The official SDKs send (and sign) it on every request, GETs included.
+            let json = HeaderValue::from_static("application/json");
+            request.headers.push((content_type, json));
+        }
         if let Some(project) = request.scope("project_id").or(self.project_id()) {
             // As the official SDKs send it: the header trimmed, the path as given
             // (the differential test holds the two to the same wire).

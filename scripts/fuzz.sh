@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Fuzzing with cargo-fuzz (nightly): the generator (structure-aware spec
+# mutations), the response and error-body decoders, and the signer against an
+# independent model. Crashes are saved under fuzz/artifacts/<target>/; turn
+# each into a file under fuzz/regressions/<target>/, which every run replays.
+#
+#   bash scripts/fuzz.sh            # brief run of every target (CI)
+#   bash scripts/fuzz.sh 10000000   # 10 million executions per target
+#   bash scripts/fuzz.sh 10000000 generate
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${1:-}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(generate decode sign)
+
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  cargo install cargo-fuzz --version 0.13.2 --locked
+fi
+# No sanitizer: the code under test forbids unsafe, and speed buys executions.
+flags=(-O -a -s none --target-dir ../target/fuzz)
+cd fuzz
+cargo +nightly fuzz build "${flags[@]}"
+
+for target in "${targets[@]}"; do
+  corpus=../target/fuzz-corpus/$target
+  mkdir -p "$corpus" "regressions/$target"
+  # Every past crash first: a fixed one must stay fixed.
+  mapfile -t replays < <(find "regressions/$target" -type f ! -name .keep | sort)
+  if [ ${#replays[@]} -gt 0 ]; then
+    cargo +nightly fuzz run "${flags[@]}" "$target" "${replays[@]}"
+  fi
+  case "$target:$runs" in
+    generate:) n=2000 ;;
+    *:) n=100000 ;;
+    *) n=$runs ;;
+  esac
+  echo "== $target: $n executions"
+  log=../target/fuzz-$target.log
+  status=0
+  cargo +nightly fuzz run "${flags[@]}" "$target" "$corpus" "seeds/$target" -- \
+    -runs="$n" -print_final_stats=1 >"$log" 2>&1 || status=$?
+  grep -E '^(Done|stat::number_of_executed_units|stat::average_exec_per_sec)' "$log" || true
+  if [ "$status" -ne 0 ]; then
+    tail -n 60 "$log" >&2
+    exit "$status"
+  fi
+done
