@@ -51,3 +51,6 @@
 #![warn(missing_docs)]
 
 include!(concat!(env!("OUT_DIR"), "/hss.rs"));
+
+#[cfg(feature = "test-util")]
+pub mod fake;
