@@ -54,3 +54,6 @@ include!(concat!(env!("OUT_DIR"), "/hss.rs"));
 
 mod wait;
 pub use wait::{FinishedTask, WaitForTask};
+
+#[cfg(feature = "test-util")]
+pub mod fake;
