@@ -6,6 +6,7 @@
 //! export HUAWEICLOUD_SDK_PROJECT_ID=...          # the project to scan in
 //! export HSS_REGION=cn-north-4                   # a region id
 //! export HSS_WAIT_SECONDS=1800                   # optional: how long to wait for each run
+//! export HSS_TIMEOUT_SECONDS=120                 # optional: how long each request may take
 //! cargo run -p huaweicloud-hss --example task_lifecycle              # every cluster
 //! cargo run -p huaweicloud-hss --example task_lifecycle -- c-1 c-2   # these clusters
 //! ```
@@ -95,19 +96,18 @@ fn client() -> Result<Client, String> {
     let credentials = Credentials::from_env().map_err(|e| e.to_string())?;
     let region_id = std::env::var("HSS_REGION").unwrap_or_else(|_| "cn-north-4".to_owned());
     let region: Region = region_id.parse().map_err(|e| format!("{e}"))?;
+    let timeout = seconds_from_env("HSS_TIMEOUT_SECONDS").unwrap_or(120);
     Client::builder()
         .credentials(credentials)
         .region(region)
+        .timeout(Duration::from_secs(timeout))
         .retry(RetryPolicy::connect_failures(3))
         .build()
         .map_err(|e| format!("cannot build the client: {e}"))
 }
 
 async fn wait(client: &Client, task_id: &str) -> Result<FinishedTask, Error> {
-    let seconds = std::env::var("HSS_WAIT_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1800);
+    let seconds = seconds_from_env("HSS_WAIT_SECONDS").unwrap_or(1800);
     let finished = client
         .wait_for_task(TaskType::ClusterScan, task_id)
         .deadline(Duration::from_secs(seconds))
@@ -131,6 +131,10 @@ async fn wait(client: &Client, task_id: &str) -> Result<FinishedTask, Error> {
         );
     }
     Ok(finished)
+}
+
+fn seconds_from_env(name: &str) -> Option<u64> {
+    std::env::var(name).ok().and_then(|s| s.parse().ok())
 }
 
 /// Every cluster of the task, page by page.

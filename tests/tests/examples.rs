@@ -3,6 +3,10 @@
 
 use std::path::PathBuf;
 use std::process::Command;
+use std::time::Duration;
+
+use huaweicloud_hss::fake::{FakeHss, Fault};
+use huaweicloud_hss::Credentials;
 
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -163,4 +167,118 @@ async fn production_example_traces_retries_and_counts() {
             "{authorization}"
         );
     }
+}
+
+/// Runs the `task_lifecycle` example against the fake HSS service, with the
+/// fake's credentials and endpoint in the environment.
+async fn lifecycle(fake: &FakeHss, args: &[&str], env: &[(&str, &str)]) -> (bool, String, String) {
+    let binary = example("task_lifecycle");
+    let Credentials::AkSk(pair) = fake.credentials() else {
+        panic!("the fake signs with AK/SK");
+    };
+    let mut command = Command::new(binary);
+    command
+        .args(args)
+        .env_clear()
+        .env("CLOUD_SDK_AK", pair.ak())
+        .env("CLOUD_SDK_SK", pair.sk().expose())
+        .env("HUAWEICLOUD_SDK_PROJECT_ID", fake.project_id())
+        .env("HSS_REGION", "cn-north-4")
+        .env("HUAWEICLOUD_SDK_REGION_HSS_CN_NORTH_4", fake.endpoint())
+        .envs(env.iter().copied());
+    let output = tokio::task::spawn_blocking(move || command.output().expect("example runs"))
+        .await
+        .expect("joins");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn lifecycle_example_creates_waits_lists_and_retries() {
+    let fake = FakeHss::builder()
+        .clusters(["c-1", "c-2", "c-3"])
+        .scan_time(Duration::from_millis(200))
+        .start()
+        .await
+        .expect("fake starts");
+    fake.fail_cluster("c-2", "network unreachable");
+    let (ok, stdout, stderr) = lifecycle(&fake, &[], &[]).await;
+    assert!(ok, "{stdout}{stderr}");
+    for line in [
+        "created task ",
+        "finished: 1 cluster(s) failed",
+        "  failed: c-2 (network unreachable",
+        "  cluster c-1: success",
+        "retrying 1 failed cluster(s)",
+        "finished: 0 cluster(s) failed",
+        "every cluster scanned after the retry",
+    ] {
+        assert!(stdout.contains(line), "{line:?} missing from:\n{stdout}");
+    }
+    let operations: Vec<String> = fake
+        .requests()
+        .into_iter()
+        .filter_map(|r| r.operation)
+        .collect();
+    assert_eq!(operations.first().map(String::as_str), Some("CreateTask"));
+    assert!(
+        operations.iter().any(|o| o == "RetryTask"),
+        "{operations:?}"
+    );
+    assert!(fake.requests().iter().all(|r| r.authenticated));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn lifecycle_example_reports_each_kind_of_failure_in_its_own_arm() {
+    let fake = FakeHss::builder()
+        .scan_time(Duration::from_secs(60))
+        .start()
+        .await
+        .expect("fake starts");
+    let too_long = "c".repeat(65);
+    let (ok, _, stderr) = lifecycle(&fake, &[&too_long], &[]).await;
+    assert!(
+        !ok && stderr.contains("not sent, the input is invalid"),
+        "{stderr}"
+    );
+
+    let (ok, _, stderr) = lifecycle(&fake, &[], &[("HSS_WAIT_SECONDS", "1")]).await;
+    assert!(
+        !ok && stderr.contains("the task is still running after"),
+        "{stderr}"
+    );
+
+    fake.inject(Fault::delay(Duration::from_secs(5)).only("CreateTask"));
+    let (ok, _, stderr) = lifecycle(&fake, &[], &[("HSS_TIMEOUT_SECONDS", "1")]).await;
+    assert!(
+        !ok && stderr.contains("HSS did not answer in time"),
+        "{stderr}"
+    );
+
+    let denied = r#"{"error_code":"HSS.1040","error_msg":"no permission"}"#;
+    fake.inject(Fault::status(403, denied).only("CreateTask"));
+    let (ok, _, stderr) = lifecycle(&fake, &[], &[]).await;
+    assert!(!ok, "{stderr}");
+    for line in [
+        "status code: 403",
+        "error code: HSS.1040",
+        "error message: no permission",
+    ] {
+        assert!(stderr.contains(line), "{line} missing from:\n{stderr}");
+    }
+
+    // Nothing listens on the port of a fake that was dropped.
+    let closed = FakeHss::start().await.expect("fake starts");
+    let endpoint = closed.endpoint();
+    drop(closed);
+    let (ok, _, stderr) = lifecycle(
+        &fake,
+        &[],
+        &[("HUAWEICLOUD_SDK_REGION_HSS_CN_NORTH_4", &endpoint)],
+    )
+    .await;
+    assert!(!ok && stderr.contains("cannot reach HSS"), "{stderr}");
 }

@@ -95,7 +95,11 @@ impl Signer for AkSk {
         let host = HeaderValue::from_str(request.host).map_err(|_| invalid("the host"))?;
         request.headers.push((reqwest::header::HOST, host));
         let content_type = reqwest::header::CONTENT_TYPE;
-        if !request.headers.iter().any(|(name, _)| *name == content_type) {
+        if !request
+            .headers
+            .iter()
+            .any(|(name, _)| *name == content_type)
+        {
             // The official SDKs send (and sign) it on every request, GETs included.
             let json = HeaderValue::from_static("application/json");
             request.headers.push((content_type, json));
