@@ -207,7 +207,7 @@ impl<'v> de::MapAccess<'v> for Fields<'v> {
 mod tests {
     use serde::Deserialize;
 
-    use crate::response::json;
+    use super::super::response::json;
 
     #[derive(Debug, Deserialize, PartialEq)]
     struct Page {
