@@ -18,6 +18,7 @@ pub fn emit(name: &str, doc: TokenStream, def: &StringEnum) -> TokenStream {
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum #type_name {
             #(#variant_docs #variants,)*
             /// A value this client does not know, e.g. from a newer service version.

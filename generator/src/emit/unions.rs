@@ -81,6 +81,7 @@ pub fn emit(name: &str, doc: TokenStream, def: &Union) -> TokenStream {
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
         #[allow(clippy::large_enum_variant)]
         #tag_attr
         pub enum #type_name {

@@ -167,6 +167,7 @@ pub mod types {
     }
     /// The `Option2` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     #[serde(untagged)]
     pub enum Option2 {
@@ -269,6 +270,7 @@ pub mod types {
     }
     /// The `Status` schema of the API.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum Status {
         /// `ok`
         Ok,

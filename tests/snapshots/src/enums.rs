@@ -10,6 +10,7 @@ pub mod types {
     use super::runtime::private as rt;
     /// A colour.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum Color {
         /// `red`
         Red,
@@ -146,6 +147,7 @@ pub mod types {
     }
     /// The `PaletteMode` schema of the API.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum PaletteMode {
         /// `light`
         Light,

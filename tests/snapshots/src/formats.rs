@@ -71,6 +71,7 @@ pub mod types {
     }
     /// The `ExprItem` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     #[serde(untagged)]
     pub enum ExprItem {
@@ -342,6 +343,7 @@ pub mod types {
     }
     /// A discriminator over a non-object falls back to untagged.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     #[serde(untagged)]
     pub enum Stats {

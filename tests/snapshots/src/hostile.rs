@@ -167,6 +167,7 @@ pub mod types {
     }
     /// The `Kind` schema of the API.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum Kind {
         /// `plain`
         Plain,
@@ -248,6 +249,7 @@ pub mod types {
     }
     /// A string enumeration with values of other types.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum Mixed {
         /// `a`
         A,
@@ -320,6 +322,7 @@ pub mod types {
     }
     /// The `Shape` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     #[serde(tag = "type`\n```rust")]
     pub enum Shape {

@@ -126,6 +126,7 @@ pub mod types {
     /// - `all_cluster`: scan every cluster that meets the scan conditions;
     /// - `specific_cluster`: scan the clusters listed in `cluster_id_list`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ClusterScanRangeType {
         /// `all_cluster`
         AllCluster,
@@ -318,6 +319,7 @@ pub mod types {
     /// - `risk_assessment`: risk assessment;
     /// - `benchmark`: baseline (benchmark) check.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ClusterScanType {
         /// `cluster_vul`
         ClusterVul,
@@ -401,6 +403,7 @@ pub mod types {
     /// - `self_built_hw`: a self-built cluster on Huawei Cloud;
     /// - `self_built_idc`: a self-built cluster in an IDC.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ClusterType {
         /// `cce`
         Cce,
@@ -548,6 +551,7 @@ pub mod types {
     /// Parameters of the task to create. `task_type` selects the variant and
     /// which of `cluster_scan_info` or `iac_scan_info` is required.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     #[serde(tag = "task_type")]
     pub enum CreateTaskRequestBody {
@@ -723,6 +727,7 @@ pub mod types {
     /// - `dockerfile`: a Dockerfile;
     /// - `k8s_yaml`: a Kubernetes YAML file.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum IacFileType {
         /// `dockerfile`
         Dockerfile,
@@ -1556,6 +1561,7 @@ pub mod types {
     /// - `specific_cluster`: the failed clusters of the task listed in
     ///   `cluster_info_list`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RetryClusterRangeType {
         /// `all_failed_cluster`
         AllFailedCluster,
@@ -1720,6 +1726,7 @@ pub mod types {
     /// Type of the task to retry:
     /// - `cluster_scan`: cluster scan.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum RetryTaskType {
         /// `cluster_scan`
         ClusterScan,
@@ -1791,6 +1798,7 @@ pub mod types {
     /// - `success`: the scan succeeded;
     /// - `failed`: the scan failed.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum ScanStatus {
         /// `scanning`
         Scanning,
@@ -1917,6 +1925,7 @@ pub mod types {
     /// - `desc`: descending;
     /// - `asc`: ascending.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum SortDir {
         /// `desc`
         Desc,
@@ -2258,6 +2267,7 @@ pub mod types {
     /// Sort field:
     /// - `start_time`: task start time.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum TaskSortKey {
         /// `start_time`
         StartTime,
@@ -2329,6 +2339,7 @@ pub mod types {
     /// - `running`: running;
     /// - `finished`: finished.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum TaskStatus {
         /// `ready`
         Ready,
@@ -2407,6 +2418,7 @@ pub mod types {
     /// - `cluster_scan`: cluster scan;
     /// - `iac_scan`: infrastructure-as-code scan.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum TaskType {
         /// `cluster_scan`
         ClusterScan,
@@ -2481,6 +2493,7 @@ pub mod types {
     /// - `manual`: a task created by hand;
     /// - `schedule`: a scheduled task.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum TriggerType {
         /// `manual`
         Manual,

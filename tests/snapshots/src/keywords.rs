@@ -10,6 +10,7 @@ pub mod types {
     use super::runtime::private as rt;
     /// The `Enum` schema of the API.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
     pub enum Enum {
         /// `+1`
         Plus1,

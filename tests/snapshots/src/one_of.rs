@@ -70,6 +70,7 @@ pub mod types {
     }
     /// The `IdOrName` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     #[serde(untagged)]
     pub enum IdOrName {
@@ -170,6 +171,7 @@ pub mod types {
     }
     /// The `Shape` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     #[serde(tag = "kind")]
     pub enum Shape {
