@@ -85,6 +85,23 @@ impl Generator {
         on_big_stack(|| self.generate_loaded_here(&load::parse(text)?))
     }
 
+    /// Loads and validates spec text into the typed model, emitting nothing:
+    /// what [`crate::diff`] compares.
+    pub fn lower_str(&self, text: &str) -> Result<ir::Api, GenerateError> {
+        on_big_stack(|| {
+            let (api, mut diags) = ir::lower(&load::parse(text)?);
+            if self.strict {
+                diags.promote_warnings();
+            }
+            if diags.has_errors() {
+                return Err(GenerateError {
+                    diagnostics: diags.into_vec(),
+                });
+            }
+            Ok(api)
+        })
+    }
+
     /// Generates from a spec already loaded with [`load::read`] or [`load::parse`].
     pub fn generate_loaded(&self, spec: &load::LoadedSpec) -> Result<Generated, GenerateError> {
         on_big_stack(|| self.generate_loaded_here(spec))

@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod diag;
+pub mod diff;
 pub mod emit;
 pub mod format;
 pub mod ir;

@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod diff;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use clientgen::output::CrateOptions;
 use clientgen::{output, Generator, Runtime};
@@ -76,6 +78,26 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Lists what a spec change does to the generated Rust API: every
+    /// change, breaking, compatible or docs-only, and the release it needs.
+    /// Exit status: 0 nothing breaking, 2 breaking, 1 error.
+    Diff {
+        /// OLD NEW, or just NEW with --since.
+        #[arg(required = true, num_args = 1..=2, value_name = "SPEC")]
+        specs: Vec<PathBuf>,
+        /// Compare with the spec as committed at this git revision.
+        #[arg(long, value_name = "REV")]
+        since: Option<String>,
+        /// The crate's current version, to name the next one.
+        #[arg(long, value_name = "X.Y.Z")]
+        version: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: diff::Format,
+        /// Exit 2 on any change, not only a breaking one.
+        #[arg(long)]
+        fail_on_change: bool,
+    },
     /// Validates a spec and prints every diagnostic.
     Check {
         /// The spec, YAML or JSON.
@@ -87,7 +109,24 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse().command) {
+    let command = Cli::parse().command;
+    if let Command::Diff {
+        specs,
+        since,
+        version,
+        format,
+        fail_on_change,
+    } = command
+    {
+        return diff::run(diff::Options {
+            specs,
+            since,
+            version,
+            format,
+            fail_on_change,
+        });
+    }
+    match run(command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprint!("{message}");
@@ -171,6 +210,7 @@ fn run(command: Command) -> Result<(), String> {
                 }
             }
         }
+        Command::Diff { .. } => Err("internal error: diff runs on its own\n".into()),
         Command::Check { spec, strict } => {
             let generated = generate(&spec, Runtime::Crate, strict)?;
             eprintln!(

@@ -1,0 +1,192 @@
+//! Item by item: added, removed or changed, and what that does to users.
+
+use std::collections::BTreeMap;
+
+use super::surface::{Check, Item, Kind};
+use super::{Change, Class};
+
+/// Changes between two surfaces; items inside an added or removed type or
+/// operation are not listed on their own.
+pub fn diff_surfaces(old: &BTreeMap<String, Item>, new: &BTreeMap<String, Item>) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let keys: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    for path in keys {
+        let (before, after) = (old.get(path), new.get(path));
+        if before.is_none() && !parent_in(path, old) || after.is_none() && !parent_in(path, new) {
+            continue;
+        }
+        let change = |class, change: &str, reason: &str| Change {
+            class,
+            item: path.clone(),
+            change: change.to_owned(),
+            reason: reason.to_owned(),
+            old: before.map(|i| i.pointer.clone()),
+            new: after.map(|i| i.pointer.clone()),
+        };
+        match (before, after) {
+            (Some(o), None) => changes.push(change(
+                Class::Breaking,
+                &format!("{} removed", o.kind.word()),
+                removed_reason(o.kind),
+            )),
+            (None, Some(n)) => {
+                let (class, reason) = added(n);
+                changes.push(change(class, &format!("{} added", n.kind.word()), reason));
+            }
+            (Some(o), Some(n)) => {
+                for (class, what, reason) in changed(o, n) {
+                    changes.push(change(class, &what, &reason));
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    changes
+}
+
+/// True when the type or operation `path` belongs to exists in `items`
+/// (or `path` is top-level).
+fn parent_in(path: &str, items: &BTreeMap<String, Item>) -> bool {
+    let parts: Vec<&str> = path.split("::").collect();
+    match parts.as_slice() {
+        ["types", name, _] => items.contains_key(&format!("types::{name}")),
+        ["operations", builder, "send"] => {
+            let marker = format!("-> {builder}");
+            items
+                .values()
+                .any(|i| i.kind == Kind::Operation && i.signature.ends_with(&marker))
+        }
+        ["operations", builder, _] => items.contains_key(&format!("operations::{builder}::send")),
+        _ => true,
+    }
+}
+
+fn removed_reason(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Type => {
+            "code that names the type no longer compiles (a rename is a removal and an addition)"
+        }
+        Kind::Field => "code that reads or sets the field no longer compiles",
+        Kind::Variant | Kind::Value => "code that builds or matches the variant no longer compiles",
+        Kind::Operation => "calls to the method no longer compile",
+        Kind::Parameter | Kind::Body => "calls that set it no longer compile",
+        Kind::Paging => "code that walks the pages no longer compiles",
+        Kind::Client => "code that sets it no longer compiles",
+        Kind::Constructor | Kind::Response => "code that uses it no longer compiles",
+    }
+}
+
+fn added(item: &Item) -> (Class, &'static str) {
+    match item.kind {
+        Kind::Parameter | Kind::Body if item.required => (
+            Class::Breaking,
+            "it is required: calls that do not set it are refused before sending",
+        ),
+        Kind::Field => (
+            Class::Compatible,
+            "structs are #[non_exhaustive]; a required field changes `new` (listed on its own)",
+        ),
+        Kind::Variant | Kind::Value => (
+            Class::Compatible,
+            "the enum is #[non_exhaustive]: matches already have a wildcard arm",
+        ),
+        _ => (
+            Class::Compatible,
+            "nothing that compiled before is affected",
+        ),
+    }
+}
+
+fn changed(o: &Item, n: &Item) -> Vec<(Class, String, String)> {
+    let mut out = Vec::new();
+    let kind = n.kind.word();
+    if o.signature != n.signature {
+        let what = format!("{kind} changed from `{}` to `{}`", o.signature, n.signature);
+        let (class, reason) = match n.kind {
+            // A different wire value or endpoint under the same Rust name.
+            Kind::Value => (
+                Class::Compatible,
+                "the same Rust variant; only its value on the wire (or its endpoint) changed",
+            ),
+            Kind::Operation if builder(o) == builder(n) => (
+                Class::Compatible,
+                "the same method and builder; only the HTTP method or path changed",
+            ),
+            Kind::Constructor => (Class::Breaking, "calls to `new` no longer compile"),
+            _ => (
+                Class::Breaking,
+                "code written against the old type no longer compiles",
+            ),
+        };
+        out.push((class, what, reason.to_owned()));
+    }
+    if o.required != n.required && matches!(n.kind, Kind::Parameter | Kind::Body) {
+        out.push(if n.required {
+            (
+                Class::Breaking,
+                format!("{kind} now required"),
+                "calls that do not set it are refused before sending".to_owned(),
+            )
+        } else {
+            (
+                Class::Compatible,
+                format!("{kind} now optional"),
+                "calls that set it still do".to_owned(),
+            )
+        });
+    }
+    if o.checks != n.checks {
+        let what = format!(
+            "limits changed from {} to {}",
+            limits(&o.checks),
+            limits(&n.checks)
+        );
+        out.push(if tighter(&o.checks, &n.checks) {
+            (
+                Class::Breaking,
+                what,
+                "values that were sent before are now refused before sending".to_owned(),
+            )
+        } else {
+            (
+                Class::Compatible,
+                what,
+                "every value accepted before is still accepted".to_owned(),
+            )
+        });
+    }
+    if out.is_empty() && o.doc != n.doc {
+        out.push((
+            Class::DocsOnly,
+            "documentation changed".to_owned(),
+            "only rustdoc changes".to_owned(),
+        ));
+    }
+    out
+}
+
+fn builder(item: &Item) -> &str {
+    item.signature.rsplit(" -> ").next().unwrap_or_default()
+}
+
+/// True when `new` refuses a value `old` accepted.
+fn tighter(old: &[Check], new: &[Check]) -> bool {
+    new.iter().any(|n| {
+        let before = old.iter().find(|o| o.what == n.what);
+        let low = |c: Option<&Check>| c.and_then(|c| c.low).unwrap_or(f64::NEG_INFINITY);
+        let high = |c: Option<&Check>| c.and_then(|c| c.high).unwrap_or(f64::INFINITY);
+        low(Some(n)) > low(before) || high(Some(n)) < high(before)
+    })
+}
+
+fn limits(checks: &[Check]) -> String {
+    if checks.is_empty() {
+        return "none".to_owned();
+    }
+    let bound = |b: Option<f64>| b.map_or(String::new(), |v| v.to_string());
+    checks
+        .iter()
+        .map(|c| format!("{} {}..={}", c.what, bound(c.low), bound(c.high)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,366 @@
+//! The Rust API a spec generates, as a flat map of items: what downstream
+//! code can name, call or match, with the signature it sees and the checks
+//! made at run time.
+
+use std::collections::BTreeMap;
+
+use crate::ir::{
+    Api, Checks, FloatWidth, IntWidth, Operation, ParamLocation, SchemeKind, Shape, ShapeKind,
+    Success, TypeKind,
+};
+
+/// One item of the generated API.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// What kind of item, for messages: `field`, `variant`, `setter`…
+    pub kind: Kind,
+    /// What code using it depends on: a type, an argument list, a wire value.
+    pub signature: String,
+    /// Must be set: a required field in `new`, a required parameter or body.
+    pub required: bool,
+    /// Checks made before sending, e.g. `length 1..=64`.
+    pub checks: Vec<Check>,
+    /// Documentation from the spec.
+    pub doc: String,
+    /// Where in the spec it comes from.
+    pub pointer: String,
+}
+
+/// Kinds of items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A struct, enum or union of `types`.
+    Type,
+    /// `new(…)` of a struct.
+    Constructor,
+    /// A field of a struct.
+    Field,
+    /// A variant of a union.
+    Variant,
+    /// A known value of a string enum, or a region.
+    Value,
+    /// A client method and its request builder.
+    Operation,
+    /// A parameter setter of a request builder.
+    Parameter,
+    /// The body of a request.
+    Body,
+    /// What `send()` returns.
+    Response,
+    /// `pages()` / `items()`.
+    Paging,
+    /// A client builder setter or a region.
+    Client,
+}
+
+impl Kind {
+    /// The word used in messages.
+    pub fn word(self) -> &'static str {
+        match self {
+            Kind::Type => "type",
+            Kind::Constructor => "constructor",
+            Kind::Field => "field",
+            Kind::Variant => "variant",
+            Kind::Value => "enum value",
+            Kind::Operation => "operation",
+            Kind::Parameter => "parameter",
+            Kind::Body => "request body",
+            Kind::Response => "response",
+            Kind::Paging => "paginator",
+            Kind::Client => "client setting",
+        }
+    }
+}
+
+/// A limit checked before sending: larger `low`s and smaller `high`s refuse more.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    /// `length`, `items`, `value`.
+    pub what: &'static str,
+    /// Smallest allowed, if bounded.
+    pub low: Option<f64>,
+    /// Largest allowed, if bounded.
+    pub high: Option<f64>,
+}
+
+/// Every item of the API generated from `api`, by path (`types::Task::id`).
+pub fn surface(api: &Api) -> BTreeMap<String, Item> {
+    let mut items = BTreeMap::new();
+    let mut add = |path: String, item: Item| {
+        items.insert(path, item);
+    };
+    for def in &api.types {
+        let path = format!("types::{}", def.name);
+        let doc = def.doc.clone().unwrap_or_default();
+        match &def.kind {
+            TypeKind::Struct(s) => {
+                add(path.clone(), item(Kind::Type, "struct", &doc, &def.pointer));
+                let args: Vec<String> = s
+                    .fields
+                    .iter()
+                    .filter(|f| f.required)
+                    .map(|f| {
+                        format!(
+                            "{}: {}",
+                            f.name,
+                            field_type(&f.shape, f.required, f.nullable)
+                        )
+                    })
+                    .collect();
+                add(
+                    format!("{path}::new"),
+                    item(
+                        Kind::Constructor,
+                        &format!("new({})", args.join(", ")),
+                        "",
+                        &def.pointer,
+                    ),
+                );
+                for f in &s.fields {
+                    let mut field = item(
+                        Kind::Field,
+                        &field_type(&f.shape, f.required, f.nullable),
+                        f.doc.as_deref().unwrap_or_default(),
+                        &format!(
+                            "{}/properties/{}",
+                            def.pointer,
+                            crate::diag::pointer::escape(&f.wire)
+                        ),
+                    );
+                    field.required = f.required;
+                    field.checks = checks(&f.shape.checks);
+                    add(format!("{path}::{}", f.name), field);
+                }
+                if let Some(extra) = &s.additional {
+                    let ty = format!("BTreeMap<String, {}>", rust_type(extra));
+                    add(
+                        format!("{path}::additional"),
+                        item(Kind::Field, &ty, "", &def.pointer),
+                    );
+                }
+            }
+            TypeKind::Enum(e) => {
+                add(path.clone(), item(Kind::Type, "enum", &doc, &def.pointer));
+                for v in &e.variants {
+                    let wire = format!("{:?}", v.wire);
+                    add(
+                        format!("{path}::{}", v.name),
+                        item(Kind::Value, &wire, "", &def.pointer),
+                    );
+                }
+            }
+            TypeKind::Union(u) => {
+                let kind = if u.tag.is_some() {
+                    "tagged union"
+                } else {
+                    "untagged union"
+                };
+                add(path.clone(), item(Kind::Type, kind, &doc, &def.pointer));
+                for v in &u.variants {
+                    let tag = v
+                        .tag_value
+                        .as_ref()
+                        .map(|t| format!(" when {t:?}"))
+                        .unwrap_or_default();
+                    let signature = format!("{}{tag}", rust_type(&v.shape));
+                    add(
+                        format!("{path}::{}", v.name),
+                        item(Kind::Variant, &signature, "", &def.pointer),
+                    );
+                }
+            }
+        }
+    }
+    for op in &api.operations {
+        operation(op, &mut add);
+    }
+    for scheme in &api.schemes {
+        let kind = match &scheme.kind {
+            SchemeKind::Bearer => "bearer token".to_owned(),
+            SchemeKind::Basic => "basic auth".to_owned(),
+            SchemeKind::ApiKey { location, name } => {
+                format!("API key in {} {name:?}", location_word(*location))
+            }
+            SchemeKind::HuaweiSigning => "AK/SK signing".to_owned(),
+        };
+        let doc = scheme.doc.clone().unwrap_or_default();
+        let at = crate::diag::pointer::join("#/components/securitySchemes", &scheme.id);
+        add(
+            format!("ClientBuilder::{}", scheme.setter),
+            item(Kind::Client, &kind, &doc, &at),
+        );
+    }
+    for default in &api.client_defaults {
+        let doc = default.doc.clone().unwrap_or_default();
+        add(
+            format!("ClientBuilder::{}", default.setter),
+            item(Kind::Client, "String", &doc, "#/paths"),
+        );
+    }
+    if let Some(region) = &api.servers.region_type {
+        for r in &api.servers.regions {
+            let signature = format!("{:?} at {}", r.id, r.url);
+            add(
+                format!("{region}::{}", r.variant),
+                item(Kind::Value, &signature, "", "#/servers"),
+            );
+        }
+    }
+    items
+}
+
+fn operation(op: &Operation, add: &mut impl FnMut(String, Item)) {
+    let doc = [op.summary.as_deref(), op.description.as_deref()]
+        .iter()
+        .flatten()
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let builder = format!("operations::{}", op.builder);
+    let request = format!("{} {}", op.method, op.path);
+    add(
+        format!("Client::{}", op.name),
+        item(
+            Kind::Operation,
+            &format!("{} -> {}", request, op.builder),
+            &doc,
+            &op.pointer,
+        ),
+    );
+    for p in &op.params {
+        let signature = format!(
+            "{} ({} {:?})",
+            rust_type(&p.shape),
+            location_word(p.location),
+            p.wire
+        );
+        let mut param = item(
+            Kind::Parameter,
+            &signature,
+            p.doc.as_deref().unwrap_or_default(),
+            &p.pointer,
+        );
+        param.required = p.required && !p.client_default;
+        param.checks = checks(&p.shape.checks);
+        add(format!("{builder}::{}", p.name), param);
+    }
+    if let Some(body) = &op.body {
+        let signature = format!("{} ({})", rust_type(&body.shape), body.content_type);
+        let at = format!("{}/requestBody", op.pointer);
+        let mut b = item(
+            Kind::Body,
+            &signature,
+            body.doc.as_deref().unwrap_or_default(),
+            &at,
+        );
+        b.required = body.required;
+        b.checks = checks(&body.shape.checks);
+        add(format!("{builder}::body"), b);
+    }
+    let response = match &op.success {
+        Success::Empty => "Response<()>".to_owned(),
+        Success::Json(shape) => format!("Response<{}>", rust_type(shape)),
+        Success::Text => "Response<String>".to_owned(),
+        Success::Bytes => "Response<Vec<u8>>".to_owned(),
+        Success::ByStatus(name, statuses) => {
+            let variants: Vec<&str> = statuses.iter().map(|s| s.variant.as_str()).collect();
+            format!("Response<{name}> ({})", variants.join(", "))
+        }
+    };
+    let at = format!("{}/responses", op.pointer);
+    add(
+        format!("{builder}::send"),
+        item(Kind::Response, &response, "", &at),
+    );
+    if let Some(paging) = &op.pagination {
+        let at = format!("{}/x-pagination", op.pointer);
+        add(
+            format!("{builder}::pages"),
+            item(Kind::Paging, "pages()", "", &at),
+        );
+        if let [list] = paging.items.as_slice() {
+            let signature = format!("items() of {}", rust_type(&list.item));
+            add(
+                format!("{builder}::items"),
+                item(Kind::Paging, &signature, "", &at),
+            );
+        }
+    }
+}
+
+fn item(kind: Kind, signature: &str, doc: &str, pointer: &str) -> Item {
+    Item {
+        kind,
+        signature: signature.to_owned(),
+        required: false,
+        checks: Vec::new(),
+        doc: doc.trim().to_owned(),
+        pointer: pointer.to_owned(),
+    }
+}
+
+fn location_word(location: ParamLocation) -> &'static str {
+    match location {
+        ParamLocation::Path => "path",
+        ParamLocation::Query => "query",
+        ParamLocation::Header => "header",
+        ParamLocation::Cookie => "cookie",
+    }
+}
+
+/// The field's type as written in the struct.
+fn field_type(shape: &Shape, required: bool, nullable: bool) -> String {
+    let ty = rust_type(shape);
+    if !required || nullable {
+        format!("Option<{ty}>")
+    } else {
+        ty
+    }
+}
+
+/// A shape's Rust type, as the emitter writes it.
+pub fn rust_type(shape: &Shape) -> String {
+    match &shape.kind {
+        ShapeKind::Bool => "bool".into(),
+        ShapeKind::Integer(IntWidth::I32) => "i32".into(),
+        ShapeKind::Integer(IntWidth::I64) => "i64".into(),
+        ShapeKind::Integer(IntWidth::U32) => "u32".into(),
+        ShapeKind::Integer(IntWidth::U64) => "u64".into(),
+        ShapeKind::Number(FloatWidth::F32) => "f32".into(),
+        ShapeKind::Number(FloatWidth::F64) => "f64".into(),
+        ShapeKind::String => "String".into(),
+        ShapeKind::Bytes => "Vec<u8>".into(),
+        ShapeKind::Any => "serde_json::Value".into(),
+        ShapeKind::Array(item) => format!("Vec<{}>", rust_type(item)),
+        ShapeKind::Map(value) => format!("BTreeMap<String, {}>", rust_type(value)),
+        ShapeKind::Named(name) => name.clone(),
+    }
+}
+
+/// The limits a value is checked against, item shapes included.
+fn checks(c: &Checks) -> Vec<Check> {
+    let usize_f = |n: Option<usize>| n.map(|n| n as f64);
+    let mut out = Vec::new();
+    if c.min_length.is_some() || c.max_length.is_some() {
+        out.push(Check {
+            what: "length",
+            low: usize_f(c.min_length),
+            high: usize_f(c.max_length),
+        });
+    }
+    if c.min_items.is_some() || c.max_items.is_some() {
+        out.push(Check {
+            what: "items",
+            low: usize_f(c.min_items),
+            high: usize_f(c.max_items),
+        });
+    }
+    if c.minimum.is_some() || c.maximum.is_some() {
+        out.push(Check {
+            what: "value",
+            low: c.minimum.map(|m| m.0),
+            high: c.maximum.map(|m| m.0),
+        });
+    }
+    out
+}
