@@ -41,7 +41,9 @@ impl Client {
     /// every 30 s.
     ///
     /// Each poll is a `list_tasks` call (with the client's retry policy);
-    /// dropping the future stops the wait.
+    /// dropping the future stops the wait. A task that is not listed (a wrong
+    /// id, type or enterprise project, or one not visible yet) is waited for
+    /// until the deadline.
     pub fn wait_for_task(
         &self,
         task_type: impl Into<TaskType>,

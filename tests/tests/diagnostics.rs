@@ -400,6 +400,16 @@ fn broken_pagination_is_located() {
         "no array property \"n\"",
     );
     assert_error(
+        &spec("{offset: offset, limit: limit, items: [list, list]}", page),
+        &format!("{at}/items"),
+        "listed twice",
+    );
+    assert_error(
+        &spec("{offset: offset, limit: offset, items: list}", page),
+        at,
+        "must be different parameters",
+    );
+    assert_error(
         &spec("{offset: offset, limit: limit}", page),
         &format!("{at}/items"),
         "must name the response's array property",

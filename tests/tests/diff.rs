@@ -82,13 +82,13 @@ fn fields() {
     );
     assert!(!changes(BASE, &optional)
         .iter()
-        .any(|(_, i, _)| i == "types::Pet::new"));
+        .any(|(_, i, _)| i == "types::Pet::new()"));
 
     let required = optional.replace("required: [name]", "required: [name, age]");
     assert_change(
         &required,
         Class::Breaking,
-        "types::Pet::new",
+        "types::Pet::new()",
         "constructor changed",
     );
     assert_change(
@@ -217,4 +217,58 @@ fn operations_docs_and_the_verdict() {
     assert_eq!(Bump::Minor.next(v("0.4.2")), v("0.4.3"));
     assert_eq!(Bump::Major.next(v("0.0.3")), v("0.0.4"));
     assert!("1.2".parse::<Version>().is_err());
+}
+
+#[test]
+fn what_hides_behind_names_and_nesting() {
+    // A value named like the fallback moves the fallback: `Kind::Unknown(s)` breaks.
+    assert_change(
+        &edit("[cat, dog]", "[cat, dog, unknown]"),
+        Class::Breaking,
+        "types::Kind::Unknown",
+        "changed from",
+    );
+    // A limit on each item of an array.
+    let tags = "        tags: {type: array, items: {type: string, maxLength: 8}}\n";
+    let with_tags = edit(
+        "        kind: {$ref",
+        &format!("{tags}        kind: {{$ref"),
+    );
+    let tighter = with_tags.replace("maxLength: 8}", "maxLength: 4}");
+    let found = changes(&with_tags, &tighter);
+    assert!(
+        found.iter().any(|(c, i, what)| *c == Class::Breaking
+            && i == "types::Pet::tags"
+            && what.contains("each item's length")),
+        "{found:#?}"
+    );
+    // An exclusive bound refuses the bound itself.
+    let bounded = with_tags
+        .replace("age", "age")
+        .replace(tags, "        age: {type: integer, minimum: 0}\n");
+    let exclusive = bounded.replace("minimum: 0}", "minimum: 0, exclusiveMinimum: true}");
+    let found = changes(&bounded, &exclusive);
+    assert!(
+        found
+            .iter()
+            .any(|(c, i, _)| *c == Class::Breaking && i == "types::Pet::age"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn union_conversions() {
+    let union = "    Pick:\n      oneOf: [{type: string}, {type: integer}]\n";
+    let base = format!("{BASE}{union}");
+    let two_strings = base.replace(
+        "[{type: string}, {type: integer}]",
+        "[{type: string}, {type: integer}, {type: string, maxLength: 3}]",
+    );
+    let found = changes(&base, &two_strings);
+    assert!(
+        found.iter().any(|(c, i, what)| *c == Class::Breaking
+            && i == "types::Pick::from(String)"
+            && what.contains("conversion removed")),
+        "{found:#?}"
+    );
 }

@@ -122,10 +122,19 @@ fn git_show(rev: &str, path: &Path) -> Result<String, String> {
     if rev.starts_with('-') {
         return Err(format!("error: `{rev}` is not a revision\n"));
     }
-    // `./` makes the path relative to the current directory, not the repository root.
-    let object = format!("{rev}:./{}", path.display());
+    // Run where the spec is, with `./`: the path is then relative to that
+    // directory, not to the repository's root, wherever that is.
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let file = path
+        .file_name()
+        .ok_or_else(|| format!("error: {} is not a file\n", path.display()))?;
+    let object = format!("{rev}:./{}", Path::new(file).display());
     let output = Command::new("git")
         .args(["show", "--end-of-options", &object])
+        .current_dir(dir)
         .output()
         .map_err(|e| format!("error: cannot run git: {e}\n"))?;
     if !output.status.success() {

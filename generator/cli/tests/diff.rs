@@ -154,6 +154,16 @@ fn since_compares_with_a_git_revision() {
         "{text}"
     );
     assert!(text.contains("patch release"), "{text}");
+    // From another directory, by a path with a directory in it.
+    let parent = dir.parent().expect("parent");
+    let elsewhere = clientgen(parent, &["diff", "--since", "HEAD", "diff-since/spec.yaml"]);
+    assert_eq!(elsewhere.stdout, docs.stdout);
+    let usage = clientgen(&dir, &["diff", "--no-such-flag", "spec.yaml"]);
+    assert_eq!(
+        usage.status.code(),
+        Some(1),
+        "usage errors are not 'breaking'"
+    );
     let unknown = clientgen(&dir, &["diff", "--since", "no-such-rev", "spec.yaml"]);
     assert_eq!(unknown.status.code(), Some(1));
     let option = clientgen(&dir, &["diff", "--since", "--output=x", "spec.yaml"]);

@@ -49,7 +49,7 @@ pub fn diff_surfaces(old: &BTreeMap<String, Item>, new: &BTreeMap<String, Item>)
 fn parent_in(path: &str, items: &BTreeMap<String, Item>) -> bool {
     let parts: Vec<&str> = path.split("::").collect();
     match parts.as_slice() {
-        ["types", name, _] => items.contains_key(&format!("types::{name}")),
+        ["types", name, _, ..] => items.contains_key(&format!("types::{name}")),
         ["operations", builder, "send"] => {
             let marker = format!("-> {builder}");
             items
@@ -72,6 +72,7 @@ fn removed_reason(kind: Kind) -> &'static str {
         Kind::Parameter | Kind::Body => "calls that set it no longer compile",
         Kind::Paging => "code that walks the pages no longer compiles",
         Kind::Client => "code that sets it no longer compiles",
+        Kind::Conversion => "code that converts with `From`/`into` no longer compiles",
         Kind::Constructor | Kind::Response => "code that uses it no longer compiles",
     }
 }
@@ -105,14 +106,18 @@ fn changed(o: &Item, n: &Item) -> Vec<(Class, String, String)> {
         let (class, reason) = match n.kind {
             // A different wire value or endpoint under the same Rust name.
             Kind::Value => (
-                Class::Compatible,
-                "the same Rust variant; only its value on the wire (or its endpoint) changed",
+                Class::Breaking,
+                "the same Rust variant now sends and matches another value (or endpoint)",
             ),
             Kind::Operation if builder(o) == builder(n) => (
                 Class::Compatible,
                 "the same method and builder; only the HTTP method or path changed",
             ),
             Kind::Constructor => (Class::Breaking, "calls to `new` no longer compile"),
+            Kind::Conversion => (
+                Class::Compatible,
+                "the conversion still exists, into another variant",
+            ),
             _ => (
                 Class::Breaking,
                 "code written against the old type no longer compiles",
@@ -173,9 +178,14 @@ fn builder(item: &Item) -> &str {
 fn tighter(old: &[Check], new: &[Check]) -> bool {
     new.iter().any(|n| {
         let before = old.iter().find(|o| o.what == n.what);
-        let low = |c: Option<&Check>| c.and_then(|c| c.low).unwrap_or(f64::NEG_INFINITY);
-        let high = |c: Option<&Check>| c.and_then(|c| c.high).unwrap_or(f64::INFINITY);
-        low(Some(n)) > low(before) || high(Some(n)) < high(before)
+        let low = |c: Option<&Check>| c.and_then(|c| c.low).unwrap_or((f64::NEG_INFINITY, false));
+        let high = |c: Option<&Check>| c.and_then(|c| c.high).unwrap_or((f64::INFINITY, false));
+        let (new_low, old_low) = (low(Some(n)), low(before));
+        let (new_high, old_high) = (high(Some(n)), high(before));
+        new_low.0 > old_low.0
+            || new_low.0 == old_low.0 && new_low.1 && !old_low.1
+            || new_high.0 < old_high.0
+            || new_high.0 == old_high.0 && new_high.1 && !old_high.1
     })
 }
 
@@ -183,7 +193,11 @@ fn limits(checks: &[Check]) -> String {
     if checks.is_empty() {
         return "none".to_owned();
     }
-    let bound = |b: Option<f64>| b.map_or(String::new(), |v| v.to_string());
+    let bound = |b: Option<(f64, bool)>| match b {
+        None => String::new(),
+        Some((v, true)) => format!("{v} (excluded)"),
+        Some((v, false)) => v.to_string(),
+    };
     checks
         .iter()
         .map(|c| format!("{} {}..={}", c.what, bound(c.low), bound(c.high)))

@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use crate::ir::{
-    Api, Checks, FloatWidth, IntWidth, Operation, ParamLocation, SchemeKind, Shape, ShapeKind,
-    Success, TypeKind,
+    Api, FloatWidth, IntWidth, Operation, ParamLocation, SchemeKind, Shape, ShapeKind, Success,
+    TypeKind,
 };
 
 /// One item of the generated API.
@@ -51,6 +51,8 @@ pub enum Kind {
     Paging,
     /// A client builder setter or a region.
     Client,
+    /// A `From` conversion into a union.
+    Conversion,
 }
 
 impl Kind {
@@ -68,19 +70,21 @@ impl Kind {
             Kind::Response => "response",
             Kind::Paging => "paginator",
             Kind::Client => "client setting",
+            Kind::Conversion => "conversion",
         }
     }
 }
 
-/// A limit checked before sending: larger `low`s and smaller `high`s refuse more.
+/// A limit checked before sending: larger `low`s and smaller `high`s refuse
+/// more, and so does an exclusive bound.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
-    /// `length`, `items`, `value`.
-    pub what: &'static str,
-    /// Smallest allowed, if bounded.
-    pub low: Option<f64>,
-    /// Largest allowed, if bounded.
-    pub high: Option<f64>,
+    /// `length`, `items`, `value`, `each item's length`…
+    pub what: String,
+    /// Smallest allowed and whether it is excluded, if bounded.
+    pub low: Option<(f64, bool)>,
+    /// Largest allowed and whether it is excluded, if bounded.
+    pub high: Option<(f64, bool)>,
 }
 
 /// Every item of the API generated from `api`, by path (`types::Task::id`).
@@ -103,12 +107,12 @@ pub fn surface(api: &Api) -> BTreeMap<String, Item> {
                         format!(
                             "{}: {}",
                             f.name,
-                            field_type(&f.shape, f.required, f.nullable)
+                            field_type(&f.shape, f.required, f.nullable, f.boxed)
                         )
                     })
                     .collect();
                 add(
-                    format!("{path}::new"),
+                    format!("{path}::new()"),
                     item(
                         Kind::Constructor,
                         &format!("new({})", args.join(", ")),
@@ -119,7 +123,7 @@ pub fn surface(api: &Api) -> BTreeMap<String, Item> {
                 for f in &s.fields {
                     let mut field = item(
                         Kind::Field,
-                        &field_type(&f.shape, f.required, f.nullable),
+                        &field_type(&f.shape, f.required, f.nullable, f.boxed),
                         f.doc.as_deref().unwrap_or_default(),
                         &format!(
                             "{}/properties/{}",
@@ -128,15 +132,14 @@ pub fn surface(api: &Api) -> BTreeMap<String, Item> {
                         ),
                     );
                     field.required = f.required;
-                    field.checks = checks(&f.shape.checks);
+                    field.checks = checks(&f.shape);
                     add(format!("{path}::{}", f.name), field);
                 }
                 if let Some(extra) = &s.additional {
                     let ty = format!("BTreeMap<String, {}>", rust_type(extra));
-                    add(
-                        format!("{path}::additional"),
-                        item(Kind::Field, &ty, "", &def.pointer),
-                    );
+                    let mut map = item(Kind::Field, &ty, "", &def.pointer);
+                    map.checks = checks(extra);
+                    add(format!("{path}::additional_properties"), map);
                 }
             }
             TypeKind::Enum(e) => {
@@ -148,6 +151,9 @@ pub fn surface(api: &Api) -> BTreeMap<String, Item> {
                         item(Kind::Value, &wire, "", &def.pointer),
                     );
                 }
+                // Matched by name in user code: a renamed fallback breaks it.
+                let fallback = item(Kind::Variant, "(String): unknown values", "", &def.pointer);
+                add(format!("{path}::{}", e.fallback), fallback);
             }
             TypeKind::Union(u) => {
                 let kind = if u.tag.is_some() {
@@ -156,17 +162,29 @@ pub fn surface(api: &Api) -> BTreeMap<String, Item> {
                     "untagged union"
                 };
                 add(path.clone(), item(Kind::Type, kind, &doc, &def.pointer));
+                let payload = |v: &crate::ir::UnionVariant| boxed(rust_type(&v.shape), v.boxed);
                 for v in &u.variants {
                     let tag = v
                         .tag_value
                         .as_ref()
                         .map(|t| format!(" when {t:?}"))
                         .unwrap_or_default();
-                    let signature = format!("{}{tag}", rust_type(&v.shape));
-                    add(
-                        format!("{path}::{}", v.name),
-                        item(Kind::Variant, &signature, "", &def.pointer),
+                    let mut variant = item(
+                        Kind::Variant,
+                        &format!("{}{tag}", payload(v)),
+                        "",
+                        &def.pointer,
                     );
+                    variant.checks = checks(&v.shape);
+                    add(format!("{path}::{}", v.name), variant);
+                }
+                // `From<T>` exists only for a payload type that appears once.
+                for v in &u.variants {
+                    let ty = payload(v);
+                    if u.variants.iter().filter(|w| payload(w) == ty).count() == 1 {
+                        let conversion = item(Kind::Conversion, &v.name, "", &def.pointer);
+                        add(format!("{path}::from({ty})"), conversion);
+                    }
                 }
             }
         }
@@ -241,7 +259,7 @@ fn operation(op: &Operation, add: &mut impl FnMut(String, Item)) {
             &p.pointer,
         );
         param.required = p.required && !p.client_default;
-        param.checks = checks(&p.shape.checks);
+        param.checks = checks(&p.shape);
         add(format!("{builder}::{}", p.name), param);
     }
     if let Some(body) = &op.body {
@@ -254,18 +272,18 @@ fn operation(op: &Operation, add: &mut impl FnMut(String, Item)) {
             &at,
         );
         b.required = body.required;
-        b.checks = checks(&body.shape.checks);
+        b.checks = checks(&body.shape);
         add(format!("{builder}::body"), b);
     }
     let response = match &op.success {
-        Success::Empty => "Response<()>".to_owned(),
-        Success::Json(shape) => format!("Response<{}>", rust_type(shape)),
-        Success::Text => "Response<String>".to_owned(),
-        Success::Bytes => "Response<Vec<u8>>".to_owned(),
         Success::ByStatus(name, statuses) => {
-            let variants: Vec<&str> = statuses.iter().map(|s| s.variant.as_str()).collect();
+            let variants: Vec<String> = statuses
+                .iter()
+                .map(|s| format!("{}({})", s.variant, success_type(&s.body)))
+                .collect();
             format!("Response<{name}> ({})", variants.join(", "))
         }
+        other => format!("Response<{}>", success_type(other)),
     };
     let at = format!("{}/responses", op.pointer);
     add(
@@ -308,9 +326,28 @@ fn location_word(location: ParamLocation) -> &'static str {
     }
 }
 
+/// What a success body decodes into.
+fn success_type(success: &Success) -> String {
+    match success {
+        Success::Empty => "()".to_owned(),
+        Success::Json(shape) => rust_type(shape),
+        Success::Text => "String".to_owned(),
+        Success::Bytes => "Vec<u8>".to_owned(),
+        Success::ByStatus(name, _) => name.clone(),
+    }
+}
+
+fn boxed(ty: String, boxed: bool) -> String {
+    if boxed {
+        format!("Box<{ty}>")
+    } else {
+        ty
+    }
+}
+
 /// The field's type as written in the struct.
-fn field_type(shape: &Shape, required: bool, nullable: bool) -> String {
-    let ty = rust_type(shape);
+fn field_type(shape: &Shape, required: bool, nullable: bool, is_boxed: bool) -> String {
+    let ty = boxed(rust_type(shape), is_boxed);
     if !required || nullable {
         format!("Option<{ty}>")
     } else {
@@ -337,30 +374,40 @@ pub fn rust_type(shape: &Shape) -> String {
     }
 }
 
-/// The limits a value is checked against, item shapes included.
-fn checks(c: &Checks) -> Vec<Check> {
-    let usize_f = |n: Option<usize>| n.map(|n| n as f64);
+/// The limits a value is checked against, those of array items and map
+/// values included.
+fn checks(shape: &Shape) -> Vec<Check> {
     let mut out = Vec::new();
-    if c.min_length.is_some() || c.max_length.is_some() {
-        out.push(Check {
-            what: "length",
-            low: usize_f(c.min_length),
-            high: usize_f(c.max_length),
-        });
-    }
-    if c.min_items.is_some() || c.max_items.is_some() {
-        out.push(Check {
-            what: "items",
-            low: usize_f(c.min_items),
-            high: usize_f(c.max_items),
-        });
-    }
-    if c.minimum.is_some() || c.maximum.is_some() {
-        out.push(Check {
-            what: "value",
-            low: c.minimum.map(|m| m.0),
-            high: c.maximum.map(|m| m.0),
-        });
-    }
+    collect_checks(shape, "", &mut out);
     out
+}
+
+fn collect_checks(shape: &Shape, prefix: &str, out: &mut Vec<Check>) {
+    let c = &shape.checks;
+    let inclusive = |n: Option<usize>| n.map(|n| (n as f64, false));
+    let mut push = |what: &str, low: Option<(f64, bool)>, high: Option<(f64, bool)>| {
+        if low.is_some() || high.is_some() {
+            out.push(Check {
+                what: format!("{prefix}{what}"),
+                low,
+                high,
+            });
+        }
+    };
+    push("length", inclusive(c.min_length), inclusive(c.max_length));
+    push("items", inclusive(c.min_items), inclusive(c.max_items));
+    // Exact integer bounds when the schema is an integer, else the float ones.
+    let (int_low, int_high) = c.integer_bounds;
+    let low = int_low
+        .map(|n| (n as f64, c.minimum.is_some_and(|m| m.1)))
+        .or(c.minimum);
+    let high = int_high
+        .map(|n| (n as f64, c.maximum.is_some_and(|m| m.1)))
+        .or(c.maximum);
+    push("value", low, high);
+    match &shape.kind {
+        ShapeKind::Array(item) => collect_checks(item, &format!("{prefix}each item's "), out),
+        ShapeKind::Map(value) => collect_checks(value, &format!("{prefix}each value's "), out),
+        _ => {}
+    }
 }

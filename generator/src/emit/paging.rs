@@ -20,8 +20,8 @@ pub fn emit(op: &Operation, paging: &Pagination) -> TokenStream {
     let limit_field = ident(limit);
     let offset_in = to_u64(quote!(self.#offset_field), offset_width);
     let limit_in = to_u64(quote!(self.#limit_field), limit_width);
-    let offset_out = from_u64(quote!(offset), offset_width);
-    let limit_out = from_u64(quote!(limit), limit_width);
+    let offset_out = from_u64(quote!(offset), offset, offset_width);
+    let limit_out = from_u64(quote!(limit), limit, limit_width);
     let counts = paging.items.iter().map(|list| {
         let field = ident(&list.field);
         if list.required {
@@ -66,7 +66,9 @@ pub fn emit(op: &Operation, paging: &Pagination) -> TokenStream {
         }
         _ => TokenStream::new(),
     };
+    let allow_deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
     quote! {
+        #allow_deprecated
         impl<'a> #builder<'a> {
             /// Every page, starting at this request's offset; see [`rt::Pages`].
             pub fn pages(self) -> rt::Pages<'a, Self> {
@@ -76,6 +78,7 @@ pub fn emit(op: &Operation, paging: &Pagination) -> TokenStream {
             #items
         }
 
+        #allow_deprecated
         impl<'a> rt::Paged<'a> for #builder<'a> {
             type Page = #page;
 
@@ -83,12 +86,12 @@ pub fn emit(op: &Operation, paging: &Pagination) -> TokenStream {
                 (#offset_in, #limit_in)
             }
 
-            fn at(mut self, offset: u64, limit: Option<u64>) -> Self {
+            fn at(mut self, offset: u64, limit: Option<u64>) -> Result<Self, rt::Error> {
                 self.#offset_field = Some(#offset_out);
                 if let Some(limit) = limit {
                     self.#limit_field = Some(#limit_out);
                 }
-                self
+                Ok(self)
             }
 
             fn fetch(self) -> rt::PageFuture<'a, Self::Page> {
@@ -111,14 +114,11 @@ fn to_u64(field: TokenStream, width: IntWidth) -> TokenStream {
     }
 }
 
-/// A `u64` in the parameter's type, saturating: an offset beyond the type
-/// cannot be sent, and the parameter's own checks then refuse it.
-fn from_u64(value: TokenStream, width: IntWidth) -> TokenStream {
-    let ty = match width {
-        IntWidth::I32 => quote!(i32),
-        IntWidth::I64 => quote!(i64),
-        IntWidth::U32 => quote!(u32),
-        IntWidth::U64 => return value,
-    };
-    quote!(#ty::try_from(#value).unwrap_or(#ty::MAX))
+/// A `u64` in the parameter's type; a value the type cannot hold ends the
+/// walk with an error rather than send a wrong offset.
+fn from_u64(value: TokenStream, name: &str, width: IntWidth) -> TokenStream {
+    match width {
+        IntWidth::U64 => value,
+        _ => quote!(rt::window_value(#name, #value)?),
+    }
 }

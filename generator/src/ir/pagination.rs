@@ -125,6 +125,10 @@ impl Lowerer<'_> {
                     _ => None,
                 });
             match found {
+                Some(list) if items.iter().any(|l: &PagedList| l.field == list.field) => {
+                    self.diags
+                        .error(&items_at, format!("{name} is listed twice"));
+                }
                 Some(list) => items.push(list),
                 None => self.diags.error(
                     &items_at,
@@ -139,6 +143,11 @@ impl Lowerer<'_> {
             );
         }
         let (offset, limit) = (offset?, limit?);
+        if offset.0 == limit.0 {
+            self.diags
+                .error(at, "`offset` and `limit` must be different parameters");
+            return None;
+        }
         if items.is_empty() {
             return None;
         }

@@ -4,8 +4,8 @@
 //! SDKs do, instead of failing a call the service already carried out.
 //!
 //! Used only after a strict decode failed, so well-formed bodies pay nothing.
-//! Values inside internally tagged or untagged unions are read strictly: serde
-//! buffers those before this deserializer sees them.
+//! Values inside unions and flattened maps (`additionalProperties`) are read
+//! strictly: serde buffers those before this deserializer sees them.
 
 use serde::de::{self, DeserializeOwned, IntoDeserializer, Visitor};
 use serde_json::{Map, Number, Value};
@@ -32,8 +32,9 @@ impl<'v> Lenient<'v> {
                     .ok()
             }
             Value::Number(n) if n.is_f64() => n.as_f64().and_then(|f| {
-                // Exact only within ±2^53, where every integer is a float.
-                (f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0)
+                // Exact only below 2^53 in size: beyond it the JSON text may
+                // have named an integer the float rounded.
+                (f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0)
                     .then(|| Number::from(f as i64))
             }),
             _ => None,
@@ -80,9 +81,9 @@ impl<'v> de::Deserializer<'v> for Lenient<'v> {
 
     fn deserialize_str<V: Visitor<'v>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.0 {
-            // The number as JSON writes it: exact for integers, shortest
-            // round-trip form for floats.
-            Value::Number(n) => visitor.visit_string(n.to_string()),
+            // Integers only: a float was already rounded when the body was
+            // read (`1.10` would come back as `1.1`).
+            Value::Number(n) if n.is_i64() || n.is_u64() => visitor.visit_string(n.to_string()),
             Value::Bool(b) => visitor.visit_string(b.to_string()),
             _ => self.deserialize_any(visitor),
         }
@@ -229,7 +230,7 @@ mod tests {
     fn mismatched_scalars_are_converted_without_loss() {
         let page: Page = json(
             br#"{"total": "3", "id": 42, "ok": "true", "ratio": "0.5", "big": "18446744073709551615",
-                "items": [{"start": 1.0, "name": 7.25}, {"start": " -9 ", "name": false}],
+                "items": [{"start": 1.0, "name": 725}, {"start": " -9 ", "name": false}],
                 "unknown": {"kept": "out"}}"#,
         )
         .expect("decodes");
@@ -243,7 +244,7 @@ mod tests {
             items[0],
             Item {
                 start: 1,
-                name: "7.25".into()
+                name: "725".into()
             }
         );
         assert_eq!(
@@ -266,6 +267,9 @@ mod tests {
             br#"{"ratio": "NaN"}"#,
             br#"{"big": -1}"#,
             br#"{"items": "[]"}"#,
+            // A float as a string: its JSON text is already lost.
+            br#"{"id": 1.10}"#,
+            br#"{"total": 9007199254740993.0}"#,
         ] {
             assert!(
                 json::<Page>(body).is_err(),

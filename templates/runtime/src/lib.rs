@@ -63,6 +63,7 @@ pub use wait::Waiter;
 /// What generated code calls, under the names it uses; not a stable API.
 #[doc(hidden)]
 pub mod private {
+    pub use super::paging::window_value;
     pub use super::request::{CallOptions, Request};
     pub use super::response::json;
     pub use super::{encode, validate};

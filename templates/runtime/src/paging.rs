@@ -24,12 +24,24 @@ pub trait Paged<'a>: Clone + Send + Unpin + 'a {
     /// The offset and limit this request was given.
     fn window(&self) -> (Option<u64>, Option<u64>);
     /// The same request for the page at `offset`, `limit` items long
-    /// (unchanged when `None`).
-    fn at(self, offset: u64, limit: Option<u64>) -> Self;
+    /// (unchanged when `None`); an error when a value does not fit the
+    /// parameter's type.
+    fn at(self, offset: u64, limit: Option<u64>) -> Result<Self, Error>;
     /// Sends the request.
     fn fetch(self) -> PageFuture<'a, Self::Page>;
     /// Items on `page`, and items in all pages when the service says.
     fn count(page: &Self::Page) -> (usize, Option<u64>);
+}
+
+/// `value` in the integer type of the parameter `name`: an offset or page
+/// size it cannot hold ends the walk with [`Error::InvalidInput`].
+pub fn window_value<N: TryFrom<u64>>(name: &str, value: u64) -> Result<N, Error> {
+    N::try_from(value).map_err(|_| {
+        Error::InvalidInput(super::validate::invalid(
+            name,
+            format!("{value} does not fit the parameter's type"),
+        ))
+    })
 }
 
 /// Every page of a listing, in order, as a [`Stream`] or with [`Pages::next`].
@@ -105,10 +117,18 @@ impl<'a, R: Paged<'a>> Pages<'a, R> {
         if self.done {
             return Poll::Ready(None);
         }
-        let (request, offset, limit) = (&self.request, self.offset, self.limit);
-        let pending = self
-            .pending
-            .get_or_insert_with(|| request.clone().at(offset, limit).fetch());
+        if self.pending.is_none() {
+            match self.request.clone().at(self.offset, self.limit) {
+                Ok(page) => self.pending = Some(page.fetch()),
+                Err(error) => {
+                    self.done = true;
+                    return Poll::Ready(Some(Err(error)));
+                }
+            }
+        }
+        let Some(pending) = self.pending.as_mut() else {
+            return Poll::Ready(None);
+        };
         let result = ready!(pending.as_mut().poll(cx));
         self.pending = None;
         let page = match result {

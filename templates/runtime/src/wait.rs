@@ -1,9 +1,15 @@
 //! Polling until something is done, with backoff and a deadline.
 
 use std::future::Future;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+// Tokio's clock, so tests that pause time see the deadline pass too.
+use tokio::time::Instant;
 
 use super::error::Error;
+
+/// The shortest delay between polls.
+const MIN_DELAY: Duration = Duration::from_millis(10);
 
 /// How to poll until a state is reached: the first delay doubles after each
 /// poll up to a maximum (with jitter, so many waiters do not poll in step),
@@ -28,10 +34,11 @@ impl Waiter {
         }
     }
 
-    /// The delay before the second poll, and the longest delay between polls.
+    /// The delay before the second poll (at least 10 ms, so a wait never
+    /// turns into a busy loop), and the longest delay between polls.
     pub fn delays(mut self, first: Duration, max: Duration) -> Self {
-        self.first_delay = first;
-        self.max_delay = max.max(first);
+        self.first_delay = first.max(MIN_DELAY);
+        self.max_delay = max.max(self.first_delay);
         self
     }
 
@@ -56,6 +63,9 @@ impl Waiter {
         let mut polls = 0u32;
         loop {
             let left = self.deadline.saturating_sub(start.elapsed());
+            if left.is_zero() {
+                return Err(timed_out(polls));
+            }
             polls = polls.saturating_add(1);
             match tokio::time::timeout(left, poll()).await {
                 Ok(Ok(Some(done))) => return Ok(done),
@@ -64,9 +74,6 @@ impl Waiter {
                 Err(_) => return Err(timed_out(polls)),
             }
             let left = self.deadline.saturating_sub(start.elapsed());
-            if left.is_zero() {
-                return Err(timed_out(polls));
-            }
             // Sleep between half and all of `delay`, never past the deadline.
             let half = delay / 2;
             let jitter = half.mul_f64(fastrand::f64());

@@ -2880,12 +2880,12 @@ pub mod operations {
                 self.limit.and_then(|n| u64::try_from(n).ok()),
             )
         }
-        fn at(mut self, offset: u64, limit: Option<u64>) -> Self {
-            self.offset = Some(i32::try_from(offset).unwrap_or(i32::MAX));
+        fn at(mut self, offset: u64, limit: Option<u64>) -> Result<Self, rt::Error> {
+            self.offset = Some(rt::window_value("offset", offset)?);
             if let Some(limit) = limit {
-                self.limit = Some(i32::try_from(limit).unwrap_or(i32::MAX));
+                self.limit = Some(rt::window_value("limit", limit)?);
             }
-            self
+            Ok(self)
         }
         fn fetch(self) -> rt::PageFuture<'a, Self::Page> {
             Box::pin(self.send())
@@ -3094,12 +3094,12 @@ pub mod operations {
                 self.limit.and_then(|n| u64::try_from(n).ok()),
             )
         }
-        fn at(mut self, offset: u64, limit: Option<u64>) -> Self {
-            self.offset = Some(i32::try_from(offset).unwrap_or(i32::MAX));
+        fn at(mut self, offset: u64, limit: Option<u64>) -> Result<Self, rt::Error> {
+            self.offset = Some(rt::window_value("offset", offset)?);
             if let Some(limit) = limit {
-                self.limit = Some(i32::try_from(limit).unwrap_or(i32::MAX));
+                self.limit = Some(rt::window_value("limit", limit)?);
             }
-            self
+            Ok(self)
         }
         fn fetch(self) -> rt::PageFuture<'a, Self::Page> {
             Box::pin(self.send())

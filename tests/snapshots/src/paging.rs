@@ -220,12 +220,12 @@ pub mod operations {
         fn window(&self) -> (Option<u64>, Option<u64>) {
             (self.start.and_then(|n| u64::try_from(n).ok()), self.count.map(u64::from))
         }
-        fn at(mut self, offset: u64, limit: Option<u64>) -> Self {
-            self.start = Some(i64::try_from(offset).unwrap_or(i64::MAX));
+        fn at(mut self, offset: u64, limit: Option<u64>) -> Result<Self, rt::Error> {
+            self.start = Some(rt::window_value("start", offset)?);
             if let Some(limit) = limit {
-                self.count = Some(u32::try_from(limit).unwrap_or(u32::MAX));
+                self.count = Some(rt::window_value("count", limit)?);
             }
-            self
+            Ok(self)
         }
         fn fetch(self) -> rt::PageFuture<'a, Self::Page> {
             Box::pin(self.send())
@@ -321,12 +321,12 @@ pub mod operations {
         fn window(&self) -> (Option<u64>, Option<u64>) {
             (self.offset, self.limit.and_then(|n| u64::try_from(n).ok()))
         }
-        fn at(mut self, offset: u64, limit: Option<u64>) -> Self {
+        fn at(mut self, offset: u64, limit: Option<u64>) -> Result<Self, rt::Error> {
             self.offset = Some(offset);
             if let Some(limit) = limit {
-                self.limit = Some(i32::try_from(limit).unwrap_or(i32::MAX));
+                self.limit = Some(rt::window_value("limit", limit)?);
             }
-            self
+            Ok(self)
         }
         fn fetch(self) -> rt::PageFuture<'a, Self::Page> {
             Box::pin(self.send())
