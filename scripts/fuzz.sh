@@ -25,7 +25,7 @@ cargo +nightly fuzz build "${flags[@]}"
 
 for target in "${targets[@]}"; do
   corpus=../target/fuzz-corpus/$target
-  mkdir -p "$corpus" "regressions/$target"
+  mkdir -p "$corpus" "regressions/$target" "seeds/$target"
   # Every past crash first: a fixed one must stay fixed.
   mapfile -t replays < <(find "regressions/$target" -type f ! -name .keep | sort)
   if [ ${#replays[@]} -gt 0 ]; then
