@@ -203,7 +203,8 @@ def main():
     tools.ensure_yaml()
     started = time.monotonic()
     clientgen = tools.clientgen_binary(args.clientgen)
-    versions = {"clientgen": tools.run([clientgen, "--version"], timeout=30).stdout.strip(),
+    commit = tools.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], timeout=30).stdout.strip()
+    versions = {"clientgen": tools.run([clientgen, "--version"], timeout=30).stdout.strip() + f" ({commit})",
                 "rustc": tools.run(["rustc", "--version"], timeout=30).stdout.strip(),
                 "python": platform.python_version()}
     levels = {}
