@@ -153,13 +153,12 @@ def print_table(results, levels):
 def summary(results, elapsed):
     compared = [r for r in results if agreement(r) is not None]
     agreed = [r for r in compared if agreement(r)]
-    both = {"agree": len(agreed), "compared": len(compared), "pairs": len(results),
+    return {"agree": len(agreed), "compared": len(compared), "pairs": len(results),
             "disagree": [r["pair"] for r in compared if not agreement(r)],
             "failed": [r["pair"] for r in results
                        if r["error"] or verdict_text(r.get("diff")) == "ERROR"
                        or verdict_text(r.get("semver")) == "ERROR"],
             "elapsed_s": round(elapsed, 1)}
-    return both
 
 
 def drift_from_recorded(results):
