@@ -270,3 +270,33 @@ fn union_conversions() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn regions_deprecation() {
+    let servers = "servers:\n  - url: https://{region}.example.com\n    variables:\n      region: {default: a-1, enum: [a-1, b-1]}\n";
+    let base = BASE.replacen("paths:\n", &format!("{servers}paths:\n"), 1);
+    let appended = base.replace("[a-1, b-1]", "[a-1, b-1, c-1]");
+    let found = changes(&base, &appended);
+    assert!(
+        found.iter().all(|(c, _, _)| *c == Class::Compatible),
+        "{found:#?}"
+    );
+    let inserted = base.replace("[a-1, b-1]", "[a-1, a-2, b-1]");
+    let found = changes(&base, &inserted);
+    assert!(
+        found.iter().any(|(c, i, what)| *c == Class::Breaking
+            && i == "Region::B1"
+            && what.contains("moved from position 1 to 2")),
+        "{found:#?}"
+    );
+    let deprecated = edit(
+        "      operationId: getPet\n",
+        "      operationId: getPet\n      deprecated: true\n",
+    );
+    assert_change(
+        &deprecated,
+        Class::Compatible,
+        "Client::get_pet",
+        "now deprecated",
+    );
+}

@@ -73,6 +73,7 @@ fn removed_reason(kind: Kind) -> &'static str {
         Kind::Paging => "code that walks the pages no longer compiles",
         Kind::Client => "code that sets it no longer compiles",
         Kind::Conversion => "code that converts with `From`/`into` no longer compiles",
+        Kind::DefaultEndpoint => "clients that set no endpoint must now set one",
         Kind::Constructor | Kind::Response => "code that uses it no longer compiles",
     }
 }
@@ -160,6 +161,31 @@ fn changed(o: &Item, n: &Item) -> Vec<(Class, String, String)> {
             )
         });
     }
+    if o.position != n.position && o.position.is_some() {
+        out.push((
+            Class::Breaking,
+            format!("{kind} moved from position {} to {}", pos(o), pos(n)),
+            "its discriminant changes: `as` casts and ordering give other results".to_owned(),
+        ));
+    }
+    if o.deprecated != n.deprecated {
+        let (what, reason) = if n.deprecated {
+            (
+                "now deprecated",
+                "code using it compiles, with a deprecation warning",
+            )
+        } else {
+            (
+                "no longer deprecated",
+                "code using it compiles without the warning",
+            )
+        };
+        out.push((
+            Class::Compatible,
+            format!("{kind} {what}"),
+            reason.to_owned(),
+        ));
+    }
     if out.is_empty() && o.doc != n.doc {
         out.push((
             Class::DocsOnly,
@@ -168,6 +194,10 @@ fn changed(o: &Item, n: &Item) -> Vec<(Class, String, String)> {
         ));
     }
     out
+}
+
+fn pos(item: &Item) -> String {
+    item.position.map_or("-".into(), |p| p.to_string())
 }
 
 fn builder(item: &Item) -> &str {

@@ -24,6 +24,11 @@ pub struct Item {
     pub doc: String,
     /// Where in the spec it comes from.
     pub pointer: String,
+    /// Position among its siblings, where code can observe it (a fieldless
+    /// enum's discriminant).
+    pub position: Option<usize>,
+    /// `#[deprecated]`.
+    pub deprecated: bool,
 }
 
 /// Kinds of items.
@@ -53,6 +58,8 @@ pub enum Kind {
     Client,
     /// A `From` conversion into a union.
     Conversion,
+    /// Where requests go when no endpoint or region is set.
+    DefaultEndpoint,
 }
 
 impl Kind {
@@ -71,6 +78,7 @@ impl Kind {
             Kind::Paging => "paginator",
             Kind::Client => "client setting",
             Kind::Conversion => "conversion",
+            Kind::DefaultEndpoint => "default endpoint",
         }
     }
 }
@@ -215,13 +223,18 @@ pub fn surface(api: &Api) -> BTreeMap<String, Item> {
             item(Kind::Client, "String", &doc, "#/paths"),
         );
     }
+    if let Some(url) = &api.servers.default_url {
+        let default = item(Kind::DefaultEndpoint, url, "", "#/servers");
+        add("ClientBuilder::endpoint (default)".to_owned(), default);
+    }
     if let Some(region) = &api.servers.region_type {
-        for r in &api.servers.regions {
+        // `Region` has no data: `as` casts see each variant's position.
+
+        for (position, r) in api.servers.regions.iter().enumerate() {
             let signature = format!("{:?} at {}", r.id, r.url);
-            add(
-                format!("{region}::{}", r.variant),
-                item(Kind::Value, &signature, "", "#/servers"),
-            );
+            let mut value = item(Kind::Value, &signature, "", "#/servers");
+            value.position = Some(position);
+            add(format!("{region}::{}", r.variant), value);
         }
     }
     items
@@ -236,15 +249,14 @@ fn operation(op: &Operation, add: &mut impl FnMut(String, Item)) {
         .join("\n\n");
     let builder = format!("operations::{}", op.builder);
     let request = format!("{} {}", op.method, op.path);
-    add(
-        format!("Client::{}", op.name),
-        item(
-            Kind::Operation,
-            &format!("{} -> {}", request, op.builder),
-            &doc,
-            &op.pointer,
-        ),
+    let mut method = item(
+        Kind::Operation,
+        &format!("{} -> {}", request, op.builder),
+        &doc,
+        &op.pointer,
     );
+    method.deprecated = op.deprecated;
+    add(format!("Client::{}", op.name), method);
     for p in &op.params {
         let signature = format!(
             "{} ({} {:?})",
@@ -314,6 +326,8 @@ fn item(kind: Kind, signature: &str, doc: &str, pointer: &str) -> Item {
         checks: Vec::new(),
         doc: doc.trim().to_owned(),
         pointer: pointer.to_owned(),
+        position: None,
+        deprecated: false,
     }
 }
 
