@@ -289,6 +289,15 @@ fn regions_deprecation() {
             && what.contains("moved from position 1 to 2")),
         "{found:#?}"
     );
+    let moved = base.replace(
+        "https://{region}.example.com",
+        "https://{region}.example.net",
+    );
+    let found = changes(&base, &moved);
+    assert!(
+        !found.is_empty() && found.iter().all(|(c, _, _)| *c == Class::Compatible),
+        "{found:#?}"
+    );
     let deprecated = edit(
         "      operationId: getPet\n",
         "      operationId: getPet\n      deprecated: true\n",

@@ -105,10 +105,19 @@ fn changed(o: &Item, n: &Item) -> Vec<(Class, String, String)> {
     if o.signature != n.signature {
         let what = format!("{kind} changed from `{}` to `{}`", o.signature, n.signature);
         let (class, reason) = match n.kind {
-            // A different wire value or endpoint under the same Rust name.
+            // A region whose id stays: only where its requests go changed.
+            Kind::Value if o.position.is_some() && region_id(o) == region_id(n) => (
+                Class::Compatible,
+                "the same region, now at another endpoint; code compiles unchanged",
+            ),
+            // A different wire value under the same Rust name.
             Kind::Value => (
                 Class::Breaking,
-                "the same Rust variant now sends and matches another value (or endpoint)",
+                "the same Rust variant now sends and matches another value",
+            ),
+            Kind::DefaultEndpoint => (
+                Class::Compatible,
+                "clients that set no endpoint now call the new one; code compiles unchanged",
             ),
             Kind::Operation if builder(o) == builder(n) => (
                 Class::Compatible,
@@ -194,6 +203,11 @@ fn changed(o: &Item, n: &Item) -> Vec<(Class, String, String)> {
         ));
     }
     out
+}
+
+/// `"cn-north-4"` of a region's `"cn-north-4" at https://…`.
+fn region_id(item: &Item) -> &str {
+    item.signature.split(" at ").next().unwrap_or_default()
 }
 
 fn pos(item: &Item) -> String {
