@@ -8,8 +8,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use huaweicloud_hss::types::{ListTasksRequestBody, TaskType};
-use huaweicloud_hss::{AkSk, Client, Credentials};
-use integration::{canned_server, ok_response};
+use integration::{canned_server, ok_response, signing_client};
 
 fn page_body() -> String {
     let tasks: Vec<String> = (0..10)
@@ -33,17 +32,7 @@ fn paging(c: &mut Criterion) {
         .expect("runtime");
     let client = runtime.block_on(async {
         let (address, _) = canned_server(ok_response(&page_body())).await;
-        Client::builder()
-            .endpoint(format!("http://{address}"))
-            .credentials(Credentials::AkSk(
-                AkSk::new(
-                    "HPUABENCHAK000000001",
-                    "benchSecretKey00000000000000000000000001",
-                )
-                .with_project_id("0a1b2c3d4e5f60718293a4b5c6d7e8f9"),
-            ))
-            .build()
-            .expect("client")
+        signing_client(&address)
     });
     let filter = ListTasksRequestBody::new(TaskType::ClusterScan);
     let mut group = c.benchmark_group("list_tasks");

@@ -7,8 +7,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use huaweicloud_hss::types::{
     ClusterScanInfo, ClusterScanRangeType, ClusterScanType, CreateClusterScanTask,
 };
-use huaweicloud_hss::{AkSk, Client, Credentials};
-use integration::{canned_server, ok_response};
+use integration::{canned_server, ok_response, signing_client};
 use tracing_subscriber::fmt::format::FmtSpan;
 
 fn round_trip(c: &mut Criterion) {
@@ -18,17 +17,7 @@ fn round_trip(c: &mut Criterion) {
         .expect("runtime");
     let client = runtime.block_on(async {
         let (address, _) = canned_server(ok_response(r#"{"task_id":"t"}"#)).await;
-        Client::builder()
-            .endpoint(format!("http://{address}"))
-            .credentials(Credentials::AkSk(
-                AkSk::new(
-                    "HPUABENCHAK000000001",
-                    "benchSecretKey00000000000000000000000001",
-                )
-                .with_project_id("0a1b2c3d4e5f60718293a4b5c6d7e8f9"),
-            ))
-            .build()
-            .expect("client")
+        signing_client(&address)
     });
     let call = || async {
         let body = CreateClusterScanTask::new(ClusterScanInfo::new(

@@ -66,6 +66,22 @@ pub async fn canned_server(response: String) -> (String, Arc<Mutex<Vec<String>>>
     (address, seen)
 }
 
+/// An HSS client signing with a fixed AK/SK, pointed at `address` (a
+/// canned server's): what the benchmarks call.
+pub fn signing_client(address: &str) -> huaweicloud_hss::Client {
+    use huaweicloud_hss::{AkSk, Client, Credentials};
+    let pair = AkSk::new(
+        "HPUABENCHAK000000001",
+        "benchSecretKey00000000000000000000000001",
+    )
+    .with_project_id("0a1b2c3d4e5f60718293a4b5c6d7e8f9");
+    Client::builder()
+        .endpoint(format!("http://{address}"))
+        .credentials(Credentials::AkSk(pair))
+        .build()
+        .expect("client")
+}
+
 /// Serves requests on one connection until the peer closes it.
 pub async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
     mut stream: S,

@@ -58,18 +58,16 @@ fn exit_status_says_whether_anything_breaks() {
     assert_eq!(strict.status.code(), Some(2));
 
     write_pair(&dir, &OLD.replace("[red, green]", "[red]"));
-    let removed = clientgen(
-        &dir,
-        &[
-            "diff",
-            "old.yaml",
-            "new.yaml",
-            "--format",
-            "json",
-            "--version",
-            "0.3.1",
-        ],
-    );
+    let as_json = [
+        "diff",
+        "old.yaml",
+        "new.yaml",
+        "--format",
+        "json",
+        "--version",
+        "0.3.1",
+    ];
+    let removed = clientgen(&dir, &as_json);
     assert_eq!(removed.status.code(), Some(2));
     let report: serde_json::Value = serde_json::from_slice(&removed.stdout).expect("JSON");
     assert_eq!(report["verdict"]["breaking"], true);
@@ -81,18 +79,7 @@ fn exit_status_says_whether_anything_breaks() {
     assert_eq!(change["old"], "#/components/schemas/Color");
     assert!(change["new"].is_null());
     // The same report every run.
-    let again = clientgen(
-        &dir,
-        &[
-            "diff",
-            "old.yaml",
-            "new.yaml",
-            "--format",
-            "json",
-            "--version",
-            "0.3.1",
-        ],
-    );
+    let again = clientgen(&dir, &as_json);
     assert_eq!(removed.stdout, again.stdout);
 }
 
