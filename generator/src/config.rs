@@ -19,6 +19,7 @@ pub struct Generator {
     spec: PathBuf,
     runtime: Runtime,
     strict: bool,
+    tag_features: bool,
 }
 
 /// Where generated code finds its runtime.
@@ -44,6 +45,10 @@ pub struct Generated {
     pub warnings: Vec<Diagnostic>,
     /// Features of `clientgen-runtime` the code needs, e.g. `huawei`.
     pub runtime_features: Vec<&'static str>,
+    /// Cargo features the code's `#[cfg]`s name, one per tag (see
+    /// [`Generator::tag_features`]); the crate must declare them all and
+    /// enable them by default.
+    pub tag_features: Vec<String>,
     /// What a README says about the API.
     pub about: crate::output::About,
 }
@@ -55,12 +60,23 @@ impl Generator {
             spec: spec.into(),
             runtime: Runtime::Crate,
             strict: false,
+            tag_features: false,
         }
     }
 
     /// Where the generated code finds its runtime (default [`Runtime::Crate`]).
     pub fn runtime(mut self, runtime: Runtime) -> Self {
         self.runtime = runtime;
+        self
+    }
+
+    /// Gates each operation, and the types only it reaches, behind a Cargo
+    /// feature named after its tag (default `false`), so a crate compiles
+    /// only the tags it enables. Specs with fewer than two tags get none.
+    /// The including crate must declare [`Generated::tag_features`] and
+    /// enable them by default; generated crates do.
+    pub fn tag_features(mut self, on: bool) -> Self {
+        self.tag_features = on;
         self
     }
 
@@ -118,7 +134,15 @@ impl Generator {
             });
         }
         let runtime_features = emit::runtime_features(&api);
-        let mut code = format::format(emit::api(&api, self.runtime == Runtime::Crate))?;
+        let tags = self
+            .tag_features
+            .then(|| emit::features::TagFeatures::plan(&api))
+            .flatten();
+        let mut code = format::format(emit::api(
+            &api,
+            self.runtime == Runtime::Crate,
+            tags.as_ref(),
+        ))?;
         if self.runtime == Runtime::Inline {
             let mut features = runtime_features.clone();
             features.extend_from_slice(emit::INLINE_DEFAULT_FEATURES);
@@ -132,6 +156,7 @@ impl Generator {
             warnings: diags.into_vec(),
             about: about(&api, &runtime_features),
             runtime_features,
+            tag_features: tags.map(|t| t.names).unwrap_or_default(),
         })
     }
 

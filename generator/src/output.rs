@@ -42,6 +42,33 @@ pub struct CrateOptions {
     pub runtime_path: Option<PathBuf>,
 }
 
+/// The `[features]` table: the runtime's tracing, switchable by users of
+/// the crate, and one feature per tag (names are `[a-z0-9-]`, see
+/// `emit::features`), all on by default.
+fn features(runtime: Runtime, tags: &[String]) -> String {
+    let tracing = runtime != Runtime::Inline;
+    if !tracing && tags.is_empty() {
+        return String::new();
+    }
+    let mut defaults: Vec<String> = Vec::new();
+    if tracing {
+        defaults.push(toml_string("tracing"));
+    }
+    defaults.extend(tags.iter().map(|t| toml_string(t)));
+    let mut out = format!("[features]\ndefault = [{}]\n", defaults.join(", "));
+    if tracing {
+        out.push_str("# Spans per call and attempt, from the runtime.\ntracing = [\"clientgen-runtime/tracing\"]\n");
+    }
+    if !tags.is_empty() {
+        out.push_str("# One per tag of the API: its operations and the types they use.\n");
+        for tag in tags {
+            out.push_str(&format!("{} = []\n", toml_string(tag)));
+        }
+    }
+    out.push('\n');
+    out
+}
+
 /// Writes `contents` unless the file already holds exactly that, so build
 /// scripts do not trigger needless rebuilds.
 pub fn write_if_changed(path: &Path, contents: &str) -> io::Result<()> {
@@ -98,14 +125,7 @@ pub fn crate_files(
     }
     dependencies.push_str(CODE_DEPENDENCIES);
     // The runtime's tracing, switchable by users of this crate.
-    let features = match options.runtime {
-        Runtime::Inline => String::new(),
-        _ => {
-            "[features]\ndefault = [\"tracing\"]\n# Spans per call and attempt, from the runtime.\n\
-              tracing = [\"clientgen-runtime/tracing\"]\n\n"
-                .to_owned()
-        }
-    };
+    let features = features(options.runtime, &generated.tag_features);
     let manifest = format!(
         "# {header}\n[package]\nname = {name}\nversion = \"0.1.0\"\nedition = \"2021\"\n\
          description = {description}\nreadme = \"README.md\"\n\n{features}\

@@ -60,6 +60,9 @@ enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         strict: bool,
+        /// No Cargo feature per tag: every operation is always compiled.
+        #[arg(long)]
+        no_tag_features: bool,
         /// Write nothing; fail if the output directory is not up to date.
         #[arg(long)]
         check: bool,
@@ -155,6 +158,7 @@ fn run(command: Command) -> Result<(), String> {
             runtime,
             runtime_path,
             strict,
+            no_tag_features,
             check,
         } => {
             let started = std::time::Instant::now();
@@ -166,7 +170,7 @@ fn run(command: Command) -> Result<(), String> {
             if let Some(name) = &crate_name {
                 output::check_crate_name(name).map_err(|e| format!("error: {e}\n"))?;
             }
-            let generated = generate(&spec, runtime.into(), strict)?;
+            let generated = generate(&spec, runtime.into(), strict, !no_tag_features)?;
             let name = crate_name.unwrap_or_else(|| output::crate_name_for(&generated.about.title));
             let dir = out.unwrap_or_else(|| PathBuf::from("target/generated").join(&name));
             let runtime_path = match runtime_path {
@@ -211,7 +215,7 @@ fn run(command: Command) -> Result<(), String> {
             runtime,
             strict,
         } => {
-            let generated = generate(&spec, runtime.into(), strict)?;
+            let generated = generate(&spec, runtime.into(), strict, false)?;
             match out {
                 Some(path) => output::write_if_changed(&path, &generated.code)
                     .map_err(|e| format!("cannot write {}: {e}\n", path.display())),
@@ -223,7 +227,7 @@ fn run(command: Command) -> Result<(), String> {
         }
         Command::Diff { .. } => Err("internal error: diff runs on its own\n".into()),
         Command::Check { spec, strict } => {
-            let generated = generate(&spec, Runtime::Crate, strict)?;
+            let generated = generate(&spec, Runtime::Crate, strict, false)?;
             eprintln!(
                 "{}: ok ({} warning(s))",
                 spec.display(),
@@ -265,10 +269,16 @@ fn relative_to(target: &Path, dir: &Path) -> Result<PathBuf, String> {
 }
 
 /// Generates `spec`, printing its warnings.
-fn generate(spec: &Path, runtime: Runtime, strict: bool) -> Result<clientgen::Generated, String> {
+fn generate(
+    spec: &Path,
+    runtime: Runtime,
+    strict: bool,
+    tag_features: bool,
+) -> Result<clientgen::Generated, String> {
     let generated = Generator::new(spec)
         .runtime(runtime)
         .strict(strict)
+        .tag_features(tag_features)
         .generate()
         .map_err(|e| e.to_string())?;
     for warning in &generated.warnings {

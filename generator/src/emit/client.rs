@@ -7,7 +7,7 @@ use super::docs;
 use crate::ir::{Api, ParamLocation, SchemeKind, SecurityScheme, Servers};
 use crate::names::ident;
 
-pub fn emit(api: &Api) -> TokenStream {
+pub fn emit(api: &Api, tags: Option<&super::features::TagFeatures>) -> TokenStream {
     let title = docs::attrs(Some(&format!(
         "Client for {} ({}).",
         api.title, api.version
@@ -17,16 +17,16 @@ pub fn emit(api: &Api) -> TokenStream {
         .iter()
         .any(|o| o.deprecated)
         .then(|| quote!(#[allow(deprecated)]));
-    let methods = api.operations.iter().map(|op| {
+    let methods = api.operations.iter().enumerate().map(|(i, op)| {
         let name = ident(&op.name);
         let builder = ident(&op.builder);
-        let first = docs::operation_title(op);
-        let link = format!("See [`operations::{}`] for its parameters.", op.builder);
-        let doc = docs::paragraphs(&[Some(&first), Some(&link)]);
+        let doc = docs::attrs(Some(&docs::operation_title(op)));
         let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+        let cfg = tags.map(|t| t.op_cfg(i));
         quote! {
             #doc
             #deprecated
+            #cfg
             pub fn #name(&self) -> operations::#builder<'_> {
                 operations::#builder::new(self)
             }

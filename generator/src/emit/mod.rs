@@ -3,6 +3,7 @@
 mod client;
 mod docs;
 mod enums;
+pub mod features;
 mod operations;
 mod paging;
 mod runtime;
@@ -41,7 +42,7 @@ pub fn runtime_features(api: &Api) -> Vec<&'static str> {
 
 /// The whole generated API. With `runtime_crate`, `runtime` names the
 /// `clientgen-runtime` crate; otherwise the includer provides `mod runtime`.
-pub fn api(api: &Api, runtime_crate: bool) -> TokenStream {
+pub fn api(api: &Api, runtime_crate: bool, tags: Option<&features::TagFeatures>) -> TokenStream {
     let runtime = if runtime_crate {
         quote! {
             /// The runtime this client is built on.
@@ -51,23 +52,31 @@ pub fn api(api: &Api, runtime_crate: bool) -> TokenStream {
     } else {
         TokenStream::new()
     };
+    // Only values a request can carry are ever validated.
+    let inputs = features::input_types(api);
     let defs = api.types.iter().map(|def| {
         let fallback = format!("The `{}` schema of the API.", def.name);
         let doc = docs::attrs(Some(def.doc.as_deref().unwrap_or(&fallback)));
-        match &def.kind {
-            TypeKind::Struct(s) => structs::emit(&def.name, doc, s),
+        let items = match &def.kind {
+            TypeKind::Struct(s) => structs::emit(&def.name, doc, s, inputs.contains(&def.name)),
             TypeKind::Enum(e) => enums::emit(&def.name, doc, e),
-            TypeKind::Union(u) => unions::emit(&def.name, doc, u),
+            TypeKind::Union(u) => unions::emit(&def.name, doc, u, inputs.contains(&def.name)),
+        };
+        match tags {
+            Some(tags) => features::gate(&tags.type_cfg(&def.name), items),
+            None => items,
         }
     });
     let allow_docs = doc_lint_allowances();
-    let builders = operations::emit_all(api);
-    let client = client::emit(api);
+    let (builders, error_note) = operations::emit_all(api, tags);
+    let client = client::emit(api, tags);
     quote! {
         #runtime
 
         /// Request and response bodies of the API.
         #allow_docs
+        // Properties the spec leaves undescribed get no filler text.
+        #[allow(missing_docs)]
         pub mod types {
             #[allow(unused_imports)]
             use super::runtime::private as rt;
@@ -76,6 +85,10 @@ pub fn api(api: &Api, runtime_crate: bool) -> TokenStream {
         }
 
         /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+        ///
+        /// Each checks every constraint of the API before sending; invalid
+        /// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
+        #error_note
         #allow_docs
         pub mod operations {
             #[allow(unused_imports)]

@@ -5,17 +5,56 @@ use quote::quote;
 
 use super::{docs, types::rust_type, validate};
 use crate::ir::{
-    Api, Body, BodyMedia, Operation, Param, ParamLocation, ParamStyle, Shape, ShapeKind,
-    StatusSuccess, Success, TypeDef, TypeKind,
+    Api, Body, BodyMedia, ErrorResponse, Operation, Param, ParamLocation, ParamStyle, Shape,
+    ShapeKind, StatusSuccess, Success, TypeDef, TypeKind,
 };
 use crate::names::ident;
 
-pub fn emit_all(api: &Api) -> TokenStream {
-    let builders = api.operations.iter().map(|op| emit(op, &api.types));
-    quote!(#(#builders)*)
+/// Every request builder, and the doc lines of the error bodies most
+/// operations share (said once on the module rather than on each).
+pub fn emit_all(
+    api: &Api,
+    tags: Option<&super::features::TagFeatures>,
+) -> (TokenStream, TokenStream) {
+    let mut counts: Vec<(&[ErrorResponse], usize)> = Vec::new();
+    for op in api.operations.iter().filter(|op| !op.errors.is_empty()) {
+        match counts
+            .iter_mut()
+            .find(|(errors, _)| *errors == op.errors.as_slice())
+        {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&op.errors, 1)),
+        }
+    }
+    let common = counts
+        .iter()
+        .filter(|(_, n)| *n > 1)
+        .max_by_key(|(_, n)| *n)
+        .map(|(errors, _)| *errors)
+        .unwrap_or_default();
+    let builders = api.operations.iter().enumerate().map(|(i, op)| {
+        let errors = if op.errors == common {
+            TokenStream::new()
+        } else {
+            error_docs(
+                &op.errors,
+                "Documented error bodies, decoded with [`rt::ServiceError::json`]:",
+            )
+        };
+        let items = emit(op, &api.types, errors);
+        match tags {
+            Some(tags) => super::features::gate(&tags.op_cfg(i), items),
+            None => items,
+        }
+    });
+    let note = error_docs(
+        common,
+        "Unless an operation lists its own, documented error bodies, decoded with [`rt::ServiceError::json`], are:",
+    );
+    (quote!(#(#builders)*), note)
 }
 
-fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
+fn emit(op: &Operation, types: &[TypeDef], error_docs: TokenStream) -> TokenStream {
     let builder = ident(&op.builder);
     let operation = &op.id;
     let types_path = quote!(super::types::);
@@ -32,7 +71,7 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
         let ty = rust_type(&p.shape, &types_path);
         fields.push(quote!(#name: Option<#ty>,));
         inits.push(quote!(#name: None,));
-        let doc = docs::paragraphs(&[p.doc.as_deref(), Some(&param_note(p))]);
+        let doc = docs::attrs(Some(&param_doc(p)));
         setters.push(quote! {
             #doc
             pub fn #name(mut self, value: impl Into<#ty>) -> Self {
@@ -45,16 +84,12 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
         let ty = rust_type(&body.shape, &types_path);
         fields.push(quote!(body: Option<#ty>,));
         inits.push(quote!(body: None,));
-        let required = if body.required {
-            "Required."
+        let first = if body.required {
+            "The request body (required)."
         } else {
-            "Optional."
+            "The request body (optional)."
         };
-        let doc = docs::paragraphs(&[
-            Some("The request body."),
-            body.doc.as_deref(),
-            Some(required),
-        ]);
+        let doc = docs::paragraphs(&[Some(first), body.doc.as_deref()]);
         setters.push(quote! {
             #doc
             pub fn body(mut self, value: impl Into<#ty>) -> Self {
@@ -64,50 +99,16 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
         });
     }
 
-    fields.push(quote!(options: rt::CallOptions,));
-    inits.push(quote!(options: rt::CallOptions::default(),));
-    setters.push(quote! {
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
-    });
-
     let prepare = prepare(op, types);
     let mut by_status = TokenStream::new();
     let (result, send) = match &op.success {
         Success::Json(shape) => {
             let ty = rust_type(shape, &types_path);
-            (
-                quote!(rt::Response<#ty>),
-                quote!(self.client.core().send_json(request).await),
-            )
+            (quote!(#ty), quote!(self.call.json(request)))
         }
-        Success::Text => (
-            quote!(rt::Response<String>),
-            quote!(self.client.core().send_text(request).await),
-        ),
-        Success::Bytes => (
-            quote!(rt::Response<Vec<u8>>),
-            quote!(self.client.core().send_bytes(request).await),
-        ),
-        Success::Empty => (
-            quote!(rt::Response<()>),
-            quote!(self.client.core().send_empty(request).await),
-        ),
+        Success::Text => (quote!(String), quote!(self.call.text(request))),
+        Success::Bytes => (quote!(Vec<u8>), quote!(self.call.bytes(request))),
+        Success::Empty => (quote!(()), quote!(self.call.empty(request))),
         Success::ByStatus(name, statuses) => {
             by_status = status_enum(name, statuses, &types_path);
             let name = ident(name);
@@ -128,20 +129,16 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
                 quote!(#status => #value,)
             });
             (
-                quote!(rt::Response<#name>),
+                quote!(#name),
                 quote! {
-                    self.client
-                        .core()
-                        .send_with(request, |status, body| Ok(match status {
-                            #(#arms)*
-                            _ => #name::Other(body.to_vec()),
-                        }))
-                        .await
+                    self.call.with(request, |status, body| Ok(match status {
+                        #(#arms)*
+                        _ => #name::Other(body.to_vec()),
+                    }))
                 },
             )
         }
     };
-    let error_docs = error_docs(op);
     let paging = op
         .pagination
         .as_ref()
@@ -153,7 +150,7 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
         #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until it is sent"]
         pub struct #builder<'a> {
-            client: &'a super::Client,
+            call: rt::Call<'a>,
             #(#fields)*
         }
 
@@ -162,20 +159,17 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
         #allow_deprecated
         impl<'a> #builder<'a> {
             pub(crate) fn new(client: &'a super::Client) -> Self {
-                Self { client, #(#inits)* }
+                Self { call: rt::Call::new(client.core(), #operation), #(#inits)* }
             }
 
             #(#setters)*
 
+            rt::call_options!();
+
             /// Checks every constraint of the API, then sends the request.
-            ///
-            /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-            /// anything is sent.
             #error_docs
-            pub async fn send(self) -> Result<#result, rt::Error> {
-                let request = self
-                    .prepare()
-                    .map_err(|e| self.client.core().refused(#operation, &self.options, e))?;
+            pub fn send(self) -> rt::ResponseFuture<'a, #result> {
+                let request = self.prepare();
                 #send
             }
 
@@ -186,6 +180,16 @@ fn emit(op: &Operation, types: &[TypeDef]) -> TokenStream {
         }
 
         #paging
+    }
+}
+
+/// The spec's description, then where the parameter goes, in one paragraph.
+fn param_doc(p: &Param) -> String {
+    let note = param_note(p);
+    match p.doc.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        Some(doc) if doc.ends_with(['.', '!', '?', ':']) => format!("{doc} {note}"),
+        Some(doc) => format!("{doc}. {note}"),
+        None => note,
     }
 }
 
@@ -221,7 +225,7 @@ fn prepare(op: &Operation, types: &[TypeDef]) -> TokenStream {
             quote! {
                 let #name = rt::validate::required(
                     #wire,
-                    self.#name.clone().or_else(|| self.client.core().default_param(#wire).map(Into::into)),
+                    self.#name.clone().or_else(|| self.call.default_param(#wire).map(Into::into)),
                 )?;
                 let #name = &#name;
             }
@@ -239,20 +243,17 @@ fn prepare(op: &Operation, types: &[TypeDef]) -> TokenStream {
     }
     out.extend(path_expr(op, types));
     let method = ident(&op.method);
-    let operation = &op.id;
     let template = &op.path;
-    out.extend(quote! {
-        let mut request = rt::Request::operation(#operation, #template, rt::Method::#method, path);
-        request.options = self.options.clone();
-    });
+    let request = quote!(self.call.request(rt::Method::#method, #template, path));
+    let mut tail = TokenStream::new();
     if let Some(security) = &op.security {
         let security = super::client::security_tokens(security);
-        out.extend(quote!(request.security = Some(#security);));
+        tail.extend(quote!(request.security = Some(#security);));
     }
     for p in op.params.iter().filter(|p| p.client_default) {
         let name = ident(&p.name);
         let wire = &p.wire;
-        out.extend(quote!(request.scope(#wire, #name);));
+        tail.extend(quote!(request.scope(#wire, #name);));
     }
     for p in op
         .params
@@ -262,22 +263,22 @@ fn prepare(op: &Operation, types: &[TypeDef]) -> TokenStream {
         let name = ident(&p.name);
         let send = send_param(p, &name, types);
         if p.required || p.client_default {
-            out.extend(send);
+            tail.extend(send);
         } else {
-            out.extend(quote!(if let Some(#name) = &self.#name { #send }));
+            tail.extend(quote!(if let Some(#name) = &self.#name { #send }));
         }
     }
     if let Some(body) = &op.body {
         let checks = validate::checks(&body.shape, &quote!(body), &quote!("body"));
         let encode = encode_body(body, types);
         if body.required {
-            out.extend(quote! {
+            tail.extend(quote! {
                 let body = rt::validate::required("body", self.body.as_ref())?;
                 #checks
                 #encode
             });
         } else {
-            out.extend(quote! {
+            tail.extend(quote! {
                 if let Some(body) = &self.body {
                     #checks
                     #encode
@@ -285,7 +286,11 @@ fn prepare(op: &Operation, types: &[TypeDef]) -> TokenStream {
             });
         }
     }
-    out.extend(quote!(Ok(request)));
+    if tail.is_empty() {
+        out.extend(quote!(Ok(#request)));
+    } else {
+        out.extend(quote!(let mut request = #request; #tail Ok(request)));
+    }
     out
 }
 
@@ -482,16 +487,13 @@ fn status_enum(name: &str, statuses: &[StatusSuccess], types_path: &TokenStream)
     }
 }
 
-/// Doc lines naming the documented error bodies.
-fn error_docs(op: &Operation) -> TokenStream {
-    if op.errors.is_empty() {
+/// Doc lines naming the documented error bodies, after `intro`.
+fn error_docs(errors: &[ErrorResponse], intro: &str) -> TokenStream {
+    if errors.is_empty() {
         return TokenStream::new();
     }
-    let mut lines = vec![
-        "Documented error bodies, decoded with [`rt::ServiceError::json`]:".to_owned(),
-        String::new(),
-    ];
-    for e in &op.errors {
+    let mut lines = vec![intro.to_owned(), String::new()];
+    for e in errors {
         let ty = rust_type(&e.shape, &quote!(super::types::))
             .to_string()
             .replace(' ', "");

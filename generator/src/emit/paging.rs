@@ -95,7 +95,7 @@ pub fn emit(op: &Operation, paging: &Pagination) -> TokenStream {
             }
 
             fn fetch(self) -> rt::PageFuture<'a, Self::Page> {
-                Box::pin(self.send())
+                self.send()
             }
 
             fn count(page: &Self::Page) -> (usize, Option<u64>) {

@@ -14,6 +14,7 @@ macro_rules! sources {
 const SOURCES: &[(&str, &str)] = sources![
     "lib.rs",
     "auth.rs",
+    "call.rs",
     "client.rs",
     "encode.rs",
     "error.rs",

@@ -10,7 +10,7 @@ use crate::names::{bare, ident};
 /// Name of the field that collects properties not listed in the schema.
 const EXTRA_FIELD: &str = "additional_properties";
 
-pub fn emit(name: &str, doc: TokenStream, def: &Struct) -> TokenStream {
+pub fn emit(name: &str, doc: TokenStream, def: &Struct, validated: bool) -> TokenStream {
     let type_name = ident(name);
     let here = TokenStream::new();
     let tag_note = def.tag_owned_by_parent.as_ref().map(|tag| {
@@ -24,11 +24,7 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct) -> TokenStream {
     let fields = def.fields.iter().map(|f| {
         let field_name = ident(&f.name);
         let ty = field_type(f, &here);
-        let fallback = format!("The {} property.", docs::code(&f.wire));
-        let field_doc = docs::paragraphs(&[
-            Some(f.doc.as_deref().unwrap_or(&fallback)),
-            default_note(f).as_deref(),
-        ]);
+        let field_doc = docs::paragraphs(&[f.doc.as_deref(), default_note(f).as_deref()]);
         let rename = (bare(&f.name) != f.wire).then(|| {
             let wire = &f.wire;
             quote!(#[serde(rename = #wire)])
@@ -68,31 +64,20 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct) -> TokenStream {
         }
     });
 
-    let checks = def.fields.iter().map(|f| {
-        let field_name = ident(&f.name);
-        let wire = &f.wire;
-        let body = validate::checks(&f.shape, &quote!(value), &quote!(&field_path));
-        if body.is_empty() {
-            return TokenStream::new();
-        }
-        let checked = quote! {
-            let field_path = rt::validate::join(path, #wire);
-            #body
-        };
-        if is_optional(f) {
-            quote!(if let Some(value) = &self.#field_name { #checked })
-        } else {
-            quote!({ let value = &self.#field_name; #checked })
-        }
-    });
-    let path_arg = if def
-        .fields
-        .iter()
-        .any(|f| !validate::checks(&f.shape, &quote!(v), &quote!(p)).is_empty())
-    {
-        quote!(path)
+    let checks: Vec<TokenStream> = def.fields.iter().filter_map(field_check).collect();
+    let validate = if !validated {
+        TokenStream::new()
+    } else if checks.is_empty() {
+        quote!(impl rt::validate::Validate for #type_name {})
     } else {
-        quote!(_path)
+        quote! {
+            impl rt::validate::Validate for #type_name {
+                fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+                    #(#checks)*
+                    Ok(())
+                }
+            }
+        }
     };
 
     // With nothing required, every field starts empty: `Default` says so.
@@ -112,13 +97,28 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct) -> TokenStream {
             #(#setters)*
         }
 
-        impl rt::validate::Validate for #type_name {
-            fn validate(&self, #path_arg: &str) -> Result<(), rt::InvalidInput> {
-                #(#checks)*
-                Ok(())
-            }
-        }
+        #validate
     }
+}
+
+/// The statements checking field `f` of `self`, if it has constraints.
+fn field_check(f: &Field) -> Option<TokenStream> {
+    let field_name = ident(&f.name);
+    let wire = &f.wire;
+    // Named types (and options, lists and maps of them) check themselves.
+    if validate::delegates(&f.shape) {
+        return Some(quote!(rt::validate::member(path, #wire, &self.#field_name)?;));
+    }
+    let body = validate::checks(&f.shape, &quote!(value), &quote!(&field_path));
+    if body.is_empty() {
+        return None;
+    }
+    let statements = quote!(let field_path = rt::validate::join(path, #wire); #body);
+    Some(if is_optional(f) {
+        quote!(if let Some(value) = &self.#field_name { #statements })
+    } else {
+        quote!({ let value = &self.#field_name; #statements })
+    })
 }
 
 fn constructor(def: &Struct, here: &TokenStream) -> TokenStream {

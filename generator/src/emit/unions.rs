@@ -10,7 +10,7 @@ use super::{types::rust_type, validate};
 use crate::ir::Union;
 use crate::names::ident;
 
-pub fn emit(name: &str, doc: TokenStream, def: &Union) -> TokenStream {
+pub fn emit(name: &str, doc: TokenStream, def: &Union, validated: bool) -> TokenStream {
     let type_name = ident(name);
     let here = TokenStream::new();
     let tag_attr = match &def.tag {
@@ -38,11 +38,14 @@ pub fn emit(name: &str, doc: TokenStream, def: &Union) -> TokenStream {
     });
     let arms = def.variants.iter().map(|v| {
         let variant = ident(&v.name);
+        if validate::delegates(&v.shape) {
+            return quote!(Self::#variant(value) => rt::validate::Validate::validate(value, path),);
+        }
         let checks = validate::checks(&v.shape, &quote!(value), &quote!(path));
         if checks.is_empty() {
-            quote!(Self::#variant(_) => {})
+            quote!(Self::#variant(_) => Ok(()),)
         } else {
-            quote!(Self::#variant(value) => { #checks })
+            quote!(Self::#variant(value) => { #checks Ok(()) })
         }
     });
     // `From` only where a type appears once, so conversions stay unambiguous.
@@ -75,9 +78,18 @@ pub fn emit(name: &str, doc: TokenStream, def: &Union) -> TokenStream {
             match self {
                 #(#arms)*
             }
-            Ok(())
         }
     };
+    let validate = validated.then(|| {
+        quote! {
+            impl rt::validate::Validate for #type_name {
+                #[allow(unused_variables)]
+                fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+                    #body
+                }
+            }
+        }
+    });
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -90,12 +102,7 @@ pub fn emit(name: &str, doc: TokenStream, def: &Union) -> TokenStream {
 
         #(#froms)*
 
-        impl rt::validate::Validate for #type_name {
-            #[allow(unused_variables)]
-            fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-                #body
-            }
-        }
+        #validate
     }
 }
 

@@ -6,6 +6,18 @@ use quote::quote;
 
 use crate::ir::{Checks, Shape, ShapeKind};
 
+/// True when a value of `shape` is checked entirely by the `Validate` impls
+/// of the named types it holds (directly, or in arrays, maps and options).
+pub fn delegates(shape: &Shape) -> bool {
+    match &shape.kind {
+        ShapeKind::Named(_) => true,
+        ShapeKind::Array(item) | ShapeKind::Map(item) => {
+            shape.checks.min_items.is_none() && shape.checks.max_items.is_none() && delegates(item)
+        }
+        _ => false,
+    }
+}
+
 /// Statements checking `value` (an expression of type `&T`) at `path` (`&str`).
 pub fn checks(shape: &Shape, value: &TokenStream, path: &TokenStream) -> TokenStream {
     let own = own_checks(&shape.checks, &shape.kind, value, path);

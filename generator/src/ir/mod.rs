@@ -321,6 +321,8 @@ pub struct Operation {
     pub security: Option<Vec<Vec<String>>>,
     /// `x-pagination`: how to walk its pages.
     pub pagination: Option<Pagination>,
+    /// `tags`, in spec order.
+    pub tags: Vec<String>,
 }
 
 /// Where a parameter goes.

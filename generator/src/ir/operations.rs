@@ -125,6 +125,7 @@ impl Lowerer<'_> {
                     deprecated: op.deprecated,
                     security,
                     pagination: None,
+                    tags: op.tags.clone(),
                 });
             }
         }

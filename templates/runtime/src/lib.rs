@@ -17,6 +17,7 @@
 #![forbid(unsafe_code)]
 
 mod auth;
+mod call;
 mod client;
 #[doc(hidden)]
 pub mod encode;
@@ -63,11 +64,13 @@ pub use wait::Waiter;
 /// What generated code calls, under the names it uses; not a stable API.
 #[doc(hidden)]
 pub mod private {
+    pub use super::call::{Call, ResponseFuture};
     pub use super::paging::window_value;
     pub use super::request::{CallOptions, Request};
     pub use super::response::json;
     pub use super::{encode, validate};
     pub use super::{Error, Hook, InvalidInput, Response, RetryPolicy, ServiceError};
     pub use super::{Items, PageFuture, Paged, Pages};
+    pub use crate::{call_options, string_enum};
     pub use reqwest::Method;
 }

@@ -5,7 +5,7 @@
 //! whole call: validated, signed and retried like any other.
 
 use std::collections::VecDeque;
-use std::future::{poll_fn, Future};
+use std::future::poll_fn;
 use std::pin::Pin;
 use std::task::{ready, Context, Poll};
 
@@ -15,7 +15,7 @@ use super::error::Error;
 use super::response::Response;
 
 /// What fetching one page returns.
-pub type PageFuture<'a, T> = Pin<Box<dyn Future<Output = Result<Response<T>, Error>> + Send + 'a>>;
+pub type PageFuture<'a, T> = super::call::ResponseFuture<'a, T>;
 
 /// A request that pages by offset and limit. Implemented by generated code.
 pub trait Paged<'a>: Clone + Send + Unpin + 'a {

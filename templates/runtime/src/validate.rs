@@ -4,8 +4,45 @@ use super::error::InvalidInput;
 
 /// Implemented by every generated model: checks the constraints of the API.
 pub trait Validate {
-    /// Checks `self`, naming offending values relative to `path`.
-    fn validate(&self, path: &str) -> Result<(), InvalidInput>;
+    /// Checks `self`, naming offending values relative to `path`; values
+    /// with nothing to check keep this default.
+    fn validate(&self, path: &str) -> Result<(), InvalidInput> {
+        let _ = path;
+        Ok(())
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate(&self, path: &str) -> Result<(), InvalidInput> {
+        self.as_ref().map_or(Ok(()), |value| value.validate(path))
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate(&self, path: &str) -> Result<(), InvalidInput> {
+        for (i, item) in self.iter().enumerate() {
+            item.validate(&index(path, i))?;
+        }
+        Ok(())
+    }
+}
+
+impl<T: Validate> Validate for std::collections::BTreeMap<String, T> {
+    fn validate(&self, path: &str) -> Result<(), InvalidInput> {
+        for (key, item) in self {
+            item.validate(&join(path, key))?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks the member `member` of the value at `path`.
+pub fn member<T: Validate + ?Sized>(
+    path: &str,
+    member: &str,
+    value: &T,
+) -> Result<(), InvalidInput> {
+    value.validate(&join(path, member))
 }
 
 impl<T: Validate> Validate for Box<T> {

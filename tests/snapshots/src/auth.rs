@@ -5,11 +5,15 @@
 pub use ::clientgen_runtime as runtime;
 /// Request and response bodies of the API.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#[allow(missing_docs)]
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+///
+/// Each checks every constraint of the API before sending; invalid
+/// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub mod operations {
     #[allow(unused_imports)]
@@ -18,105 +22,48 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Whoami<'a> {
-        client: &'a super::Client,
-        options: rt::CallOptions,
+        call: rt::Call<'a>,
     }
     impl<'a> Whoami<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
-                options: rt::CallOptions::default(),
+                call: rt::Call::new(client.core(), "whoami"),
             }
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("whoami", &self.options, e))?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/me");
-            let mut request = rt::Request::operation(
-                "whoami",
-                "/me",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
-            Ok(request)
+            Ok(self.call.request(rt::Method::GET, "/me", path))
         }
     }
     /// `GET /basic`
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct BasicOnly<'a> {
-        client: &'a super::Client,
-        options: rt::CallOptions,
+        call: rt::Call<'a>,
     }
     impl<'a> BasicOnly<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
-                options: rt::CallOptions::default(),
+                call: rt::Call::new(client.core(), "basic_only"),
             }
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| {
-                    self.client.core().refused("basic_only", &self.options, e)
-                })?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/basic");
-            let mut request = rt::Request::operation(
-                "basic_only",
-                "/basic",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::GET, "/basic", path);
             request.security = Some(&[&["basic"]]);
             Ok(request)
         }
@@ -125,16 +72,14 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct QueryKey<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         q: Option<String>,
-        options: rt::CallOptions,
     }
     impl<'a> QueryKey<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "query_key"),
                 q: None,
-                options: rt::CallOptions::default(),
             }
         }
         /// Sent as the query parameter `q`. Optional.
@@ -142,41 +87,16 @@ pub mod operations {
             self.q = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("query_key", &self.options, e))?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/query");
-            let mut request = rt::Request::operation(
-                "query_key",
-                "/query",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::GET, "/query", path);
             request.security = Some(&[&["apiKeyQuery"]]);
             if let Some(q) = &self.q {
                 request.query.push("q", q);
@@ -188,53 +108,24 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct CookieKey<'a> {
-        client: &'a super::Client,
-        options: rt::CallOptions,
+        call: rt::Call<'a>,
     }
     impl<'a> CookieKey<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
-                options: rt::CallOptions::default(),
+                call: rt::Call::new(client.core(), "cookie_key"),
             }
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| {
-                    self.client.core().refused("cookie_key", &self.options, e)
-                })?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/cookie");
-            let mut request = rt::Request::operation(
-                "cookie_key",
-                "/cookie",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::GET, "/cookie", path);
             request.security = Some(&[&["apiKeyCookie"]]);
             Ok(request)
         }
@@ -243,51 +134,24 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct BothKeys<'a> {
-        client: &'a super::Client,
-        options: rt::CallOptions,
+        call: rt::Call<'a>,
     }
     impl<'a> BothKeys<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
-                options: rt::CallOptions::default(),
+                call: rt::Call::new(client.core(), "both_keys"),
             }
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("both_keys", &self.options, e))?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/both");
-            let mut request = rt::Request::operation(
-                "both_keys",
-                "/both",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::GET, "/both", path);
             request.security = Some(&[&["apiKeyHeader", "apiKeyQuery"]]);
             Ok(request)
         }
@@ -296,51 +160,24 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Public<'a> {
-        client: &'a super::Client,
-        options: rt::CallOptions,
+        call: rt::Call<'a>,
     }
     impl<'a> Public<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
-                options: rt::CallOptions::default(),
+                call: rt::Call::new(client.core(), "public"),
             }
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("public", &self.options, e))?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/public");
-            let mut request = rt::Request::operation(
-                "public",
-                "/public",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::GET, "/public", path);
             request.security = Some(&[]);
             Ok(request)
         }
@@ -349,53 +186,24 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct OptionalAuth<'a> {
-        client: &'a super::Client,
-        options: rt::CallOptions,
+        call: rt::Call<'a>,
     }
     impl<'a> OptionalAuth<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
-                options: rt::CallOptions::default(),
+                call: rt::Call::new(client.core(), "optional_auth"),
             }
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| {
-                    self.client.core().refused("optional_auth", &self.options, e)
-                })?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/optional");
-            let mut request = rt::Request::operation(
-                "optional_auth",
-                "/optional",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::GET, "/optional", path);
             request.security = Some(&[&["oauth"], &[]]);
             Ok(request)
         }
@@ -404,53 +212,26 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct OptionalFirst<'a> {
-        client: &'a super::Client,
-        options: rt::CallOptions,
+        call: rt::Call<'a>,
     }
     impl<'a> OptionalFirst<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
-                options: rt::CallOptions::default(),
+                call: rt::Call::new(client.core(), "optional_first"),
             }
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| {
-                    self.client.core().refused("optional_first", &self.options, e)
-                })?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/optional-first");
-            let mut request = rt::Request::operation(
-                "optional_first",
-                "/optional-first",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self
+                .call
+                .request(rt::Method::GET, "/optional-first", path);
             request.security = Some(&[&[], &["oauth"]]);
             Ok(request)
         }
@@ -459,60 +240,31 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Search<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         api_key: Option<String>,
-        options: rt::CallOptions,
     }
     impl<'a> Search<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "search"),
                 api_key: None,
-                options: rt::CallOptions::default(),
             }
         }
-        /// A search key of its own, not a credential.
-        ///
-        /// Sent as the query parameter `api_key`. Optional.
+        /// A search key of its own, not a credential. Sent as the query parameter `api_key`. Optional.
         pub fn api_key(mut self, value: impl Into<String>) -> Self {
             self.api_key = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("search", &self.options, e))?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/search");
-            let mut request = rt::Request::operation(
-                "search",
-                "/search",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::GET, "/search", path);
             request.security = Some(&[]);
             if let Some(api_key) = &self.api_key {
                 request.query.push("api_key", api_key);
@@ -524,53 +276,26 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct TwoAuthorizations<'a> {
-        client: &'a super::Client,
-        options: rt::CallOptions,
+        call: rt::Call<'a>,
     }
     impl<'a> TwoAuthorizations<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
-                options: rt::CallOptions::default(),
+                call: rt::Call::new(client.core(), "two_authorizations"),
             }
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| {
-                    self.client.core().refused("two_authorizations", &self.options, e)
-                })?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/two-authorizations");
-            let mut request = rt::Request::operation(
-                "two_authorizations",
-                "/two-authorizations",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self
+                .call
+                .request(rt::Method::GET, "/two-authorizations", path);
             request.security = Some(&[&["basic", "bearer"]]);
             Ok(request)
         }
@@ -579,53 +304,24 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct DigestOnly<'a> {
-        client: &'a super::Client,
-        options: rt::CallOptions,
+        call: rt::Call<'a>,
     }
     impl<'a> DigestOnly<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
-                options: rt::CallOptions::default(),
+                call: rt::Call::new(client.core(), "digest_only"),
             }
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| {
-                    self.client.core().refused("digest_only", &self.options, e)
-                })?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/digest");
-            let mut request = rt::Request::operation(
-                "digest_only",
-                "/digest",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::GET, "/digest", path);
             request.security = Some(&[&["digest"]]);
             Ok(request)
         }
@@ -673,68 +369,46 @@ impl Client {
         &self.core
     }
     /// `GET /me`: Uses the top-level security
-    ///
-    /// See [`operations::Whoami`] for its parameters.
     pub fn whoami(&self) -> operations::Whoami<'_> {
         operations::Whoami::new(self)
     }
     /// `GET /basic`
-    ///
-    /// See [`operations::BasicOnly`] for its parameters.
     pub fn basic_only(&self) -> operations::BasicOnly<'_> {
         operations::BasicOnly::new(self)
     }
     /// `GET /query`
-    ///
-    /// See [`operations::QueryKey`] for its parameters.
     pub fn query_key(&self) -> operations::QueryKey<'_> {
         operations::QueryKey::new(self)
     }
     /// `GET /cookie`
-    ///
-    /// See [`operations::CookieKey`] for its parameters.
     pub fn cookie_key(&self) -> operations::CookieKey<'_> {
         operations::CookieKey::new(self)
     }
     /// `GET /both`: Needs two keys at once
-    ///
-    /// See [`operations::BothKeys`] for its parameters.
     pub fn both_keys(&self) -> operations::BothKeys<'_> {
         operations::BothKeys::new(self)
     }
     /// `GET /public`
-    ///
-    /// See [`operations::Public`] for its parameters.
     pub fn public(&self) -> operations::Public<'_> {
         operations::Public::new(self)
     }
     /// `GET /optional`
-    ///
-    /// See [`operations::OptionalAuth`] for its parameters.
     pub fn optional_auth(&self) -> operations::OptionalAuth<'_> {
         operations::OptionalAuth::new(self)
     }
     /// `GET /optional-first`: Anonymous listed first; credentials still used when configured
-    ///
-    /// See [`operations::OptionalFirst`] for its parameters.
     pub fn optional_first(&self) -> operations::OptionalFirst<'_> {
         operations::OptionalFirst::new(self)
     }
     /// `GET /search`
-    ///
-    /// See [`operations::Search`] for its parameters.
     pub fn search(&self) -> operations::Search<'_> {
         operations::Search::new(self)
     }
     /// `GET /two-authorizations`
-    ///
-    /// See [`operations::TwoAuthorizations`] for its parameters.
     pub fn two_authorizations(&self) -> operations::TwoAuthorizations<'_> {
         operations::TwoAuthorizations::new(self)
     }
     /// `GET /digest`
-    ///
-    /// See [`operations::DigestOnly`] for its parameters.
     pub fn digest_only(&self) -> operations::DigestOnly<'_> {
         operations::DigestOnly::new(self)
     }

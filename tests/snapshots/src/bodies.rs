@@ -5,6 +5,7 @@
 pub use ::clientgen_runtime as runtime;
 /// Request and response bodies of the API.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#[allow(missing_docs)]
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
@@ -12,12 +13,9 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Login {
-        /// The `user` property.
         pub user: String,
-        /// The `remember` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub remember: Option<bool>,
-        /// The `scopes` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub scopes: Option<Vec<String>>,
     }
@@ -43,16 +41,11 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Login {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
+    impl rt::validate::Validate for Login {}
     /// The `PostRawErrordefault` schema of the API.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct PostRawErrordefault {
-        /// The `message` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub message: Option<String>,
     }
@@ -68,16 +61,10 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for PostRawErrordefault {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
     /// The `StartJobError404` schema of the API.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct StartJobError404 {
-        /// The `queue` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub queue: Option<String>,
     }
@@ -93,21 +80,13 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for StartJobError404 {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
     /// The `UploadBody` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct UploadBody {
-        /// The `file` property.
         pub file: Vec<u8>,
-        /// The `note` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub note: Option<String>,
-        /// The `tags` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub tags: Option<Vec<String>>,
     }
@@ -133,13 +112,12 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for UploadBody {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
+    impl rt::validate::Validate for UploadBody {}
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+///
+/// Each checks every constraint of the API before sending; invalid
+/// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub mod operations {
     #[allow(unused_imports)]
@@ -148,60 +126,31 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct PostForm<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         body: Option<super::types::Login>,
-        options: rt::CallOptions,
     }
     impl<'a> PostForm<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "postForm"),
                 body: None,
-                options: rt::CallOptions::default(),
             }
         }
-        /// The request body.
-        ///
-        /// Required.
+        /// The request body (required).
         pub fn body(mut self, value: impl Into<super::types::Login>) -> Self {
             self.body = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("postForm", &self.options, e))?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/form");
-            let mut request = rt::Request::operation(
-                "postForm",
-                "/form",
-                rt::Method::POST,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::POST, "/form", path);
             let body = rt::validate::required("body", self.body.as_ref())?;
             rt::validate::Validate::validate(body, "body")?;
             request.form(body)?;
@@ -212,60 +161,31 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Upload<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         body: Option<super::types::UploadBody>,
-        options: rt::CallOptions,
     }
     impl<'a> Upload<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "upload"),
                 body: None,
-                options: rt::CallOptions::default(),
             }
         }
-        /// The request body.
-        ///
-        /// Required.
+        /// The request body (required).
         pub fn body(mut self, value: impl Into<super::types::UploadBody>) -> Self {
             self.body = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<String>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("upload", &self.options, e))?;
-            self.client.core().send_text(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, String> {
+            let request = self.prepare();
+            self.call.text(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/upload");
-            let mut request = rt::Request::operation(
-                "upload",
-                "/upload",
-                rt::Method::POST,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::POST, "/upload", path);
             let body = rt::validate::required("body", self.body.as_ref())?;
             rt::validate::Validate::validate(body, "body")?;
             let mut form = rt::encode::Multipart::new();
@@ -291,60 +211,31 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct PutBlob<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         body: Option<super::types::Login>,
-        options: rt::CallOptions,
     }
     impl<'a> PutBlob<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "putBlob"),
                 body: None,
-                options: rt::CallOptions::default(),
             }
         }
-        /// The request body.
-        ///
-        /// Optional.
+        /// The request body (optional).
         pub fn body(mut self, value: impl Into<super::types::Login>) -> Self {
             self.body = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<Vec<u8>>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("putBlob", &self.options, e))?;
-            self.client.core().send_bytes(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, Vec<u8>> {
+            let request = self.prepare();
+            self.call.bytes(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/blob");
-            let mut request = rt::Request::operation(
-                "putBlob",
-                "/blob",
-                rt::Method::PUT,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::PUT, "/blob", path);
             if let Some(body) = &self.body {
                 rt::validate::Validate::validate(body, "body")?;
                 request.json_as("application/json", "body", body)?;
@@ -356,64 +247,35 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct PostRaw<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         body: Option<Vec<u8>>,
-        options: rt::CallOptions,
     }
     impl<'a> PostRaw<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "postRaw"),
                 body: None,
-                options: rt::CallOptions::default(),
             }
         }
-        /// The request body.
-        ///
-        /// Required.
+        /// The request body (required).
         pub fn body(mut self, value: impl Into<Vec<u8>>) -> Self {
             self.body = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
         ///
         /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
         ///
         /// - `default`: `super::types::PostRawErrordefault`
-        pub async fn send(self) -> Result<rt::Response<super::types::Login>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("postRaw", &self.options, e))?;
-            self.client.core().send_json(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, super::types::Login> {
+            let request = self.prepare();
+            self.call.json(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/raw");
-            let mut request = rt::Request::operation(
-                "postRaw",
-                "/raw",
-                rt::Method::POST,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::POST, "/raw", path);
             let body = rt::validate::required("body", self.body.as_ref())?;
             request.raw("application/octet-stream", body.clone());
             Ok(request)
@@ -425,8 +287,7 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct StartJob<'a> {
-        client: &'a super::Client,
-        options: rt::CallOptions,
+        call: rt::Call<'a>,
     }
     /// What a success response carries, by status.
     #[derive(Debug, Clone, PartialEq)]
@@ -444,40 +305,19 @@ pub mod operations {
     impl<'a> StartJob<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
-                options: rt::CallOptions::default(),
+                call: rt::Call::new(client.core(), "startJob"),
             }
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
         ///
         /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
         ///
         /// - `404`: `super::types::StartJobError404`
-        pub async fn send(self) -> Result<rt::Response<StartJobResponse>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("startJob", &self.options, e))?;
-            self.client
-                .core()
-                .send_with(
+        pub fn send(self) -> rt::ResponseFuture<'a, StartJobResponse> {
+            let request = self.prepare();
+            self.call
+                .with(
                     request,
                     |status, body| Ok(
                         match status {
@@ -492,27 +332,18 @@ pub mod operations {
                         },
                     ),
                 )
-                .await
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/jobs");
-            let mut request = rt::Request::operation(
-                "startJob",
-                "/jobs",
-                rt::Method::POST,
-                path,
-            );
-            request.options = self.options.clone();
-            Ok(request)
+            Ok(self.call.request(rt::Method::POST, "/jobs", path))
         }
     }
     /// `GET /ranged`
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Ranged<'a> {
-        client: &'a super::Client,
-        options: rt::CallOptions,
+        call: rt::Call<'a>,
     }
     /// What a success response carries, by status.
     #[derive(Debug, Clone, PartialEq)]
@@ -528,36 +359,15 @@ pub mod operations {
     impl<'a> Ranged<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
-                options: rt::CallOptions::default(),
+                call: rt::Call::new(client.core(), "ranged"),
             }
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<RangedResponse>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("ranged", &self.options, e))?;
-            self.client
-                .core()
-                .send_with(
+        pub fn send(self) -> rt::ResponseFuture<'a, RangedResponse> {
+            let request = self.prepare();
+            self.call
+                .with(
                     request,
                     |status, body| Ok(
                         match status {
@@ -571,79 +381,42 @@ pub mod operations {
                         },
                     ),
                 )
-                .await
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/ranged");
-            let mut request = rt::Request::operation(
-                "ranged",
-                "/ranged",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
-            Ok(request)
+            Ok(self.call.request(rt::Method::GET, "/ranged", path))
         }
     }
     /// `POST /text`
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct PostText<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         body: Option<String>,
-        options: rt::CallOptions,
     }
     impl<'a> PostText<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "postText"),
                 body: None,
-                options: rt::CallOptions::default(),
             }
         }
-        /// The request body.
-        ///
-        /// Required.
+        /// The request body (required).
         pub fn body(mut self, value: impl Into<String>) -> Self {
             self.body = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("postText", &self.options, e))?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/text");
-            let mut request = rt::Request::operation(
-                "postText",
-                "/text",
-                rt::Method::POST,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::POST, "/text", path);
             let body = rt::validate::required("body", self.body.as_ref())?;
             request.raw("text/plain", body.clone().into_bytes());
             Ok(request)
@@ -680,44 +453,30 @@ impl Client {
         &self.core
     }
     /// `POST /form`
-    ///
-    /// See [`operations::PostForm`] for its parameters.
     pub fn post_form(&self) -> operations::PostForm<'_> {
         operations::PostForm::new(self)
     }
     /// `POST /upload`
-    ///
-    /// See [`operations::Upload`] for its parameters.
     pub fn upload(&self) -> operations::Upload<'_> {
         operations::Upload::new(self)
     }
     /// `PUT /blob`
-    ///
-    /// See [`operations::PutBlob`] for its parameters.
     pub fn put_blob(&self) -> operations::PutBlob<'_> {
         operations::PutBlob::new(self)
     }
     /// `POST /raw`
-    ///
-    /// See [`operations::PostRaw`] for its parameters.
     pub fn post_raw(&self) -> operations::PostRaw<'_> {
         operations::PostRaw::new(self)
     }
     /// `POST /jobs`
-    ///
-    /// See [`operations::StartJob`] for its parameters.
     pub fn start_job(&self) -> operations::StartJob<'_> {
         operations::StartJob::new(self)
     }
     /// `GET /ranged`
-    ///
-    /// See [`operations::Ranged`] for its parameters.
     pub fn ranged(&self) -> operations::Ranged<'_> {
         operations::Ranged::new(self)
     }
     /// `POST /text`
-    ///
-    /// See [`operations::PostText`] for its parameters.
     pub fn post_text(&self) -> operations::PostText<'_> {
         operations::PostText::new(self)
     }

@@ -5,6 +5,7 @@
 pub use ::clientgen_runtime as runtime;
 /// Request and response bodies of the API.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#[allow(missing_docs)]
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
@@ -12,46 +13,32 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Big {
-        /// The `a` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub a: Option<String>,
-        /// The `b` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub b: Option<String>,
-        /// The `c` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub c: Option<String>,
-        /// The `d` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub d: Option<String>,
-        /// The `e` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub e: Option<String>,
-        /// The `f` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub f: Option<String>,
-        /// The `g` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub g: Option<String>,
-        /// The `h` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub h: Option<String>,
-        /// The `i` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub i: Option<String>,
-        /// The `j` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub j: Option<String>,
-        /// The `k` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub k: Option<String>,
-        /// The `l` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub l: Option<String>,
-        /// The `m` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub m: Option<String>,
-        /// The `n` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub n: Option<String>,
     }
@@ -160,11 +147,7 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Big {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
+    impl rt::validate::Validate for Big {}
     /// The `Option2` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
@@ -190,29 +173,23 @@ pub mod types {
         #[allow(unused_variables)]
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
             match self {
-                Self::Bool(_) => {}
-                Self::Big(value) => {
-                    rt::validate::Validate::validate(value, path)?;
-                }
+                Self::Bool(_) => Ok(()),
+                Self::Big(value) => rt::validate::Validate::validate(value, path),
             }
-            Ok(())
         }
     }
     /// The `Result2` schema of the API.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Result2 {
-        /// The `additional_properties` property.
         #[serde(rename = "additional_properties")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub additional_properties2: Option<String>,
         /// A described reference to an enum.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub status: Option<Status>,
-        /// The `nothing` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub nothing: Option<serde_json::Value>,
-        /// The `mixed` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub mixed: Option<Option2>,
         /// Properties not described by the API.
@@ -257,14 +234,8 @@ pub mod types {
     }
     impl rt::validate::Validate for Result2 {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.status {
-                let field_path = rt::validate::join(path, "status");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.mixed {
-                let field_path = rt::validate::join(path, "mixed");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
+            rt::validate::member(path, "status", &self.status)?;
+            rt::validate::member(path, "mixed", &self.mixed)?;
             Ok(())
         }
     }
@@ -279,70 +250,12 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl Status {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Ok => "ok",
-                Self::Failed => "failed",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for Status {
-        fn from(value: &str) -> Self {
-            match value {
-                "ok" => Self::Ok,
-                "failed" => Self::Failed,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for Status {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for Status {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for Status {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for Status {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for Status {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for Status {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(Status, Unknown, Ok = "ok", Failed = "failed");
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+///
+/// Each checks every constraint of the API before sending; invalid
+/// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub mod operations {
     #[allow(unused_imports)]
@@ -352,25 +265,23 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Core2<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         client2: Option<String>,
         path2: Option<String>,
         request2: Option<i64>,
         prepare2: Option<String>,
         filter: Option<super::types::Result2>,
-        options: rt::CallOptions,
     }
     #[allow(deprecated)]
     impl<'a> Core2<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "core"),
                 client2: None,
                 path2: None,
                 request2: None,
                 prepare2: None,
                 filter: None,
-                options: rt::CallOptions::default(),
             }
         }
         /// Sent as the query parameter `client`. Optional.
@@ -398,32 +309,11 @@ pub mod operations {
             self.filter = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(
-            self,
-        ) -> Result<rt::Response<super::types::Result2>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("core", &self.options, e))?;
-            self.client.core().send_json(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, super::types::Result2> {
+            let request = self.prepare();
+            self.call.json(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -440,13 +330,7 @@ pub mod operations {
                 rt::validate::Validate::validate(filter, "filter")?;
             }
             let path = String::from("/core");
-            let mut request = rt::Request::operation(
-                "core",
-                "/core",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::GET, "/core", path);
             if let Some(client2) = &self.client2 {
                 request.query.push("client", client2);
             }
@@ -492,8 +376,6 @@ impl Client {
         &self.core
     }
     /// `GET /core`: A summary with a lone carriage return
-    ///
-    /// See [`operations::Core2`] for its parameters.
     #[deprecated]
     pub fn core2(&self) -> operations::Core2<'_> {
         operations::Core2::new(self)

@@ -5,6 +5,7 @@
 pub use ::clientgen_runtime as runtime;
 /// Request and response bodies of the API.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#[allow(missing_docs)]
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
@@ -23,82 +24,16 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown2(String),
     }
-    impl Color {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Red => "red",
-                Self::Green => "green",
-                Self::Blue => "blue",
-                Self::Unknown => "unknown",
-                Self::Unknown2(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown2(_))
-        }
-    }
-    impl From<&str> for Color {
-        fn from(value: &str) -> Self {
-            match value {
-                "red" => Self::Red,
-                "green" => Self::Green,
-                "blue" => Self::Blue,
-                "unknown" => Self::Unknown,
-                other => Self::Unknown2(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for Color {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown2(_) => Self::Unknown2(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for Color {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for Color {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for Color {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for Color {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for Color {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(
+        Color, Unknown2, Red = "red", Green = "green", Blue = "blue", Unknown = "unknown"
+    );
     /// The `Palette` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Palette {
-        /// The `primary` property.
         pub primary: Color,
-        /// The `accents` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub accents: Option<Vec<Color>>,
-        /// The `mode` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub mode: Option<PaletteMode>,
     }
@@ -124,27 +59,6 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Palette {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            {
-                let value = &self.primary;
-                let field_path = rt::validate::join(path, "primary");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.accents {
-                let field_path = rt::validate::join(path, "accents");
-                for (i, item) in value.iter().enumerate() {
-                    let item_path = rt::validate::index(&field_path, i);
-                    rt::validate::Validate::validate(item, &item_path)?;
-                }
-            }
-            if let Some(value) = &self.mode {
-                let field_path = rt::validate::join(path, "mode");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            Ok(())
-        }
-    }
     /// The `PaletteMode` schema of the API.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -156,70 +70,12 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl PaletteMode {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Light => "light",
-                Self::Dark => "dark",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for PaletteMode {
-        fn from(value: &str) -> Self {
-            match value {
-                "light" => Self::Light,
-                "dark" => Self::Dark,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for PaletteMode {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for PaletteMode {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for PaletteMode {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for PaletteMode {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for PaletteMode {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for PaletteMode {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(PaletteMode, Unknown, Light = "light", Dark = "dark");
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+///
+/// Each checks every constraint of the API before sending; invalid
+/// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub mod operations {
     #[allow(unused_imports)]

@@ -5,6 +5,7 @@
 pub use ::clientgen_runtime as runtime;
 /// Request and response bodies of the API.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#[allow(missing_docs)]
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
@@ -12,7 +13,6 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Basket {
-        /// The `lines` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub lines: Option<Vec<OrderItemItem>>,
     }
@@ -26,18 +26,6 @@ pub mod types {
         pub fn with_lines(mut self, value: impl Into<Vec<OrderItemItem>>) -> Self {
             self.lines = Some(value.into());
             self
-        }
-    }
-    impl rt::validate::Validate for Basket {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.lines {
-                let field_path = rt::validate::join(path, "lines");
-                for (i, item) in value.iter().enumerate() {
-                    let item_path = rt::validate::index(&field_path, i);
-                    rt::validate::Validate::validate(item, &item_path)?;
-                }
-            }
-            Ok(())
         }
     }
     /// The `Described` schema of the API.
@@ -58,15 +46,6 @@ pub mod types {
         pub fn with_basket(mut self, value: impl Into<Basket>) -> Self {
             self.basket = Some(value.into());
             self
-        }
-    }
-    impl rt::validate::Validate for Described {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.basket {
-                let field_path = rt::validate::join(path, "basket");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            Ok(())
         }
     }
     /// The `ExprItem` schema of the API.
@@ -90,26 +69,10 @@ pub mod types {
             Self::Expr(value)
         }
     }
-    impl rt::validate::Validate for ExprItem {
-        #[allow(unused_variables)]
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            match self {
-                Self::String(_) => {}
-                Self::Expr(value) => {
-                    for (i, item) in value.iter().enumerate() {
-                        let item_path = rt::validate::index(path, i);
-                        rt::validate::Validate::validate(item, &item_path)?;
-                    }
-                }
-            }
-            Ok(())
-        }
-    }
     /// The `Formula` schema of the API.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Formula {
-        /// The `expr` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub expr: Option<Vec<ExprItem>>,
     }
@@ -125,26 +88,12 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Formula {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.expr {
-                let field_path = rt::validate::join(path, "expr");
-                for (i, item) in value.iter().enumerate() {
-                    let item_path = rt::validate::index(&field_path, i);
-                    rt::validate::Validate::validate(item, &item_path)?;
-                }
-            }
-            Ok(())
-        }
-    }
     /// The `OrderItemItem` schema of the API.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct OrderItemItem {
-        /// The `name` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub name: Option<String>,
-        /// The `items` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub items: Option<Vec<OrderItemItem>>,
     }
@@ -166,66 +115,38 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for OrderItemItem {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.items {
-                let field_path = rt::validate::join(path, "items");
-                for (i, item) in value.iter().enumerate() {
-                    let item_path = rt::validate::index(&field_path, i);
-                    rt::validate::Validate::validate(item, &item_path)?;
-                }
-            }
-            Ok(())
-        }
-    }
     /// The `Sample` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Sample {
-        /// The `id` property.
         pub id: String,
-        /// The `created` property.
         pub created: String,
-        /// The `day` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub day: Option<String>,
-        /// The `small` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub small: Option<i32>,
-        /// The `big` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub big: Option<i64>,
-        /// The `unsigned` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub unsigned: Option<u32>,
-        /// The `ratio` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub ratio: Option<f32>,
-        /// The `precise` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub precise: Option<f64>,
-        /// The `encoded` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub encoded: Option<String>,
-        /// The `blob` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub blob: Option<Vec<u8>>,
-        /// The `odd` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub odd: Option<String>,
-        /// The `money` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub money: Option<f64>,
-        /// The `server_id` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub server_id: Option<String>,
-        /// The `secret` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub secret: Option<String>,
-        /// The `level` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub level: Option<i64>,
-        /// The `maybe` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub maybe: Option<String>,
     }
@@ -336,11 +257,6 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Sample {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
     /// A discriminator over a non-object falls back to untagged.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
@@ -362,20 +278,11 @@ pub mod types {
             Self::String(value)
         }
     }
-    impl rt::validate::Validate for Stats {
-        #[allow(unused_variables)]
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            match self {
-                Self::Basket(value) => {
-                    rt::validate::Validate::validate(value, path)?;
-                }
-                Self::String(_) => {}
-            }
-            Ok(())
-        }
-    }
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+///
+/// Each checks every constraint of the API before sending; invalid
+/// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub mod operations {
     #[allow(unused_imports)]

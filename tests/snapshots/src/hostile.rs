@@ -5,6 +5,7 @@
 pub use ::clientgen_runtime as runtime;
 /// Request and response bodies of the API.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#[allow(missing_docs)]
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
@@ -12,13 +13,10 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Bounds {
-        /// The `big` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub big: Option<i64>,
-        /// The `near` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub near: Option<i64>,
-        /// The `small` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub small: Option<i32>,
     }
@@ -50,40 +48,12 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Bounds {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.big {
-                let field_path = rt::validate::join(path, "big");
-                rt::validate::range(
-                    &field_path,
-                    *value,
-                    Some((-9007199254740993, false)),
-                    Some((9223372036854775807, false)),
-                )?;
-            }
-            if let Some(value) = &self.near {
-                let field_path = rt::validate::join(path, "near");
-                rt::validate::range(
-                    &field_path,
-                    *value,
-                    None,
-                    Some((9007199254740993, true)),
-                )?;
-            }
-            if let Some(value) = &self.small {
-                let field_path = rt::validate::join(path, "small");
-                rt::validate::range(&field_path, *value, Some((1, false)), None)?;
-            }
-            Ok(())
-        }
-    }
     /// The `Circle` schema of the API.
     ///
     /// The ````type` ```rust```` property is written by the enclosing enum.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Circle {
-        /// The `radius` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub radius: Option<f64>,
     }
@@ -99,25 +69,17 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Circle {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
     /// &lt;b>bold&lt;/b>
     ///
     ///    std::process::exit(14);
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Item {
-        /// The ```` name` ```rust std::process::exit(15); ``` ```` property.
         #[serde(rename = "name`\n```rust\nstd::process::exit(15);\n```")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub name_rust_std_process_exit_15: Option<String>,
-        /// The `kind` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub kind: Option<Kind>,
-        /// The `shape` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub shape: Option<Shape>,
     }
@@ -152,19 +114,6 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Item {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.kind {
-                let field_path = rt::validate::join(path, "kind");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.shape {
-                let field_path = rt::validate::join(path, "shape");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            Ok(())
-        }
-    }
     /// The `Kind` schema of the API.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -179,74 +128,11 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl Kind {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Plain => "plain",
-                Self::TickRustStdProcessExit16 => {
-                    "tick`\n```rust\nstd::process::exit(16);\n```"
-                }
-                Self::ScriptAlert2Script => "<script>alert(2)</script>",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for Kind {
-        fn from(value: &str) -> Self {
-            match value {
-                "plain" => Self::Plain,
-                "tick`\n```rust\nstd::process::exit(16);\n```" => {
-                    Self::TickRustStdProcessExit16
-                }
-                "<script>alert(2)</script>" => Self::ScriptAlert2Script,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for Kind {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for Kind {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for Kind {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for Kind {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for Kind {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for Kind {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(
+        Kind, Unknown, Plain = "plain", TickRustStdProcessExit16 =
+        "tick`\n```rust\nstd::process::exit(16);\n```", ScriptAlert2Script =
+        "<script>alert(2)</script>"
+    );
     /// A string enumeration with values of other types.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -258,68 +144,7 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl Mixed {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::A => "a",
-                Self::B => "b",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for Mixed {
-        fn from(value: &str) -> Self {
-            match value {
-                "a" => Self::A,
-                "b" => Self::B,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for Mixed {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for Mixed {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for Mixed {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for Mixed {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for Mixed {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for Mixed {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(Mixed, Unknown, A = "a", B = "b");
     /// The `Shape` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
@@ -345,27 +170,12 @@ pub mod types {
             Self::Square(value)
         }
     }
-    impl rt::validate::Validate for Shape {
-        #[allow(unused_variables)]
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            match self {
-                Self::CircleRustStdProcessExit17(value) => {
-                    rt::validate::Validate::validate(value, path)?;
-                }
-                Self::Square(value) => {
-                    rt::validate::Validate::validate(value, path)?;
-                }
-            }
-            Ok(())
-        }
-    }
     /// The `Square` schema of the API.
     ///
     /// The ````type` ```rust```` property is written by the enclosing enum.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Square {
-        /// The `side` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub side: Option<f64>,
     }
@@ -381,13 +191,11 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Square {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+///
+/// Each checks every constraint of the API before sending; invalid
+/// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub mod operations {
     #[allow(unused_imports)]
@@ -399,18 +207,16 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct GetItem<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         id: Option<String>,
         q_rust: Option<String>,
-        options: rt::CallOptions,
     }
     impl<'a> GetItem<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "getItem"),
                 id: None,
                 q_rust: None,
-                options: rt::CallOptions::default(),
             }
         }
         /// Sent as the path parameter `id`. Required.
@@ -418,53 +224,26 @@ pub mod operations {
             self.id = Some(value.into());
             self
         }
-        /// std::process::exit(11);
-        ///
-        /// Sent as the query parameter ````q` ```rust````. Optional.
+        /// std::process::exit(11);. Sent as the query parameter ````q` ```rust````. Optional.
         pub fn q_rust(mut self, value: impl Into<String>) -> Self {
             self.q_rust = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
         ///
         /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
         ///
         /// - `4XX`: `super::types::Item`
-        pub async fn send(self) -> Result<rt::Response<super::types::Item>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("getItem", &self.options, e))?;
-            self.client.core().send_json(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, super::types::Item> {
+            let request = self.prepare();
+            self.call.json(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let id = rt::validate::required("id", self.id.as_ref())?;
             let path = format!("/items/{}", rt::encode::path_segment("id", id) ?);
-            let mut request = rt::Request::operation(
-                "getItem",
-                "/items/{id}",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::GET, "/items/{id}", path);
             request.security = Some(&[&["key`\n```"]]);
             if let Some(q_rust) = &self.q_rust {
                 request.query.push("q`\n```rust", q_rust);
@@ -515,8 +294,6 @@ impl Client {
         &self.core
     }
     /// `GET /items/{id}`: Gets an item ```rust std::process::exit(10); ```
-    ///
-    /// See [`operations::GetItem`] for its parameters.
     pub fn get_item(&self) -> operations::GetItem<'_> {
         operations::GetItem::new(self)
     }

@@ -5,6 +5,7 @@
 pub use ::clientgen_runtime as runtime;
 /// Request and response bodies of the API.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#[allow(missing_docs)]
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
@@ -12,10 +13,8 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct ClusterScanDetail {
-        /// The `scan_type` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub scan_type: Option<ClusterScanType>,
-        /// The `status` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub status: Option<ScanStatus>,
         /// Why the scan failed.
@@ -50,26 +49,12 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for ClusterScanDetail {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.scan_type {
-                let field_path = rt::validate::join(path, "scan_type");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.status {
-                let field_path = rt::validate::join(path, "status");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            Ok(())
-        }
-    }
     /// Parameters of a cluster scan task.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct ClusterScanInfo {
         /// Scan item types.
         pub scan_type_list: Vec<ClusterScanType>,
-        /// The `range_type` property.
         pub range_type: ClusterScanRangeType,
         /// Ids of the clusters to scan. Required when `range_type` is
         /// `specific_cluster`.
@@ -106,11 +91,7 @@ pub mod types {
                     rt::validate::Validate::validate(item, &item_path)?;
                 }
             }
-            {
-                let value = &self.range_type;
-                let field_path = rt::validate::join(path, "range_type");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
+            rt::validate::member(path, "range_type", &self.range_type)?;
             if let Some(value) = &self.cluster_id_list {
                 let field_path = rt::validate::join(path, "cluster_id_list");
                 rt::validate::items(&field_path, value.len(), Some(0), Some(200))?;
@@ -135,68 +116,10 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl ClusterScanRangeType {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::AllCluster => "all_cluster",
-                Self::SpecificCluster => "specific_cluster",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for ClusterScanRangeType {
-        fn from(value: &str) -> Self {
-            match value {
-                "all_cluster" => Self::AllCluster,
-                "specific_cluster" => Self::SpecificCluster,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for ClusterScanRangeType {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for ClusterScanRangeType {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for ClusterScanRangeType {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for ClusterScanRangeType {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for ClusterScanRangeType {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for ClusterScanRangeType {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(
+        ClusterScanRangeType, Unknown, AllCluster = "all_cluster", SpecificCluster =
+        "specific_cluster"
+    );
     /// Scan details of one cluster of a task.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
@@ -207,13 +130,11 @@ pub mod types {
         /// Cluster id.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub cluster_id: Option<String>,
-        /// The `cluster_type` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub cluster_type: Option<ClusterType>,
         /// Cluster version.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub cluster_version: Option<String>,
-        /// The `scan_status` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub scan_status: Option<ScanStatus>,
         /// Time the scan of this cluster started, in milliseconds since the
@@ -294,26 +215,6 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for ClusterScanResource {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.cluster_type {
-                let field_path = rt::validate::join(path, "cluster_type");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.scan_status {
-                let field_path = rt::validate::join(path, "scan_status");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.scan_detail_list {
-                let field_path = rt::validate::join(path, "scan_detail_list");
-                for (i, item) in value.iter().enumerate() {
-                    let item_path = rt::validate::index(&field_path, i);
-                    rt::validate::Validate::validate(item, &item_path)?;
-                }
-            }
-            Ok(())
-        }
-    }
     /// Scan item type:
     /// - `cluster_vul`: cluster vulnerabilities;
     /// - `risk_assessment`: risk assessment;
@@ -330,70 +231,10 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl ClusterScanType {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::ClusterVul => "cluster_vul",
-                Self::RiskAssessment => "risk_assessment",
-                Self::Benchmark => "benchmark",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for ClusterScanType {
-        fn from(value: &str) -> Self {
-            match value {
-                "cluster_vul" => Self::ClusterVul,
-                "risk_assessment" => Self::RiskAssessment,
-                "benchmark" => Self::Benchmark,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for ClusterScanType {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for ClusterScanType {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for ClusterScanType {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for ClusterScanType {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for ClusterScanType {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for ClusterScanType {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(
+        ClusterScanType, Unknown, ClusterVul = "cluster_vul", RiskAssessment =
+        "risk_assessment", Benchmark = "benchmark"
+    );
     /// Cluster type:
     /// - `cce`: a CCE cluster;
     /// - `ali`: an Alibaba Cloud cluster;
@@ -422,85 +263,17 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl ClusterType {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Cce => "cce",
-                Self::Ali => "ali",
-                Self::Tencent => "tencent",
-                Self::Azure => "azure",
-                Self::Aws => "aws",
-                Self::SelfBuiltHw => "self_built_hw",
-                Self::SelfBuiltIdc => "self_built_idc",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for ClusterType {
-        fn from(value: &str) -> Self {
-            match value {
-                "cce" => Self::Cce,
-                "ali" => Self::Ali,
-                "tencent" => Self::Tencent,
-                "azure" => Self::Azure,
-                "aws" => Self::Aws,
-                "self_built_hw" => Self::SelfBuiltHw,
-                "self_built_idc" => Self::SelfBuiltIdc,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for ClusterType {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for ClusterType {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for ClusterType {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for ClusterType {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for ClusterType {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for ClusterType {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(
+        ClusterType, Unknown, Cce = "cce", Ali = "ali", Tencent = "tencent", Azure =
+        "azure", Aws = "aws", SelfBuiltHw = "self_built_hw", SelfBuiltIdc =
+        "self_built_idc"
+    );
     /// A cluster scan task (`task_type` = `cluster_scan`).
     ///
     /// The `task_type` property is written by the enclosing enum.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct CreateClusterScanTask {
-        /// The `cluster_scan_info` property.
         pub cluster_scan_info: ClusterScanInfo,
     }
     impl CreateClusterScanTask {
@@ -513,11 +286,7 @@ pub mod types {
     }
     impl rt::validate::Validate for CreateClusterScanTask {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            {
-                let value = &self.cluster_scan_info;
-                let field_path = rt::validate::join(path, "cluster_scan_info");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
+            rt::validate::member(path, "cluster_scan_info", &self.cluster_scan_info)?;
             Ok(())
         }
     }
@@ -527,7 +296,6 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct CreateIacScanTask {
-        /// The `iac_scan_info` property.
         pub iac_scan_info: IacScanInfo,
     }
     impl CreateIacScanTask {
@@ -540,11 +308,7 @@ pub mod types {
     }
     impl rt::validate::Validate for CreateIacScanTask {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            {
-                let value = &self.iac_scan_info;
-                let field_path = rt::validate::join(path, "iac_scan_info");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
+            rt::validate::member(path, "iac_scan_info", &self.iac_scan_info)?;
             Ok(())
         }
     }
@@ -576,14 +340,9 @@ pub mod types {
         #[allow(unused_variables)]
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
             match self {
-                Self::ClusterScan(value) => {
-                    rt::validate::Validate::validate(value, path)?;
-                }
-                Self::IacScan(value) => {
-                    rt::validate::Validate::validate(value, path)?;
-                }
+                Self::ClusterScan(value) => rt::validate::Validate::validate(value, path),
+                Self::IacScan(value) => rt::validate::Validate::validate(value, path),
             }
-            Ok(())
         }
     }
     /// The created task.
@@ -604,15 +363,6 @@ pub mod types {
         pub fn with_task_id(mut self, value: impl Into<String>) -> Self {
             self.task_id = Some(value.into());
             self
-        }
-    }
-    impl rt::validate::Validate for CreateTaskResponseBody {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.task_id {
-                let field_path = rt::validate::join(path, "task_id");
-                rt::validate::length(&field_path, value, Some(1), Some(64))?;
-            }
-            Ok(())
         }
     }
     /// Error body. The service and its API gateway use several shapes:
@@ -641,7 +391,6 @@ pub mod types {
         /// Error message (API gateway shape).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub message: Option<String>,
-        /// The `error` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub error: Option<NestedError>,
         /// Encoded details of an authorization failure.
@@ -714,15 +463,6 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for ErrorResponse {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.error {
-                let field_path = rt::validate::join(path, "error");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            Ok(())
-        }
-    }
     /// File type:
     /// - `dockerfile`: a Dockerfile;
     /// - `k8s_yaml`: a Kubernetes YAML file.
@@ -736,73 +476,13 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl IacFileType {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Dockerfile => "dockerfile",
-                Self::K8sYaml => "k8s_yaml",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for IacFileType {
-        fn from(value: &str) -> Self {
-            match value {
-                "dockerfile" => Self::Dockerfile,
-                "k8s_yaml" => Self::K8sYaml,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for IacFileType {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for IacFileType {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for IacFileType {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for IacFileType {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for IacFileType {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for IacFileType {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(
+        IacFileType, Unknown, Dockerfile = "dockerfile", K8sYaml = "k8s_yaml"
+    );
     /// Parameters of an infrastructure-as-code scan task.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct IacScanInfo {
-        /// The `file_type` property.
         pub file_type: IacFileType,
         /// Ids of the files to scan: the ids of successfully uploaded files in
         /// the response of the file upload API
@@ -823,11 +503,7 @@ pub mod types {
     }
     impl rt::validate::Validate for IacScanInfo {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            {
-                let value = &self.file_type;
-                let field_path = rt::validate::join(path, "file_type");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
+            rt::validate::member(path, "file_type", &self.file_type)?;
             {
                 let value = &self.file_id_list;
                 let field_path = rt::validate::join(path, "file_id_list");
@@ -847,7 +523,6 @@ pub mod types {
         /// File name.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub file_name: Option<String>,
-        /// The `file_type` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub file_type: Option<IacFileType>,
         /// Chart package name.
@@ -859,7 +534,6 @@ pub mod types {
         /// File size.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub file_size: Option<i32>,
-        /// The `scan_status` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub scan_status: Option<ScanStatus>,
         /// Why the scan failed.
@@ -942,25 +616,11 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for IacScanResource {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.file_type {
-                let field_path = rt::validate::join(path, "file_type");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.scan_status {
-                let field_path = rt::validate::join(path, "scan_status");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            Ok(())
-        }
-    }
     /// Filters specific to cluster scan tasks; usable when `task_type` is
     /// `cluster_scan`.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct ListTaskResourcesClusterScanInfo {
-        /// The `scan_status` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub scan_status: Option<ScanStatus>,
         /// Cluster name.
@@ -969,7 +629,6 @@ pub mod types {
         /// Cluster id.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub cluster_id: Option<String>,
-        /// The `cluster_type` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub cluster_type: Option<ClusterType>,
     }
@@ -1010,14 +669,8 @@ pub mod types {
     }
     impl rt::validate::Validate for ListTaskResourcesClusterScanInfo {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.scan_status {
-                let field_path = rt::validate::join(path, "scan_status");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.cluster_type {
-                let field_path = rt::validate::join(path, "cluster_type");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
+            rt::validate::member(path, "scan_status", &self.scan_status)?;
+            rt::validate::member(path, "cluster_type", &self.cluster_type)?;
             Ok(())
         }
     }
@@ -1026,7 +679,6 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct ListTaskResourcesIacScanInfo {
-        /// The `scan_status` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub scan_status: Option<ScanStatus>,
         /// File name.
@@ -1066,10 +718,7 @@ pub mod types {
     }
     impl rt::validate::Validate for ListTaskResourcesIacScanInfo {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.scan_status {
-                let field_path = rt::validate::join(path, "scan_status");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
+            rt::validate::member(path, "scan_status", &self.scan_status)?;
             Ok(())
         }
     }
@@ -1077,12 +726,9 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct ListTaskResourcesRequestBody {
-        /// The `task_type` property.
         pub task_type: TaskType,
-        /// The `cluster_scan_info` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub cluster_scan_info: Option<ListTaskResourcesClusterScanInfo>,
-        /// The `iac_scan_info` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub iac_scan_info: Option<ListTaskResourcesIacScanInfo>,
     }
@@ -1116,19 +762,9 @@ pub mod types {
     }
     impl rt::validate::Validate for ListTaskResourcesRequestBody {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            {
-                let value = &self.task_type;
-                let field_path = rt::validate::join(path, "task_type");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.cluster_scan_info {
-                let field_path = rt::validate::join(path, "cluster_scan_info");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.iac_scan_info {
-                let field_path = rt::validate::join(path, "iac_scan_info");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
+            rt::validate::member(path, "task_type", &self.task_type)?;
+            rt::validate::member(path, "cluster_scan_info", &self.cluster_scan_info)?;
+            rt::validate::member(path, "iac_scan_info", &self.iac_scan_info)?;
             Ok(())
         }
     }
@@ -1182,25 +818,6 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for ListTaskResourcesResponseBody {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.cluster_scan_data_list {
-                let field_path = rt::validate::join(path, "cluster_scan_data_list");
-                for (i, item) in value.iter().enumerate() {
-                    let item_path = rt::validate::index(&field_path, i);
-                    rt::validate::Validate::validate(item, &item_path)?;
-                }
-            }
-            if let Some(value) = &self.iac_scan_data_list {
-                let field_path = rt::validate::join(path, "iac_scan_data_list");
-                for (i, item) in value.iter().enumerate() {
-                    let item_path = rt::validate::index(&field_path, i);
-                    rt::validate::Validate::validate(item, &item_path)?;
-                }
-            }
-            Ok(())
-        }
-    }
     /// Filters specific to cluster scan tasks; may be given when `task_type`
     /// is `cluster_scan`.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1228,13 +845,7 @@ pub mod types {
     }
     impl rt::validate::Validate for ListTasksClusterScanInfo {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.scan_type_list {
-                let field_path = rt::validate::join(path, "scan_type_list");
-                for (i, item) in value.iter().enumerate() {
-                    let item_path = rt::validate::index(&field_path, i);
-                    rt::validate::Validate::validate(item, &item_path)?;
-                }
-            }
+            rt::validate::member(path, "scan_type_list", &self.scan_type_list)?;
             Ok(())
         }
     }
@@ -1243,7 +854,6 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct ListTasksIacScanInfo {
-        /// The `file_type` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub file_type: Option<IacFileType>,
     }
@@ -1261,10 +871,7 @@ pub mod types {
     }
     impl rt::validate::Validate for ListTasksIacScanInfo {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.file_type {
-                let field_path = rt::validate::join(path, "file_type");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
+            rt::validate::member(path, "file_type", &self.file_type)?;
             Ok(())
         }
     }
@@ -1272,7 +879,6 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct ListTasksRequestBody {
-        /// The `task_type` property.
         pub task_type: TaskType,
         /// Task id.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1288,22 +894,16 @@ pub mod types {
         /// Unix epoch.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub end_create_time: Option<i64>,
-        /// The `trigger_type` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub trigger_type: Option<TriggerType>,
-        /// The `task_status` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub task_status: Option<TaskStatus>,
-        /// The `sort_key` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub sort_key: Option<TaskSortKey>,
-        /// The `sort_dir` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub sort_dir: Option<SortDir>,
-        /// The `cluster_scan_info` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub cluster_scan_info: Option<ListTasksClusterScanInfo>,
-        /// The `iac_scan_info` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub iac_scan_info: Option<ListTasksIacScanInfo>,
     }
@@ -1393,35 +993,13 @@ pub mod types {
     }
     impl rt::validate::Validate for ListTasksRequestBody {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            {
-                let value = &self.task_type;
-                let field_path = rt::validate::join(path, "task_type");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.trigger_type {
-                let field_path = rt::validate::join(path, "trigger_type");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.task_status {
-                let field_path = rt::validate::join(path, "task_status");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.sort_key {
-                let field_path = rt::validate::join(path, "sort_key");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.sort_dir {
-                let field_path = rt::validate::join(path, "sort_dir");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.cluster_scan_info {
-                let field_path = rt::validate::join(path, "cluster_scan_info");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.iac_scan_info {
-                let field_path = rt::validate::join(path, "iac_scan_info");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
+            rt::validate::member(path, "task_type", &self.task_type)?;
+            rt::validate::member(path, "trigger_type", &self.trigger_type)?;
+            rt::validate::member(path, "task_status", &self.task_status)?;
+            rt::validate::member(path, "sort_key", &self.sort_key)?;
+            rt::validate::member(path, "sort_dir", &self.sort_dir)?;
+            rt::validate::member(path, "cluster_scan_info", &self.cluster_scan_info)?;
+            rt::validate::member(path, "iac_scan_info", &self.iac_scan_info)?;
             Ok(())
         }
     }
@@ -1457,18 +1035,6 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for ListTasksResponseBody {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.data_list {
-                let field_path = rt::validate::join(path, "data_list");
-                for (i, item) in value.iter().enumerate() {
-                    let item_path = rt::validate::index(&field_path, i);
-                    rt::validate::Validate::validate(item, &item_path)?;
-                }
-            }
-            Ok(())
-        }
-    }
     /// Error details nested under `error`.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
@@ -1496,11 +1062,6 @@ pub mod types {
         pub fn with_message(mut self, value: impl Into<String>) -> Self {
             self.message = Some(value.into());
             self
-        }
-    }
-    impl rt::validate::Validate for NestedError {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
         }
     }
     /// A cluster to scan again.
@@ -1570,74 +1131,15 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl RetryClusterRangeType {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::AllFailedCluster => "all_failed_cluster",
-                Self::SpecificCluster => "specific_cluster",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for RetryClusterRangeType {
-        fn from(value: &str) -> Self {
-            match value {
-                "all_failed_cluster" => Self::AllFailedCluster,
-                "specific_cluster" => Self::SpecificCluster,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for RetryClusterRangeType {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for RetryClusterRangeType {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for RetryClusterRangeType {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for RetryClusterRangeType {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for RetryClusterRangeType {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for RetryClusterRangeType {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(
+        RetryClusterRangeType, Unknown, AllFailedCluster = "all_failed_cluster",
+        SpecificCluster = "specific_cluster"
+    );
     /// Parameters of retrying a cluster scan task (`task_type` =
     /// `cluster_scan`).
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct RetryClusterScanInfo {
-        /// The `range_type` property.
         pub range_type: RetryClusterRangeType,
         /// The clusters to scan again, when `range_type` is
         /// `specific_cluster`.
@@ -1664,11 +1166,7 @@ pub mod types {
     }
     impl rt::validate::Validate for RetryClusterScanInfo {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            {
-                let value = &self.range_type;
-                let field_path = rt::validate::join(path, "range_type");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
+            rt::validate::member(path, "range_type", &self.range_type)?;
             if let Some(value) = &self.cluster_info_list {
                 let field_path = rt::validate::join(path, "cluster_info_list");
                 rt::validate::items(&field_path, value.len(), Some(1), Some(200))?;
@@ -1685,9 +1183,7 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct RetryTaskRequestBody {
-        /// The `task_type` property.
         pub task_type: RetryTaskType,
-        /// The `cluster_scan_info` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub cluster_scan_info: Option<RetryClusterScanInfo>,
     }
@@ -1711,15 +1207,8 @@ pub mod types {
     }
     impl rt::validate::Validate for RetryTaskRequestBody {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            {
-                let value = &self.task_type;
-                let field_path = rt::validate::join(path, "task_type");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.cluster_scan_info {
-                let field_path = rt::validate::join(path, "cluster_scan_info");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
+            rt::validate::member(path, "task_type", &self.task_type)?;
+            rt::validate::member(path, "cluster_scan_info", &self.cluster_scan_info)?;
             Ok(())
         }
     }
@@ -1733,66 +1222,7 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl RetryTaskType {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::ClusterScan => "cluster_scan",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for RetryTaskType {
-        fn from(value: &str) -> Self {
-            match value {
-                "cluster_scan" => Self::ClusterScan,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for RetryTaskType {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for RetryTaskType {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for RetryTaskType {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for RetryTaskType {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for RetryTaskType {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for RetryTaskType {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(RetryTaskType, Unknown, ClusterScan = "cluster_scan");
     /// Scan status:
     /// - `scanning`: scanning;
     /// - `success`: the scan succeeded;
@@ -1809,70 +1239,10 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl ScanStatus {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Scanning => "scanning",
-                Self::Success => "success",
-                Self::Failed => "failed",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for ScanStatus {
-        fn from(value: &str) -> Self {
-            match value {
-                "scanning" => Self::Scanning,
-                "success" => Self::Success,
-                "failed" => Self::Failed,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for ScanStatus {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for ScanStatus {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for ScanStatus {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for ScanStatus {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for ScanStatus {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for ScanStatus {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(
+        ScanStatus, Unknown, Scanning = "scanning", Success = "success", Failed =
+        "failed"
+    );
     /// Task statistics.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
@@ -1916,11 +1286,6 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for ShowTaskStatisticsResponseBody {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
     /// Sort order:
     /// - `desc`: descending;
     /// - `asc`: ascending.
@@ -1934,68 +1299,7 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl SortDir {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Desc => "desc",
-                Self::Asc => "asc",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for SortDir {
-        fn from(value: &str) -> Self {
-            match value {
-                "desc" => Self::Desc,
-                "asc" => Self::Asc,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for SortDir {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for SortDir {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for SortDir {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for SortDir {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for SortDir {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for SortDir {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(SortDir, Unknown, Desc = "desc", Asc = "asc");
     /// Information specific to a cluster scan task.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
@@ -2051,23 +1355,10 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for TaskClusterScanInfo {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.scan_type_list {
-                let field_path = rt::validate::join(path, "scan_type_list");
-                for (i, item) in value.iter().enumerate() {
-                    let item_path = rt::validate::index(&field_path, i);
-                    rt::validate::Validate::validate(item, &item_path)?;
-                }
-            }
-            Ok(())
-        }
-    }
     /// Information specific to an infrastructure-as-code scan task.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct TaskIacScanInfo {
-        /// The `file_type` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub file_type: Option<IacFileType>,
         /// Number of files the task scans.
@@ -2115,15 +1406,6 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for TaskIacScanInfo {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.file_type {
-                let field_path = rt::validate::join(path, "file_type");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            Ok(())
-        }
-    }
     /// A task.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
@@ -2131,16 +1413,13 @@ pub mod types {
         /// Task id.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub task_id: Option<String>,
-        /// The `task_type` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub task_type: Option<TaskType>,
         /// Task name.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub task_name: Option<String>,
-        /// The `trigger_type` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub trigger_type: Option<TriggerType>,
-        /// The `task_status` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub task_status: Option<TaskStatus>,
         /// Time the task started, in milliseconds since the Unix epoch.
@@ -2152,10 +1431,8 @@ pub mod types {
         /// Estimated time until the task ends, in minutes.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub estimated_time: Option<i32>,
-        /// The `cluster_scan_info` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub cluster_scan_info: Option<TaskClusterScanInfo>,
-        /// The `iac_scan_info` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub iac_scan_info: Option<TaskIacScanInfo>,
     }
@@ -2239,31 +1516,6 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for TaskInfo {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.task_type {
-                let field_path = rt::validate::join(path, "task_type");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.trigger_type {
-                let field_path = rt::validate::join(path, "trigger_type");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.task_status {
-                let field_path = rt::validate::join(path, "task_status");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.cluster_scan_info {
-                let field_path = rt::validate::join(path, "cluster_scan_info");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.iac_scan_info {
-                let field_path = rt::validate::join(path, "iac_scan_info");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            Ok(())
-        }
-    }
     /// Sort field:
     /// - `start_time`: task start time.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -2274,66 +1526,7 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl TaskSortKey {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::StartTime => "start_time",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for TaskSortKey {
-        fn from(value: &str) -> Self {
-            match value {
-                "start_time" => Self::StartTime,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for TaskSortKey {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for TaskSortKey {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for TaskSortKey {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for TaskSortKey {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for TaskSortKey {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for TaskSortKey {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(TaskSortKey, Unknown, StartTime = "start_time");
     /// Task status:
     /// - `ready`: waiting to run;
     /// - `running`: running;
@@ -2350,70 +1543,9 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl TaskStatus {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Ready => "ready",
-                Self::Running => "running",
-                Self::Finished => "finished",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for TaskStatus {
-        fn from(value: &str) -> Self {
-            match value {
-                "ready" => Self::Ready,
-                "running" => Self::Running,
-                "finished" => Self::Finished,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for TaskStatus {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for TaskStatus {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for TaskStatus {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for TaskStatus {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for TaskStatus {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for TaskStatus {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(
+        TaskStatus, Unknown, Ready = "ready", Running = "running", Finished = "finished"
+    );
     /// Task type:
     /// - `cluster_scan`: cluster scan;
     /// - `iac_scan`: infrastructure-as-code scan.
@@ -2427,68 +1559,9 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl TaskType {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::ClusterScan => "cluster_scan",
-                Self::IacScan => "iac_scan",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for TaskType {
-        fn from(value: &str) -> Self {
-            match value {
-                "cluster_scan" => Self::ClusterScan,
-                "iac_scan" => Self::IacScan,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for TaskType {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for TaskType {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for TaskType {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for TaskType {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for TaskType {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for TaskType {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(
+        TaskType, Unknown, ClusterScan = "cluster_scan", IacScan = "iac_scan"
+    );
     /// How the task was triggered:
     /// - `manual`: a task created by hand;
     /// - `schedule`: a scheduled task.
@@ -2502,70 +1575,16 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown(String),
     }
-    impl TriggerType {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Manual => "manual",
-                Self::Schedule => "schedule",
-                Self::Unknown(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown(_))
-        }
-    }
-    impl From<&str> for TriggerType {
-        fn from(value: &str) -> Self {
-            match value {
-                "manual" => Self::Manual,
-                "schedule" => Self::Schedule,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for TriggerType {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown(_) => Self::Unknown(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for TriggerType {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for TriggerType {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for TriggerType {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for TriggerType {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for TriggerType {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(TriggerType, Unknown, Manual = "manual", Schedule = "schedule");
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+///
+/// Each checks every constraint of the API before sending; invalid
+/// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
+///
+/// Unless an operation lists its own, documented error bodies, decoded with [`rt::ServiceError::json`], are:
+///
+/// - `default`: `super::types::ErrorResponse`
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub mod operations {
     #[allow(unused_imports)]
@@ -2577,26 +1596,22 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct CreateTask<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         project_id: Option<String>,
         enterprise_project_id: Option<String>,
         body: Option<super::types::CreateTaskRequestBody>,
-        options: rt::CallOptions,
     }
     impl<'a> CreateTask<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "CreateTask"),
                 project_id: None,
                 enterprise_project_id: None,
                 body: None,
-                options: rt::CallOptions::default(),
             }
         }
         /// Project id: the project the assets belong to. Once set, the assets of
-        /// that project can be queried by this id.
-        ///
-        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
+        /// that project can be queried by this id. Sent as the path parameter `project_id`. Defaults to the client's setting.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
             self.project_id = Some(value.into());
             self
@@ -2604,16 +1619,12 @@ pub mod operations {
         /// Enterprise project id, used to filter assets by enterprise project.
         /// Pass `all_granted_eps` to query the assets of every enterprise project.
         /// Only needed once enterprise projects are enabled; the service defaults
-        /// to `0`, the default enterprise project.
-        ///
-        /// Sent as the query parameter `enterprise_project_id`. Optional.
+        /// to `0`, the default enterprise project. Sent as the query parameter `enterprise_project_id`. Optional.
         pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
             self.enterprise_project_id = Some(value.into());
             self
         }
-        /// The request body.
-        ///
-        /// Required.
+        /// The request body (required).
         pub fn body(
             mut self,
             value: impl Into<super::types::CreateTaskRequestBody>,
@@ -2621,38 +1632,13 @@ pub mod operations {
             self.body = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        ///
-        /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
-        ///
-        /// - `default`: `super::types::ErrorResponse`
-        pub async fn send(
+        pub fn send(
             self,
-        ) -> Result<rt::Response<super::types::CreateTaskResponseBody>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| {
-                    self.client.core().refused("CreateTask", &self.options, e)
-                })?;
-            self.client.core().send_json(request).await
+        ) -> rt::ResponseFuture<'a, super::types::CreateTaskResponseBody> {
+            let request = self.prepare();
+            self.call.json(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -2661,9 +1647,7 @@ pub mod operations {
                 self
                     .project_id
                     .clone()
-                    .or_else(|| {
-                        self.client.core().default_param("project_id").map(Into::into)
-                    }),
+                    .or_else(|| self.call.default_param("project_id").map(Into::into)),
             )?;
             let project_id = &project_id;
             rt::validate::length("project_id", project_id, Some(1), Some(256))?;
@@ -2679,13 +1663,9 @@ pub mod operations {
                 "/v5/{}/common/task", rt::encode::path_segment("project_id", project_id)
                 ?
             );
-            let mut request = rt::Request::operation(
-                "CreateTask",
-                "/v5/{project_id}/common/task",
-                rt::Method::POST,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self
+                .call
+                .request(rt::Method::POST, "/v5/{project_id}/common/task", path);
             request.scope("project_id", project_id);
             if let Some(enterprise_project_id) = &self.enterprise_project_id {
                 request.query.push("enterprise_project_id", enterprise_project_id);
@@ -2704,30 +1684,26 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ListTasks<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         project_id: Option<String>,
         enterprise_project_id: Option<String>,
         offset: Option<i32>,
         limit: Option<i32>,
         body: Option<super::types::ListTasksRequestBody>,
-        options: rt::CallOptions,
     }
     impl<'a> ListTasks<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "ListTasks"),
                 project_id: None,
                 enterprise_project_id: None,
                 offset: None,
                 limit: None,
                 body: None,
-                options: rt::CallOptions::default(),
             }
         }
         /// Project id: the project the assets belong to. Once set, the assets of
-        /// that project can be queried by this id.
-        ///
-        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
+        /// that project can be queried by this id. Sent as the path parameter `project_id`. Defaults to the client's setting.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
             self.project_id = Some(value.into());
             self
@@ -2735,31 +1711,23 @@ pub mod operations {
         /// Enterprise project id, used to filter assets by enterprise project.
         /// Pass `all_granted_eps` to query the assets of every enterprise project.
         /// Only needed once enterprise projects are enabled; the service defaults
-        /// to `0`, the default enterprise project.
-        ///
-        /// Sent as the query parameter `enterprise_project_id`. Optional.
+        /// to `0`, the default enterprise project. Sent as the query parameter `enterprise_project_id`. Optional.
         pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
             self.enterprise_project_id = Some(value.into());
             self
         }
         /// Offset: the position of the first record to return. The service
-        /// defaults to `0`.
-        ///
-        /// Sent as the query parameter `offset`. Optional.
+        /// defaults to `0`. Sent as the query parameter `offset`. Optional.
         pub fn offset(mut self, value: impl Into<i32>) -> Self {
             self.offset = Some(value.into());
             self
         }
-        /// Number of records per page. The service defaults to `10`.
-        ///
-        /// Sent as the query parameter `limit`. Optional.
+        /// Number of records per page. The service defaults to `10`. Sent as the query parameter `limit`. Optional.
         pub fn limit(mut self, value: impl Into<i32>) -> Self {
             self.limit = Some(value.into());
             self
         }
-        /// The request body.
-        ///
-        /// Required.
+        /// The request body (required).
         pub fn body(
             mut self,
             value: impl Into<super::types::ListTasksRequestBody>,
@@ -2767,36 +1735,13 @@ pub mod operations {
             self.body = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        ///
-        /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
-        ///
-        /// - `default`: `super::types::ErrorResponse`
-        pub async fn send(
+        pub fn send(
             self,
-        ) -> Result<rt::Response<super::types::ListTasksResponseBody>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("ListTasks", &self.options, e))?;
-            self.client.core().send_json(request).await
+        ) -> rt::ResponseFuture<'a, super::types::ListTasksResponseBody> {
+            let request = self.prepare();
+            self.call.json(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -2805,9 +1750,7 @@ pub mod operations {
                 self
                     .project_id
                     .clone()
-                    .or_else(|| {
-                        self.client.core().default_param("project_id").map(Into::into)
-                    }),
+                    .or_else(|| self.call.default_param("project_id").map(Into::into)),
             )?;
             let project_id = &project_id;
             rt::validate::length("project_id", project_id, Some(1), Some(256))?;
@@ -2839,13 +1782,13 @@ pub mod operations {
                 "/v5/{}/common/tasks/batch-query", rt::encode::path_segment("project_id",
                 project_id) ?
             );
-            let mut request = rt::Request::operation(
-                "ListTasks",
-                "/v5/{project_id}/common/tasks/batch-query",
-                rt::Method::POST,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self
+                .call
+                .request(
+                    rt::Method::POST,
+                    "/v5/{project_id}/common/tasks/batch-query",
+                    path,
+                );
             request.scope("project_id", project_id);
             if let Some(enterprise_project_id) = &self.enterprise_project_id {
                 request.query.push("enterprise_project_id", enterprise_project_id);
@@ -2888,7 +1831,7 @@ pub mod operations {
             Ok(self)
         }
         fn fetch(self) -> rt::PageFuture<'a, Self::Page> {
-            Box::pin(self.send())
+            self.send()
         }
         fn count(page: &Self::Page) -> (usize, Option<u64>) {
             (
@@ -2905,39 +1848,33 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ListTaskResources<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         project_id: Option<String>,
         task_id: Option<String>,
         enterprise_project_id: Option<String>,
         offset: Option<i32>,
         limit: Option<i32>,
         body: Option<super::types::ListTaskResourcesRequestBody>,
-        options: rt::CallOptions,
     }
     impl<'a> ListTaskResources<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "ListTaskResources"),
                 project_id: None,
                 task_id: None,
                 enterprise_project_id: None,
                 offset: None,
                 limit: None,
                 body: None,
-                options: rt::CallOptions::default(),
             }
         }
         /// Project id: the project the assets belong to. Once set, the assets of
-        /// that project can be queried by this id.
-        ///
-        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
+        /// that project can be queried by this id. Sent as the path parameter `project_id`. Defaults to the client's setting.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
             self.project_id = Some(value.into());
             self
         }
-        /// Task id, as returned by CreateTask or ListTasks.
-        ///
-        /// Sent as the path parameter `task_id`. Required.
+        /// Task id, as returned by CreateTask or ListTasks. Sent as the path parameter `task_id`. Required.
         pub fn task_id(mut self, value: impl Into<String>) -> Self {
             self.task_id = Some(value.into());
             self
@@ -2945,31 +1882,23 @@ pub mod operations {
         /// Enterprise project id, used to filter assets by enterprise project.
         /// Pass `all_granted_eps` to query the assets of every enterprise project.
         /// Only needed once enterprise projects are enabled; the service defaults
-        /// to `0`, the default enterprise project.
-        ///
-        /// Sent as the query parameter `enterprise_project_id`. Optional.
+        /// to `0`, the default enterprise project. Sent as the query parameter `enterprise_project_id`. Optional.
         pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
             self.enterprise_project_id = Some(value.into());
             self
         }
         /// Offset: the position of the first record to return. The service
-        /// defaults to `0`.
-        ///
-        /// Sent as the query parameter `offset`. Optional.
+        /// defaults to `0`. Sent as the query parameter `offset`. Optional.
         pub fn offset(mut self, value: impl Into<i32>) -> Self {
             self.offset = Some(value.into());
             self
         }
-        /// Number of records per page. The service defaults to `10`.
-        ///
-        /// Sent as the query parameter `limit`. Optional.
+        /// Number of records per page. The service defaults to `10`. Sent as the query parameter `limit`. Optional.
         pub fn limit(mut self, value: impl Into<i32>) -> Self {
             self.limit = Some(value.into());
             self
         }
-        /// The request body.
-        ///
-        /// Required.
+        /// The request body (required).
         pub fn body(
             mut self,
             value: impl Into<super::types::ListTaskResourcesRequestBody>,
@@ -2977,41 +1906,13 @@ pub mod operations {
             self.body = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        ///
-        /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
-        ///
-        /// - `default`: `super::types::ErrorResponse`
-        pub async fn send(
+        pub fn send(
             self,
-        ) -> Result<
-            rt::Response<super::types::ListTaskResourcesResponseBody>,
-            rt::Error,
-        > {
-            let request = self
-                .prepare()
-                .map_err(|e| {
-                    self.client.core().refused("ListTaskResources", &self.options, e)
-                })?;
-            self.client.core().send_json(request).await
+        ) -> rt::ResponseFuture<'a, super::types::ListTaskResourcesResponseBody> {
+            let request = self.prepare();
+            self.call.json(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -3020,9 +1921,7 @@ pub mod operations {
                 self
                     .project_id
                     .clone()
-                    .or_else(|| {
-                        self.client.core().default_param("project_id").map(Into::into)
-                    }),
+                    .or_else(|| self.call.default_param("project_id").map(Into::into)),
             )?;
             let project_id = &project_id;
             rt::validate::length("project_id", project_id, Some(1), Some(256))?;
@@ -3057,13 +1956,13 @@ pub mod operations {
                 rt::encode::path_segment("project_id", project_id) ?,
                 rt::encode::path_segment("task_id", task_id) ?
             );
-            let mut request = rt::Request::operation(
-                "ListTaskResources",
-                "/v5/{project_id}/common/tasks/{task_id}/resources/batch-query",
-                rt::Method::POST,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self
+                .call
+                .request(
+                    rt::Method::POST,
+                    "/v5/{project_id}/common/tasks/{task_id}/resources/batch-query",
+                    path,
+                );
             request.scope("project_id", project_id);
             if let Some(enterprise_project_id) = &self.enterprise_project_id {
                 request.query.push("enterprise_project_id", enterprise_project_id);
@@ -3102,7 +2001,7 @@ pub mod operations {
             Ok(self)
         }
         fn fetch(self) -> rt::PageFuture<'a, Self::Page> {
-            Box::pin(self.send())
+            self.send()
         }
         fn count(page: &Self::Page) -> (usize, Option<u64>) {
             (
@@ -3120,26 +2019,22 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ShowTaskStatistics<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         project_id: Option<String>,
         enterprise_project_id: Option<String>,
         task_type: Option<super::types::TaskType>,
-        options: rt::CallOptions,
     }
     impl<'a> ShowTaskStatistics<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "ShowTaskStatistics"),
                 project_id: None,
                 enterprise_project_id: None,
                 task_type: None,
-                options: rt::CallOptions::default(),
             }
         }
         /// Project id: the project the assets belong to. Once set, the assets of
-        /// that project can be queried by this id.
-        ///
-        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
+        /// that project can be queried by this id. Sent as the path parameter `project_id`. Defaults to the client's setting.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
             self.project_id = Some(value.into());
             self
@@ -3147,55 +2042,23 @@ pub mod operations {
         /// Enterprise project id, used to filter assets by enterprise project.
         /// Pass `all_granted_eps` to query the assets of every enterprise project.
         /// Only needed once enterprise projects are enabled; the service defaults
-        /// to `0`, the default enterprise project.
-        ///
-        /// Sent as the query parameter `enterprise_project_id`. Optional.
+        /// to `0`, the default enterprise project. Sent as the query parameter `enterprise_project_id`. Optional.
         pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
             self.enterprise_project_id = Some(value.into());
             self
         }
-        /// Type of the tasks to count.
-        ///
-        /// Sent as the query parameter `task_type`. Required.
+        /// Type of the tasks to count. Sent as the query parameter `task_type`. Required.
         pub fn task_type(mut self, value: impl Into<super::types::TaskType>) -> Self {
             self.task_type = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        ///
-        /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
-        ///
-        /// - `default`: `super::types::ErrorResponse`
-        pub async fn send(
+        pub fn send(
             self,
-        ) -> Result<
-            rt::Response<super::types::ShowTaskStatisticsResponseBody>,
-            rt::Error,
-        > {
-            let request = self
-                .prepare()
-                .map_err(|e| {
-                    self.client.core().refused("ShowTaskStatistics", &self.options, e)
-                })?;
-            self.client.core().send_json(request).await
+        ) -> rt::ResponseFuture<'a, super::types::ShowTaskStatisticsResponseBody> {
+            let request = self.prepare();
+            self.call.json(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -3204,9 +2067,7 @@ pub mod operations {
                 self
                     .project_id
                     .clone()
-                    .or_else(|| {
-                        self.client.core().default_param("project_id").map(Into::into)
-                    }),
+                    .or_else(|| self.call.default_param("project_id").map(Into::into)),
             )?;
             let project_id = &project_id;
             rt::validate::length("project_id", project_id, Some(1), Some(256))?;
@@ -3227,13 +2088,13 @@ pub mod operations {
                 "/v5/{}/common/task-statistics", rt::encode::path_segment("project_id",
                 project_id) ?
             );
-            let mut request = rt::Request::operation(
-                "ShowTaskStatistics",
-                "/v5/{project_id}/common/task-statistics",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self
+                .call
+                .request(
+                    rt::Method::GET,
+                    "/v5/{project_id}/common/task-statistics",
+                    path,
+                );
             request.scope("project_id", project_id);
             if let Some(enterprise_project_id) = &self.enterprise_project_id {
                 request.query.push("enterprise_project_id", enterprise_project_id);
@@ -3250,35 +2111,29 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct RetryTask<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         project_id: Option<String>,
         task_id: Option<String>,
         enterprise_project_id: Option<String>,
         body: Option<super::types::RetryTaskRequestBody>,
-        options: rt::CallOptions,
     }
     impl<'a> RetryTask<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "RetryTask"),
                 project_id: None,
                 task_id: None,
                 enterprise_project_id: None,
                 body: None,
-                options: rt::CallOptions::default(),
             }
         }
         /// Project id: the project the assets belong to. Once set, the assets of
-        /// that project can be queried by this id.
-        ///
-        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
+        /// that project can be queried by this id. Sent as the path parameter `project_id`. Defaults to the client's setting.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
             self.project_id = Some(value.into());
             self
         }
-        /// Task id, as returned by CreateTask or ListTasks.
-        ///
-        /// Sent as the path parameter `task_id`. Required.
+        /// Task id, as returned by CreateTask or ListTasks. Sent as the path parameter `task_id`. Required.
         pub fn task_id(mut self, value: impl Into<String>) -> Self {
             self.task_id = Some(value.into());
             self
@@ -3286,16 +2141,12 @@ pub mod operations {
         /// Enterprise project id, used to filter assets by enterprise project.
         /// Pass `all_granted_eps` to query the assets of every enterprise project.
         /// Only needed once enterprise projects are enabled; the service defaults
-        /// to `0`, the default enterprise project.
-        ///
-        /// Sent as the query parameter `enterprise_project_id`. Optional.
+        /// to `0`, the default enterprise project. Sent as the query parameter `enterprise_project_id`. Optional.
         pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
             self.enterprise_project_id = Some(value.into());
             self
         }
-        /// The request body.
-        ///
-        /// Required.
+        /// The request body (required).
         pub fn body(
             mut self,
             value: impl Into<super::types::RetryTaskRequestBody>,
@@ -3303,34 +2154,11 @@ pub mod operations {
             self.body = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        ///
-        /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
-        ///
-        /// - `default`: `super::types::ErrorResponse`
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("RetryTask", &self.options, e))?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -3339,9 +2167,7 @@ pub mod operations {
                 self
                     .project_id
                     .clone()
-                    .or_else(|| {
-                        self.client.core().default_param("project_id").map(Into::into)
-                    }),
+                    .or_else(|| self.call.default_param("project_id").map(Into::into)),
             )?;
             let project_id = &project_id;
             rt::validate::length("project_id", project_id, Some(1), Some(256))?;
@@ -3359,13 +2185,13 @@ pub mod operations {
                 "/v5/{}/common/tasks/{}/retry", rt::encode::path_segment("project_id",
                 project_id) ?, rt::encode::path_segment("task_id", task_id) ?
             );
-            let mut request = rt::Request::operation(
-                "RetryTask",
-                "/v5/{project_id}/common/tasks/{task_id}/retry",
-                rt::Method::PUT,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self
+                .call
+                .request(
+                    rt::Method::PUT,
+                    "/v5/{project_id}/common/tasks/{task_id}/retry",
+                    path,
+                );
             request.scope("project_id", project_id);
             if let Some(enterprise_project_id) = &self.enterprise_project_id {
                 request.query.push("enterprise_project_id", enterprise_project_id);
@@ -3415,32 +2241,22 @@ impl Client {
         &self.core
     }
     /// `POST /v5/{project_id}/common/task`: Create a task
-    ///
-    /// See [`operations::CreateTask`] for its parameters.
     pub fn create_task(&self) -> operations::CreateTask<'_> {
         operations::CreateTask::new(self)
     }
     /// `POST /v5/{project_id}/common/tasks/batch-query`: List tasks
-    ///
-    /// See [`operations::ListTasks`] for its parameters.
     pub fn list_tasks(&self) -> operations::ListTasks<'_> {
         operations::ListTasks::new(self)
     }
     /// `POST /v5/{project_id}/common/tasks/{task_id}/resources/batch-query`: List the resources of a task
-    ///
-    /// See [`operations::ListTaskResources`] for its parameters.
     pub fn list_task_resources(&self) -> operations::ListTaskResources<'_> {
         operations::ListTaskResources::new(self)
     }
     /// `GET /v5/{project_id}/common/task-statistics`: Show task statistics
-    ///
-    /// See [`operations::ShowTaskStatistics`] for its parameters.
     pub fn show_task_statistics(&self) -> operations::ShowTaskStatistics<'_> {
         operations::ShowTaskStatistics::new(self)
     }
     /// `PUT /v5/{project_id}/common/tasks/{task_id}/retry`: Retry a task
-    ///
-    /// See [`operations::RetryTask`] for its parameters.
     pub fn retry_task(&self) -> operations::RetryTask<'_> {
         operations::RetryTask::new(self)
     }

@@ -5,6 +5,7 @@
 pub use ::clientgen_runtime as runtime;
 /// Request and response bodies of the API.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#[allow(missing_docs)]
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
@@ -29,83 +30,14 @@ pub mod types {
         /// A value this client does not know, e.g. from a newer service version.
         Unknown2(String),
     }
-    impl Enum {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Plus1 => "+1",
-                Self::Minus1 => "-1",
-                Self::AB => "a b",
-                Self::AB2 => "A-B",
-                Self::Unknown => "Unknown",
-                Self::N1st => "1st",
-                Self::UfcNUef => "ünï",
-                Self::Unknown2(value) => value,
-            }
-        }
-        /// False for values this client does not know.
-        pub fn is_known(&self) -> bool {
-            !matches!(self, Self::Unknown2(_))
-        }
-    }
-    impl From<&str> for Enum {
-        fn from(value: &str) -> Self {
-            match value {
-                "+1" => Self::Plus1,
-                "-1" => Self::Minus1,
-                "a b" => Self::AB,
-                "A-B" => Self::AB2,
-                "Unknown" => Self::Unknown,
-                "1st" => Self::N1st,
-                "ünï" => Self::UfcNUef,
-                other => Self::Unknown2(other.to_owned()),
-            }
-        }
-    }
-    impl From<String> for Enum {
-        fn from(value: String) -> Self {
-            match Self::from(value.as_str()) {
-                Self::Unknown2(_) => Self::Unknown2(value),
-                known => known,
-            }
-        }
-    }
-    impl std::str::FromStr for Enum {
-        type Err = std::convert::Infallible;
-        fn from_str(value: &str) -> Result<Self, Self::Err> {
-            Ok(Self::from(value))
-        }
-    }
-    impl std::fmt::Display for Enum {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl serde::Serialize for Enum {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for Enum {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            String::deserialize(deserializer).map(Self::from)
-        }
-    }
-    impl rt::validate::Validate for Enum {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            rt::validate::known_variant(path, self.as_str(), self.is_known())
-        }
-    }
+    rt::string_enum!(
+        Enum, Unknown2, Plus1 = "+1", Minus1 = "-1", AB = "a b", AB2 = "A-B", Unknown =
+        "Unknown", N1st = "1st", UfcNUef = "ünï"
+    );
     /// The `FooBar` schema of the API.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct FooBar {
-        /// The `x` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub x: Option<String>,
     }
@@ -121,16 +53,10 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for FooBar {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
     /// The `FooBar2` schema of the API.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct FooBar2 {
-        /// The `y` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub y: Option<String>,
     }
@@ -146,37 +72,25 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for FooBar2 {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
     /// The `Self_` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Self_ {
-        /// The `type` property.
         pub r#type: String,
-        /// The `self` property.
         #[serde(rename = "self")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub self_: Option<String>,
-        /// The `async` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub r#async: Option<i32>,
-        /// The `fooBar` property.
         #[serde(rename = "fooBar")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub foo_bar: Option<String>,
-        /// The `foo_bar` property.
         #[serde(rename = "foo_bar")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub foo_bar2: Option<String>,
-        /// The `@odata.id` property.
         #[serde(rename = "@odata.id")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub odata_id: Option<String>,
-        /// The `crate` property.
         #[serde(rename = "crate")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub crate_: Option<Enum>,
@@ -231,17 +145,11 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Self_ {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.crate_ {
-                let field_path = rt::validate::join(path, "crate");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            Ok(())
-        }
-    }
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+///
+/// Each checks every constraint of the API before sending; invalid
+/// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub mod operations {
     #[allow(unused_imports)]
@@ -250,20 +158,18 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Match<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         r#type: Option<String>,
         self_: Option<String>,
         n2fa: Option<bool>,
-        options: rt::CallOptions,
     }
     impl<'a> Match<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "match"),
                 r#type: None,
                 self_: None,
                 n2fa: None,
-                options: rt::CallOptions::default(),
             }
         }
         /// Sent as the path parameter `type`. Required.
@@ -281,42 +187,17 @@ pub mod operations {
             self.n2fa = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<super::types::Self_>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("match", &self.options, e))?;
-            self.client.core().send_json(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, super::types::Self_> {
+            let request = self.prepare();
+            self.call.json(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let r#type = rt::validate::required("type", self.r#type.as_ref())?;
             let path = format!("/items/{}", rt::encode::path_segment("type", r#type) ?);
-            let mut request = rt::Request::operation(
-                "match",
-                "/items/{type}",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::GET, "/items/{type}", path);
             if let Some(self_) = &self.self_ {
                 request.query.push("self", self_);
             }
@@ -354,8 +235,6 @@ impl Client {
         &self.core
     }
     /// `GET /items/{type}`
-    ///
-    /// See [`operations::Match`] for its parameters.
     pub fn r#match(&self) -> operations::Match<'_> {
         operations::Match::new(self)
     }

@@ -5,6 +5,7 @@
 pub use ::clientgen_runtime as runtime;
 /// Request and response bodies of the API.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#[allow(missing_docs)]
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
@@ -14,7 +15,6 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Circle {
-        /// The `radius` property.
         pub radius: f64,
     }
     impl Circle {
@@ -23,25 +23,12 @@ pub mod types {
             Self { radius: radius.into() }
         }
     }
-    impl rt::validate::Validate for Circle {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            {
-                let value = &self.radius;
-                let field_path = rt::validate::join(path, "radius");
-                rt::validate::range(&field_path, *value, Some((0.0, false)), None)?;
-            }
-            Ok(())
-        }
-    }
     /// The `Combined` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Combined {
-        /// The `kind` property.
         pub kind: String,
-        /// The `radius` property.
         pub radius: f64,
-        /// The `label` property.
         pub label: String,
     }
     impl Combined {
@@ -56,16 +43,6 @@ pub mod types {
                 radius: radius.into(),
                 label: label.into(),
             }
-        }
-    }
-    impl rt::validate::Validate for Combined {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            {
-                let value = &self.radius;
-                let field_path = rt::validate::join(path, "radius");
-                rt::validate::range(&field_path, *value, Some((0.0, false)), None)?;
-            }
-            Ok(())
         }
     }
     /// The `IdOrName` schema of the API.
@@ -96,32 +73,14 @@ pub mod types {
             Self::Circle(value)
         }
     }
-    impl rt::validate::Validate for IdOrName {
-        #[allow(unused_variables)]
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            match self {
-                Self::Integer(_) => {}
-                Self::String(value) => {
-                    rt::validate::length(path, value, None, Some(10))?;
-                }
-                Self::Circle(value) => {
-                    rt::validate::Validate::validate(value, path)?;
-                }
-            }
-            Ok(())
-        }
-    }
     /// A tree node; it contains itself.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Node {
-        /// The `value` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub value: Option<String>,
-        /// The `parent` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub parent: Option<Box<Node>>,
-        /// The `children` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub children: Option<Vec<Node>>,
     }
@@ -153,22 +112,6 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Node {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.parent {
-                let field_path = rt::validate::join(path, "parent");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
-            if let Some(value) = &self.children {
-                let field_path = rt::validate::join(path, "children");
-                for (i, item) in value.iter().enumerate() {
-                    let item_path = rt::validate::index(&field_path, i);
-                    rt::validate::Validate::validate(item, &item_path)?;
-                }
-            }
-            Ok(())
-        }
-    }
     /// The `Shape` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
@@ -192,27 +135,12 @@ pub mod types {
             Self::Square(value)
         }
     }
-    impl rt::validate::Validate for Shape {
-        #[allow(unused_variables)]
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            match self {
-                Self::Circle(value) => {
-                    rt::validate::Validate::validate(value, path)?;
-                }
-                Self::Square(value) => {
-                    rt::validate::Validate::validate(value, path)?;
-                }
-            }
-            Ok(())
-        }
-    }
     /// The `Square` schema of the API.
     ///
     /// The `kind` property is written by the enclosing enum.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Square {
-        /// The `side` property.
         pub side: i64,
     }
     impl Square {
@@ -221,23 +149,11 @@ pub mod types {
             Self { side: side.into() }
         }
     }
-    impl rt::validate::Validate for Square {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            {
-                let value = &self.side;
-                let field_path = rt::validate::join(path, "side");
-                rt::validate::range(
-                    &field_path,
-                    *value,
-                    Some((1, false)),
-                    Some((1000, true)),
-                )?;
-            }
-            Ok(())
-        }
-    }
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+///
+/// Each checks every constraint of the API before sending; invalid
+/// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub mod operations {
     #[allow(unused_imports)]

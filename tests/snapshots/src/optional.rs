@@ -5,6 +5,7 @@
 pub use ::clientgen_runtime as runtime;
 /// Request and response bodies of the API.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#[allow(missing_docs)]
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
@@ -12,7 +13,6 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Open {
-        /// The `name` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub name: Option<String>,
         /// Properties not described by the API.
@@ -34,33 +34,21 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Open {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
     /// The `Record` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Record {
-        /// The `id` property.
         pub id: String,
-        /// The `note` property.
         #[serde(default)]
         pub note: Option<String>,
-        /// The `count` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub count: Option<i32>,
-        /// The `ratio` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub ratio: Option<f32>,
-        /// The `flags` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub flags: Option<std::collections::BTreeMap<String, bool>>,
-        /// The `extra` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub extra: Option<serde_json::Value>,
-        /// The `labels` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub labels: Option<Vec<String>>,
     }
@@ -111,26 +99,11 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Record {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            if let Some(value) = &self.count {
-                let field_path = rt::validate::join(path, "count");
-                rt::validate::range(
-                    &field_path,
-                    *value,
-                    Some((0, false)),
-                    Some((10, false)),
-                )?;
-            }
-            if let Some(value) = &self.labels {
-                let field_path = rt::validate::join(path, "labels");
-                rt::validate::items(&field_path, value.len(), Some(1), None)?;
-            }
-            Ok(())
-        }
-    }
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+///
+/// Each checks every constraint of the API before sending; invalid
+/// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub mod operations {
     #[allow(unused_imports)]

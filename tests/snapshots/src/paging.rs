@@ -5,6 +5,7 @@
 pub use ::clientgen_runtime as runtime;
 /// Request and response bodies of the API.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#[allow(missing_docs)]
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
@@ -12,7 +13,6 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Event {
-        /// The `id` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub id: Option<String>,
     }
@@ -28,18 +28,11 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Event {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
     /// The `ListEventsResponse` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct ListEventsResponse {
-        /// The `total` property.
         pub total: u64,
-        /// The `events` property.
         pub events: Vec<Event>,
     }
     impl ListEventsResponse {
@@ -51,27 +44,12 @@ pub mod types {
             }
         }
     }
-    impl rt::validate::Validate for ListEventsResponse {
-        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
-            {
-                let value = &self.events;
-                let field_path = rt::validate::join(path, "events");
-                for (i, item) in value.iter().enumerate() {
-                    let item_path = rt::validate::index(&field_path, i);
-                    rt::validate::Validate::validate(item, &item_path)?;
-                }
-            }
-            Ok(())
-        }
-    }
     /// The `LogPage` schema of the API.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct LogPage {
-        /// The `lines` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub lines: Option<Vec<String>>,
-        /// The `errors` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub errors: Option<Vec<String>>,
     }
@@ -93,13 +71,11 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for LogPage {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+///
+/// Each checks every constraint of the API before sending; invalid
+/// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub mod operations {
     #[allow(unused_imports)]
@@ -110,20 +86,18 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ListEvents<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         start: Option<i64>,
         count: Option<u32>,
         items2: Option<String>,
-        options: rt::CallOptions,
     }
     impl<'a> ListEvents<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "listEvents"),
                 start: None,
                 count: None,
                 items2: None,
-                options: rt::CallOptions::default(),
             }
         }
         /// Sent as the query parameter `start`. Optional.
@@ -136,41 +110,16 @@ pub mod operations {
             self.count = Some(value.into());
             self
         }
-        /// A parameter named like the walker.
-        ///
-        /// Sent as the query parameter `items`. Optional.
+        /// A parameter named like the walker. Sent as the query parameter `items`. Optional.
         pub fn items2(mut self, value: impl Into<String>) -> Self {
             self.items2 = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(
-            self,
-        ) -> Result<rt::Response<super::types::ListEventsResponse>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| {
-                    self.client.core().refused("listEvents", &self.options, e)
-                })?;
-            self.client.core().send_json(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, super::types::ListEventsResponse> {
+            let request = self.prepare();
+            self.call.json(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -186,13 +135,7 @@ pub mod operations {
                 )?;
             }
             let path = String::from("/events");
-            let mut request = rt::Request::operation(
-                "listEvents",
-                "/events",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::GET, "/events", path);
             if let Some(start) = &self.start {
                 request.query.push("start", start);
             }
@@ -228,7 +171,7 @@ pub mod operations {
             Ok(self)
         }
         fn fetch(self) -> rt::PageFuture<'a, Self::Page> {
-            Box::pin(self.send())
+            self.send()
         }
         fn count(page: &Self::Page) -> (usize, Option<u64>) {
             (page.events.len(), Some(page.total))
@@ -240,18 +183,16 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ListLogs<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         offset: Option<u64>,
         limit: Option<i32>,
-        options: rt::CallOptions,
     }
     impl<'a> ListLogs<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "listLogs"),
                 offset: None,
                 limit: None,
-                options: rt::CallOptions::default(),
             }
         }
         /// Sent as the query parameter `offset`. Optional.
@@ -264,43 +205,16 @@ pub mod operations {
             self.limit = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(
-            self,
-        ) -> Result<rt::Response<super::types::LogPage>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("listLogs", &self.options, e))?;
-            self.client.core().send_json(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, super::types::LogPage> {
+            let request = self.prepare();
+            self.call.json(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let path = String::from("/logs");
-            let mut request = rt::Request::operation(
-                "listLogs",
-                "/logs",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::GET, "/logs", path);
             if let Some(offset) = &self.offset {
                 request.query.push("offset", offset);
             }
@@ -329,7 +243,7 @@ pub mod operations {
             Ok(self)
         }
         fn fetch(self) -> rt::PageFuture<'a, Self::Page> {
-            Box::pin(self.send())
+            self.send()
         }
         fn count(page: &Self::Page) -> (usize, Option<u64>) {
             (
@@ -370,14 +284,10 @@ impl Client {
         &self.core
     }
     /// `GET /events`
-    ///
-    /// See [`operations::ListEvents`] for its parameters.
     pub fn list_events(&self) -> operations::ListEvents<'_> {
         operations::ListEvents::new(self)
     }
     /// `GET /logs`
-    ///
-    /// See [`operations::ListLogs`] for its parameters.
     pub fn list_logs(&self) -> operations::ListLogs<'_> {
         operations::ListLogs::new(self)
     }

@@ -5,11 +5,15 @@
 pub use ::clientgen_runtime as runtime;
 /// Request and response bodies of the API.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#[allow(missing_docs)]
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+///
+/// Each checks every constraint of the API before sending; invalid
+/// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub mod operations {
     #[allow(unused_imports)]
@@ -18,26 +22,24 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct GetFile<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         user_id: Option<i64>,
         limit: Option<i32>,
         name: Option<String>,
         tags: Option<Vec<String>>,
         x_trace_id: Option<String>,
         session: Option<String>,
-        options: rt::CallOptions,
     }
     impl<'a> GetFile<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "getFile"),
                 user_id: None,
                 limit: None,
                 name: None,
                 tags: None,
                 x_trace_id: None,
                 session: None,
-                options: rt::CallOptions::default(),
             }
         }
         /// Sent as the path parameter `user_id`. Required.
@@ -45,9 +47,7 @@ pub mod operations {
             self.user_id = Some(value.into());
             self
         }
-        /// Overrides the path-level parameter.
-        ///
-        /// Sent as the query parameter `limit`. Optional.
+        /// Overrides the path-level parameter. Sent as the query parameter `limit`. Optional.
         pub fn limit(mut self, value: impl Into<i32>) -> Self {
             self.limit = Some(value.into());
             self
@@ -72,30 +72,11 @@ pub mod operations {
             self.session = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("getFile", &self.options, e))?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -118,13 +99,9 @@ pub mod operations {
                 "/users/{}/files/{}", rt::encode::path_segment("user_id", & user_id
                 .to_string()) ?, rt::encode::path_segment("name", name) ?
             );
-            let mut request = rt::Request::operation(
-                "getFile",
-                "/users/{user_id}/files/{name}",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self
+                .call
+                .request(rt::Method::GET, "/users/{user_id}/files/{name}", path);
             if let Some(limit) = &self.limit {
                 request.query.push("limit", limit);
             }
@@ -146,16 +123,14 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct DeleteUsersUserId<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         user_id: Option<i64>,
-        options: rt::CallOptions,
     }
     impl<'a> DeleteUsersUserId<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "delete_users_user_id"),
                 user_id: None,
-                options: rt::CallOptions::default(),
             }
         }
         /// Sent as the path parameter `user_id`. Required.
@@ -163,32 +138,11 @@ pub mod operations {
             self.user_id = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| {
-                    self.client.core().refused("delete_users_user_id", &self.options, e)
-                })?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -196,14 +150,7 @@ pub mod operations {
             let path = format!(
                 "/users/{}", rt::encode::path_segment("user_id", & user_id.to_string()) ?
             );
-            let mut request = rt::Request::operation(
-                "delete_users_user_id",
-                "/users/{user_id}",
-                rt::Method::DELETE,
-                path,
-            );
-            request.options = self.options.clone();
-            Ok(request)
+            Ok(self.call.request(rt::Method::DELETE, "/users/{user_id}", path))
         }
     }
 }
@@ -237,14 +184,10 @@ impl Client {
         &self.core
     }
     /// `GET /users/{user_id}/files/{name}`
-    ///
-    /// See [`operations::GetFile`] for its parameters.
     pub fn get_file(&self) -> operations::GetFile<'_> {
         operations::GetFile::new(self)
     }
     /// `DELETE /users/{user_id}`
-    ///
-    /// See [`operations::DeleteUsersUserId`] for its parameters.
     pub fn delete_users_user_id(&self) -> operations::DeleteUsersUserId<'_> {
         operations::DeleteUsersUserId::new(self)
     }

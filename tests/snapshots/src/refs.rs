@@ -5,6 +5,7 @@
 pub use ::clientgen_runtime as runtime;
 /// Request and response bodies of the API.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#[allow(missing_docs)]
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
@@ -12,12 +13,9 @@ pub mod types {
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Pet {
-        /// The `id` property.
         pub id: String,
-        /// The `tags` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub tags: Option<Vec<Tag>>,
-        /// The `owner` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub owner: Option<PetOwner>,
     }
@@ -50,17 +48,8 @@ pub mod types {
                 let field_path = rt::validate::join(path, "id");
                 rt::validate::length(&field_path, value, Some(3), None)?;
             }
-            if let Some(value) = &self.tags {
-                let field_path = rt::validate::join(path, "tags");
-                for (i, item) in value.iter().enumerate() {
-                    let item_path = rt::validate::index(&field_path, i);
-                    rt::validate::Validate::validate(item, &item_path)?;
-                }
-            }
-            if let Some(value) = &self.owner {
-                let field_path = rt::validate::join(path, "owner");
-                rt::validate::Validate::validate(value, &field_path)?;
-            }
+            rt::validate::member(path, "tags", &self.tags)?;
+            rt::validate::member(path, "owner", &self.owner)?;
             Ok(())
         }
     }
@@ -68,7 +57,6 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct PetOwner {
-        /// The `name` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub name: Option<String>,
     }
@@ -84,16 +72,11 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for PetOwner {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
+    impl rt::validate::Validate for PetOwner {}
     /// The `Tag` schema of the API.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Tag {
-        /// The `name` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub name: Option<String>,
     }
@@ -109,13 +92,12 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Tag {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
+    impl rt::validate::Validate for Tag {}
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+///
+/// Each checks every constraint of the API before sending; invalid
+/// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub mod operations {
     #[allow(unused_imports)]
@@ -124,18 +106,16 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct UpdatePet<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         pet_id: Option<String>,
         body: Option<super::types::Pet>,
-        options: rt::CallOptions,
     }
     impl<'a> UpdatePet<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "updatePet"),
                 pet_id: None,
                 body: None,
-                options: rt::CallOptions::default(),
             }
         }
         /// Sent as the path parameter `petId`. Required.
@@ -143,50 +123,23 @@ pub mod operations {
             self.pet_id = Some(value.into());
             self
         }
-        /// The request body.
-        ///
-        /// Required.
+        /// The request body (required).
         pub fn body(mut self, value: impl Into<super::types::Pet>) -> Self {
             self.body = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<super::types::Pet>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("updatePet", &self.options, e))?;
-            self.client.core().send_json(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, super::types::Pet> {
+            let request = self.prepare();
+            self.call.json(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let pet_id = rt::validate::required("petId", self.pet_id.as_ref())?;
             rt::validate::length("petId", pet_id, Some(3), None)?;
             let path = format!("/pets/{}", rt::encode::path_segment("petId", pet_id) ?);
-            let mut request = rt::Request::operation(
-                "updatePet",
-                "/pets/{petId}",
-                rt::Method::PUT,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::PUT, "/pets/{petId}", path);
             let body = rt::validate::required("body", self.body.as_ref())?;
             rt::validate::Validate::validate(body, "body")?;
             request.json_as("application/json", "body", body)?;
@@ -221,8 +174,6 @@ impl Client {
         &self.core
     }
     /// `PUT /pets/{petId}`
-    ///
-    /// See [`operations::UpdatePet`] for its parameters.
     pub fn update_pet(&self) -> operations::UpdatePet<'_> {
         operations::UpdatePet::new(self)
     }

@@ -5,6 +5,7 @@
 pub use ::clientgen_runtime as runtime;
 /// Request and response bodies of the API.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#[allow(missing_docs)]
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
@@ -12,10 +13,8 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Filter {
-        /// The `color` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub color: Option<String>,
-        /// The `size` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub size: Option<i64>,
     }
@@ -37,19 +36,13 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Filter {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
+    impl rt::validate::Validate for Filter {}
     /// The `Page` schema of the API.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Page {
-        /// The `offset` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub offset: Option<i64>,
-        /// The `limit` property.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub limit: Option<i64>,
     }
@@ -71,13 +64,12 @@ pub mod types {
             self
         }
     }
-    impl rt::validate::Validate for Page {
-        fn validate(&self, _path: &str) -> Result<(), rt::InvalidInput> {
-            Ok(())
-        }
-    }
+    impl rt::validate::Validate for Page {}
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+///
+/// Each checks every constraint of the API before sending; invalid
+/// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub mod operations {
     #[allow(unused_imports)]
@@ -86,7 +78,7 @@ pub mod operations {
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Search<'a> {
-        client: &'a super::Client,
+        call: rt::Call<'a>,
         ids: Option<Vec<i64>>,
         tag: Option<Vec<String>>,
         csv: Option<Vec<String>>,
@@ -97,12 +89,11 @@ pub mod operations {
         x_ids: Option<Vec<String>>,
         session: Option<String>,
         free: Option<String>,
-        options: rt::CallOptions,
     }
     impl<'a> Search<'a> {
         pub(crate) fn new(client: &'a super::Client) -> Self {
             Self {
-                client,
+                call: rt::Call::new(client.core(), "search"),
                 ids: None,
                 tag: None,
                 csv: None,
@@ -113,7 +104,6 @@ pub mod operations {
                 x_ids: None,
                 session: None,
                 free: None,
-                options: rt::CallOptions::default(),
             }
         }
         /// Sent as the path parameter `ids`. Required.
@@ -166,30 +156,11 @@ pub mod operations {
             self.free = Some(value.into());
             self
         }
-        /// Retries for this call, replacing the client's policy (default: none).
-        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
-        /// Time allowed for each attempt of this call, replacing the client's.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Runs `hook` around this call, after the client's hooks.
-        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
-            self.options.hook(hook);
-            self
-        }
+        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Invalid input is reported as [`rt::Error::InvalidInput`] before
-        /// anything is sent.
-        pub async fn send(self) -> Result<rt::Response<()>, rt::Error> {
-            let request = self
-                .prepare()
-                .map_err(|e| self.client.core().refused("search", &self.options, e))?;
-            self.client.core().send_empty(request).await
+        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
+            let request = self.prepare();
+            self.call.empty(request)
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -204,13 +175,7 @@ pub mod operations {
                 "/search/{}", rt::encode::path_segment("ids", & rt::encode::simple(ids,
                 false)) ?
             );
-            let mut request = rt::Request::operation(
-                "search",
-                "/search/{ids}",
-                rt::Method::GET,
-                path,
-            );
-            request.options = self.options.clone();
+            let mut request = self.call.request(rt::Method::GET, "/search/{ids}", path);
             if let Some(tag) = &self.tag {
                 for item in tag.iter() {
                     request.query.push("tag", item);
@@ -277,8 +242,6 @@ impl Client {
         &self.core
     }
     /// `GET /search/{ids}`
-    ///
-    /// See [`operations::Search`] for its parameters.
     pub fn search(&self) -> operations::Search<'_> {
         operations::Search::new(self)
     }

@@ -1,0 +1,270 @@
+//! Cargo features per tag: a crate that enables some tags compiles only
+//! their operations and the types those reach.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
+use quote::quote;
+
+use crate::ir::{Api, Operation, Shape, ShapeKind, Success, TypeDef, TypeKind};
+
+/// The feature of every tag, and what each operation and type needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TagFeatures {
+    /// Feature names, one per tag, in order of first use.
+    pub names: Vec<String>,
+    /// Per operation: the features that compile it (`None`: always compiled).
+    ops: Vec<Option<Vec<usize>>>,
+    /// Per type name: the features that need it; absent types always compile.
+    types: BTreeMap<String, Vec<usize>>,
+}
+
+impl TagFeatures {
+    /// Features for `api`, when it has at least two tags to choose from.
+    pub fn plan(api: &Api) -> Option<Self> {
+        let mut tags: Vec<&str> = Vec::new();
+        for op in &api.operations {
+            for tag in &op.tags {
+                if !tags.contains(&tag.as_str()) {
+                    tags.push(tag);
+                }
+            }
+        }
+        if tags.len() < 2 {
+            return None;
+        }
+        let names = feature_names(&tags);
+        let ops: Vec<Option<Vec<usize>>> = api
+            .operations
+            .iter()
+            .map(|op| {
+                let mut features: Vec<usize> = op
+                    .tags
+                    .iter()
+                    .filter_map(|t| tags.iter().position(|x| x == t))
+                    .collect();
+                features.sort_unstable();
+                features.dedup();
+                (!features.is_empty()).then_some(features)
+            })
+            .collect();
+        let by_name: BTreeMap<&str, &TypeDef> =
+            api.types.iter().map(|t| (t.name.as_str(), t)).collect();
+        let mut reached: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut always: BTreeSet<String> = BTreeSet::new();
+        for (op, features) in api.operations.iter().zip(&ops) {
+            let mut names = Vec::new();
+            roots(op, &mut names);
+            let seen = closure(&by_name, names);
+            for name in seen {
+                match features {
+                    Some(features) => {
+                        let entry = reached.entry(name).or_default();
+                        entry.extend(features);
+                        entry.sort_unstable();
+                        entry.dedup();
+                    }
+                    None => {
+                        always.insert(name);
+                    }
+                }
+            }
+        }
+        // Needed by every tag or by an untagged operation: no gate.
+        reached.retain(|name, features| features.len() < names.len() && !always.contains(name));
+        Some(TagFeatures {
+            names,
+            ops,
+            types: reached,
+        })
+    }
+
+    /// The `#[cfg]` gating operation `index` of the API, if any.
+    pub fn op_cfg(&self, index: usize) -> TokenStream {
+        match self.ops.get(index) {
+            Some(Some(features)) => self.cfg(features),
+            _ => TokenStream::new(),
+        }
+    }
+
+    /// The `#[cfg]` gating the named type, if any.
+    pub fn type_cfg(&self, name: &str) -> TokenStream {
+        match self.types.get(name) {
+            Some(features) => self.cfg(features),
+            None => TokenStream::new(),
+        }
+    }
+
+    fn cfg(&self, features: &[usize]) -> TokenStream {
+        let names = features.iter().map(|&i| self.names[i].as_str());
+        if features.len() == 1 {
+            quote!(#[cfg(#(feature = #names)*)])
+        } else {
+            quote!(#[cfg(any(#(feature = #names),*))])
+        }
+    }
+}
+
+/// Puts `cfg` before every item of `items` (attributes stay with their item).
+pub fn gate(cfg: &TokenStream, items: TokenStream) -> TokenStream {
+    if cfg.is_empty() {
+        return items;
+    }
+    let mut out = TokenStream::new();
+    let mut item: Vec<TokenTree> = Vec::new();
+    let mut tokens = items.into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        let ends = match &token {
+            TokenTree::Punct(p) => p.as_char() == ';',
+            // A braced body ends an item unless a `;` follows (`X = Y { .. };`).
+            TokenTree::Group(g) => {
+                g.delimiter() == Delimiter::Brace
+                    && !matches!(tokens.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ';')
+            }
+            _ => false,
+        };
+        item.push(token);
+        if ends {
+            out.extend(cfg.clone());
+            out.extend(item.drain(..));
+        }
+    }
+    if !item.is_empty() {
+        out.extend(cfg.clone());
+        out.extend(item);
+    }
+    out
+}
+
+/// Cargo feature names for `tags`: lower-case ASCII letters, digits and
+/// `-`, unique, and clear of the crate's own features.
+fn feature_names(tags: &[&str]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for tag in tags {
+        let mut name = String::new();
+        for c in tag.chars() {
+            if c.is_ascii_alphanumeric() {
+                name.push(c.to_ascii_lowercase());
+            } else if !name.is_empty() && !name.ends_with('-') {
+                name.push('-');
+            }
+        }
+        let mut name = name.trim_end_matches('-').to_owned();
+        name.truncate(48);
+        if name.is_empty() || name == "default" || name == "tracing" {
+            name = format!("tag-{}", names.len() + 1);
+        }
+        let base = name.clone();
+        let mut n = 2;
+        while names.contains(&name) {
+            name = format!("{base}-{n}");
+            n += 1;
+        }
+        names.push(name);
+    }
+    names
+}
+
+/// Names of the types request inputs (parameters and bodies) can hold:
+/// the only ones whose values are ever validated.
+pub fn input_types(api: &Api) -> BTreeSet<String> {
+    let by_name: BTreeMap<&str, &TypeDef> =
+        api.types.iter().map(|t| (t.name.as_str(), t)).collect();
+    let mut names = Vec::new();
+    for op in &api.operations {
+        for p in &op.params {
+            named(&p.shape, &mut names);
+        }
+        if let Some(body) = &op.body {
+            named(&body.shape, &mut names);
+        }
+    }
+    closure(&by_name, names)
+}
+
+/// `names` and every type they hold, transitively.
+fn closure(by_name: &BTreeMap<&str, &TypeDef>, mut names: Vec<String>) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    while let Some(name) = names.pop() {
+        if seen.contains(&name) {
+            continue;
+        }
+        if let Some(def) = by_name.get(name.as_str()) {
+            match &def.kind {
+                TypeKind::Struct(s) => {
+                    for f in &s.fields {
+                        named(&f.shape, &mut names);
+                    }
+                    if let Some(extra) = &s.additional {
+                        named(extra, &mut names);
+                    }
+                }
+                TypeKind::Union(u) => {
+                    for v in &u.variants {
+                        named(&v.shape, &mut names);
+                    }
+                }
+                TypeKind::Enum(_) => {}
+            }
+        }
+        seen.insert(name);
+    }
+    seen
+}
+
+/// Named types an operation mentions directly.
+fn roots(op: &Operation, out: &mut Vec<String>) {
+    for p in &op.params {
+        named(&p.shape, out);
+    }
+    if let Some(body) = &op.body {
+        named(&body.shape, out);
+    }
+    success(&op.success, out);
+    for e in &op.errors {
+        named(&e.shape, out);
+    }
+}
+
+fn success(s: &Success, out: &mut Vec<String>) {
+    match s {
+        Success::Json(shape) => named(shape, out),
+        Success::ByStatus(_, statuses) => statuses.iter().for_each(|s| success(&s.body, out)),
+        _ => {}
+    }
+}
+
+fn named(shape: &Shape, out: &mut Vec<String>) {
+    match &shape.kind {
+        ShapeKind::Named(n) => out.push(n.clone()),
+        ShapeKind::Array(item) | ShapeKind::Map(item) => named(item, out),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_safe_unique_and_clear_of_crate_features() {
+        let names = feature_names(&["Repos", "repos", "Default", "", "Ünïcode tag", "a/b c"]);
+        assert_eq!(
+            names,
+            ["repos", "repos-2", "tag-3", "tag-4", "n-code-tag", "a-b-c"]
+        );
+    }
+
+    #[test]
+    fn gate_marks_every_item_once() {
+        let items = quote! {
+            #[derive(Debug)] pub struct A { x: u8 }
+            impl A { fn f() {} }
+            rt::m!(A, B);
+            const C: A = A { x: 1 };
+        };
+        let gated = gate(&quote!(#[cfg(feature = "t")]), items).to_string();
+        assert_eq!(gated.matches("cfg").count(), 4, "{gated}");
+        assert!(gated.contains("const C : A = A { x : 1 } ;"), "{gated}");
+    }
+}

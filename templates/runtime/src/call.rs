@@ -1,0 +1,186 @@
+//! What every generated request builder shares: the client, the operation's
+//! name, this call's options and the sending, written once here instead of
+//! once per operation.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use serde::de::DeserializeOwned;
+
+use super::client::Core;
+use super::error::Error;
+use super::request::{CallOptions, Request};
+use super::response::Response;
+use reqwest::Method;
+
+/// What sending a request returns: a boxed future, so that each operation's
+/// `send` is a plain function with a nameable type.
+pub type ResponseFuture<'a, T> =
+    Pin<Box<dyn Future<Output = Result<Response<T>, Error>> + Send + 'a>>;
+
+/// One call of an operation, before its parameters are checked.
+#[derive(Debug, Clone)]
+pub struct Call<'a> {
+    core: &'a Core,
+    operation: &'static str,
+    /// Retries, timeout and hooks of this call.
+    pub options: CallOptions,
+}
+
+impl<'a> Call<'a> {
+    /// A call of `operation` (its name in traces and hooks) on `core`.
+    pub fn new(core: &'a Core, operation: &'static str) -> Self {
+        Call {
+            core,
+            operation,
+            options: CallOptions::default(),
+        }
+    }
+
+    /// The client-wide value of parameter `name`, see [`Core::default_param`].
+    pub fn default_param(&self, name: &str) -> Option<&'a str> {
+        self.core.default_param(name)
+    }
+
+    /// The request of this call: `method` on the encoded `path` of `template`.
+    pub fn request(&self, method: Method, template: &'static str, path: String) -> Request {
+        let mut request = Request::operation(self.operation, template, method, path);
+        request.options = self.options.clone();
+        request
+    }
+
+    /// Sends `request` and decodes a JSON success body into `T`.
+    pub fn json<T: DeserializeOwned + Send + 'a>(
+        self,
+        request: Result<Request, Error>,
+    ) -> ResponseFuture<'a, T> {
+        Box::pin(async move { self.core.send_json(self.checked(request)?).await })
+    }
+
+    /// Sends `request` and returns the success body as text (lossy UTF-8).
+    pub fn text(self, request: Result<Request, Error>) -> ResponseFuture<'a, String> {
+        Box::pin(async move { self.core.send_text(self.checked(request)?).await })
+    }
+
+    /// Sends `request` and returns the success body as bytes.
+    pub fn bytes(self, request: Result<Request, Error>) -> ResponseFuture<'a, Vec<u8>> {
+        Box::pin(async move { self.core.send_bytes(self.checked(request)?).await })
+    }
+
+    /// Sends `request` and ignores the success body.
+    pub fn empty(self, request: Result<Request, Error>) -> ResponseFuture<'a, ()> {
+        Box::pin(async move { self.core.send_empty(self.checked(request)?).await })
+    }
+
+    /// Sends `request` and decodes a success body with `decode`, which sees the status.
+    pub fn with<T: Send + 'a>(
+        self,
+        request: Result<Request, Error>,
+        decode: impl FnOnce(u16, &[u8]) -> Result<T, serde_json::Error> + Send + 'a,
+    ) -> ResponseFuture<'a, T> {
+        Box::pin(async move { self.core.send_with(self.checked(request)?, decode).await })
+    }
+
+    /// A request that could not be built is reported like a failed call.
+    fn checked(&self, request: Result<Request, Error>) -> Result<Request, Error> {
+        request.map_err(|e| self.core.refused(self.operation, &self.options, e))
+    }
+}
+
+/// The per-call settings of a request builder whose [`Call`] is `self.call`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! call_options {
+    () => {
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.call.options.retry(policy);
+            self
+        }
+
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.call.options.timeout(timeout);
+            self
+        }
+
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.call.options.hook(hook);
+            self
+        }
+    };
+}
+
+/// Conversions, serde and validation of a string enum whose last variant
+/// (`$fallback`) keeps values this client does not know.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! string_enum {
+    ($name:ident, $fallback:ident $(, $variant:ident = $wire:literal)* $(,)?) => {
+        impl $name {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)*
+                    Self::$fallback(value) => value,
+                }
+            }
+
+            /// False for values this client does not know.
+            pub fn is_known(&self) -> bool {
+                !matches!(self, Self::$fallback(_))
+            }
+        }
+
+        impl ::std::convert::From<&str> for $name {
+            fn from(value: &str) -> Self {
+                match value {
+                    $($wire => Self::$variant,)*
+                    other => Self::$fallback(other.to_owned()),
+                }
+            }
+        }
+
+        impl ::std::convert::From<String> for $name {
+            fn from(value: String) -> Self {
+                match Self::from(value.as_str()) {
+                    Self::$fallback(_) => Self::$fallback(value),
+                    known => known,
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            }
+        }
+
+        impl rt::validate::Validate for $name {
+            fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+                rt::validate::known_variant(path, self.as_str(), self.is_known())
+            }
+        }
+    };
+}
