@@ -11,8 +11,10 @@ Measures, side by side:
            HSS (spec/hss.yaml), keeper and nexus (tests/bench/specs/, Oxide's)
            and GitHub (@octokit/openapi, pinned npm package), by clientgen
            and by cargo-progenitor (installed at PROGENITOR_VERSION when
-           missing; its `builder` interface, which like ours gives every
-           operation a builder). RUNS runs, the two tools interleaved; medians.
+           missing; its default `positional` interface, the baseline of
+           issue 11, or `--progenitor-interface builder`, which like ours
+           gives every operation a builder). RUNS runs, the two tools
+           interleaved; medians.
   lines    lines of the `.rs` files under each generated crate's src/. Both
            tools' crates depend on a separate hand-written runtime crate
            (clientgen-runtime, progenitor-client), counted for neither.
@@ -60,6 +62,7 @@ SDK_BENCH = os.path.join(ROOT, "scripts", "bench_sdk.py")
 SDK_REQUIREMENTS = os.path.join(ROOT, "tests", "differential", "requirements.txt")
 PROGENITOR_LOCK = os.path.join(ROOT, "tests", "bench", "progenitor.Cargo.lock")
 PROGENITOR_VERSION = "0.15.1"
+PROGENITOR_INTERFACE = "positional"
 GITHUB_ID = "octokit__api.github.com"
 GITHUB_TAG = "repos"
 SPECS = {
@@ -179,7 +182,7 @@ def gen_command(tool, binaries, spec, out):
                 "--runtime-path", RUNTIME]
     # The binary itself rather than `cargo progenitor`, so cargo's start-up is not counted.
     return [binaries[tool], "progenitor", "-i", SPECS[spec], "-o", out, "-n", crate_name(tool, spec),
-            "-v", "0.1.0", "--interface", "builder"]
+            "-v", "0.1.0", "--interface", PROGENITOR_INTERFACE]
 
 
 def out_dir(tool, spec):
@@ -566,6 +569,8 @@ def main():
     parser.add_argument("--quick", action="store_true",
                         help="HSS and keeper only, one run (checks keeper); a smoke test")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--progenitor-interface", choices=["positional", "builder"], default="positional",
+                        help="progenitor's interface style (default: positional, its own default)")
     parser.add_argument("--clientgen", help="a clientgen binary to use instead of a fresh release build")
     parser.add_argument("--corpus-cache", default=os.path.join(ROOT, "target", "corpus", "cache"),
                         help="npm cache of the corpus packages, shared with scripts/corpus.py")
@@ -574,6 +579,8 @@ def main():
     parser.add_argument("--criterion-dir", help="read request/*/new/estimates.json from this criterion directory "
                         "instead of running `cargo bench`")
     args = parser.parse_args()
+    global PROGENITOR_INTERFACE
+    PROGENITOR_INTERFACE = args.progenitor_interface
     parts = [p for p in args.only.split(",") if p]
     if unknown := [p for p in parts if p not in PARTS]:
         parser.error(f"unknown parts {unknown}; known: {', '.join(PARTS)}")
@@ -616,7 +623,7 @@ def main():
         rows += request_rows(results)
 
     command = "python3 scripts/bench.py " + " ".join(sys.argv[1:])
-    header = (f"`{command.strip()}`: cargo-progenitor {PROGENITOR_VERSION} (`--interface builder`), "
+    header = (f"`{command.strip()}`: cargo-progenitor {PROGENITOR_VERSION} (`--interface {PROGENITOR_INTERFACE}`), "
               + (f"{args.runs} generation run(s) per tool and spec (medians), " if "gen" in parts else "")
               + f"{time.monotonic() - started:.0f} s in all, {time.strftime('%Y-%m-%d %H:%M %Z')}")
     notes = ["ratio: clientgen / the other, unless it says faster or slower; MB are 10^6 bytes; peak RSS "
