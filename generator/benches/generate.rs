@@ -17,7 +17,9 @@ fn stages(c: &mut Criterion) {
     let mut group = c.benchmark_group("hss");
     group.bench_function("load", |b| b.iter(|| clientgen::load::parse(&text)));
     group.bench_function("lower", |b| b.iter(|| clientgen::ir::lower(&loaded)));
-    group.bench_function("emit", |b| b.iter(|| clientgen::emit::api(&api, true, None)));
+    group.bench_function("emit", |b| {
+        b.iter(|| clientgen::emit::api(&api, true, None))
+    });
     group.bench_function("format", |b| {
         b.iter(|| clientgen::format::format(tokens.clone()))
     });

@@ -22,15 +22,36 @@ pub fn emit(api: &Api, tags: Option<&super::features::TagFeatures>) -> TokenStre
         let builder = ident(&op.builder);
         let doc = docs::attrs(Some(&docs::operation_title(op)));
         let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
-        let cfg = tags.map(|t| t.op_cfg(i));
-        quote! {
+        let method = quote! {
             #doc
             #deprecated
-            #cfg
             pub fn #name(&self) -> operations::#builder<'_> {
-                operations::#builder::new(self)
+                operations::#builder::new(self.core())
             }
+        };
+        (tags.and_then(|t| t.op_set(i)), method)
+    });
+    // Methods of gated operations: one `impl Client` per feature set.
+    let mut methods_of: Vec<(Option<&[usize]>, TokenStream)> = Vec::new();
+    for (set, method) in methods {
+        match methods_of.iter_mut().find(|(s, _)| *s == set) {
+            Some((_, group)) => group.extend(method),
+            None => methods_of.push((set, method)),
         }
+    }
+    let methods = methods_of
+        .iter()
+        .find(|(set, _)| set.is_none())
+        .map(|(_, m)| m.clone());
+    let gated_methods = methods_of.iter().filter_map(|(set, methods)| {
+        let cfg = tags.zip(*set).map(|(t, set)| t.cfg(set))?;
+        Some(quote! {
+            #cfg
+            #allow_deprecated
+            impl Client {
+                #methods
+            }
+        })
     });
     let default_url = match &api.servers.default_url {
         Some(url) => quote!(Some(#url)),
@@ -141,8 +162,10 @@ pub fn emit(api: &Api, tags: Option<&super::features::TagFeatures>) -> TokenStre
                 &self.core
             }
 
-            #(#methods)*
+            #methods
         }
+
+        #(#gated_methods)*
 
         /// Configures a [`Client`].
         #[derive(Debug, Clone)]

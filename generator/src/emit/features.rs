@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::{Delimiter, TokenStream, TokenTree};
-use quote::quote;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
 
 use crate::ir::{Api, Operation, Shape, ShapeKind, Success, TypeDef, TypeKind};
 
@@ -79,23 +79,18 @@ impl TagFeatures {
         })
     }
 
-    /// The `#[cfg]` gating operation `index` of the API, if any.
-    pub fn op_cfg(&self, index: usize) -> TokenStream {
-        match self.ops.get(index) {
-            Some(Some(features)) => self.cfg(features),
-            _ => TokenStream::new(),
-        }
+    /// The features that compile operation `index`, if it is gated.
+    pub fn op_set(&self, index: usize) -> Option<&[usize]> {
+        self.ops.get(index).and_then(|f| f.as_deref())
     }
 
-    /// The `#[cfg]` gating the named type, if any.
-    pub fn type_cfg(&self, name: &str) -> TokenStream {
-        match self.types.get(name) {
-            Some(features) => self.cfg(features),
-            None => TokenStream::new(),
-        }
+    /// The features that need the named type, if it is gated.
+    pub fn type_set(&self, name: &str) -> Option<&[usize]> {
+        self.types.get(name).map(Vec::as_slice)
     }
 
-    fn cfg(&self, features: &[usize]) -> TokenStream {
+    /// `#[cfg(...)]` for a set of features.
+    pub fn cfg(&self, features: &[usize]) -> TokenStream {
         let names = features.iter().map(|&i| self.names[i].as_str());
         if features.len() == 1 {
             quote!(#[cfg(#(feature = #names)*)])
@@ -105,33 +100,45 @@ impl TagFeatures {
     }
 }
 
-/// Puts `cfg` before every item of `items` (attributes stay with their item).
-pub fn gate(cfg: &TokenStream, items: TokenStream) -> TokenStream {
-    if cfg.is_empty() {
-        return items;
-    }
+/// Items, each with the features it needs: ungated ones stay as they are;
+/// those of one feature set go into one private module, gated once and
+/// re-exported whole, so the gate costs two lines per set, not per item.
+pub fn group<'s>(
+    tags: &TagFeatures,
+    items: impl Iterator<Item = (Option<&'s [usize]>, TokenStream)>,
+) -> TokenStream {
     let mut out = TokenStream::new();
-    let mut item: Vec<TokenTree> = Vec::new();
-    let mut tokens = items.into_iter().peekable();
-    while let Some(token) = tokens.next() {
-        let ends = match &token {
-            TokenTree::Punct(p) => p.as_char() == ';',
-            // A braced body ends an item unless a `;` follows (`X = Y { .. };`).
-            TokenTree::Group(g) => {
-                g.delimiter() == Delimiter::Brace
-                    && !matches!(tokens.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ';')
-            }
-            _ => false,
-        };
-        item.push(token);
-        if ends {
-            out.extend(cfg.clone());
-            out.extend(item.drain(..));
+    let mut sets: Vec<(&[usize], TokenStream)> = Vec::new();
+    for (set, item) in items {
+        match set {
+            None => out.extend(item),
+            Some(set) => match sets.iter_mut().find(|(s, _)| *s == set) {
+                Some((_, group)) => group.extend(item),
+                None => sets.push((set, item)),
+            },
         }
     }
-    if !item.is_empty() {
-        out.extend(cfg.clone());
-        out.extend(item);
+    let mut shared = 0usize;
+    for (set, items) in sets {
+        let cfg = tags.cfg(set);
+        let module = match set {
+            [one] => format_ident!("tag_{}", tags.names[*one].replace('-', "_")),
+            _ => {
+                shared += 1;
+                format_ident!("tags_{}", shared)
+            }
+        };
+        out.extend(quote! {
+            #cfg
+            mod #module {
+                #[allow(unused_imports)]
+                use super::*;
+
+                #items
+            }
+            #cfg
+            pub use #module::*;
+        });
     }
     out
 }
@@ -253,18 +260,5 @@ mod tests {
             names,
             ["repos", "repos-2", "tag-3", "tag-4", "n-code-tag", "a-b-c"]
         );
-    }
-
-    #[test]
-    fn gate_marks_every_item_once() {
-        let items = quote! {
-            #[derive(Debug)] pub struct A { x: u8 }
-            impl A { fn f() {} }
-            rt::m!(A, B);
-            const C: A = A { x: 1 };
-        };
-        let gated = gate(&quote!(#[cfg(feature = "t")]), items).to_string();
-        assert_eq!(gated.matches("cfg").count(), 4, "{gated}");
-        assert!(gated.contains("const C : A = A { x : 1 } ;"), "{gated}");
     }
 }

@@ -54,19 +54,24 @@ pub fn api(api: &Api, runtime_crate: bool, tags: Option<&features::TagFeatures>)
     };
     // Only values a request can carry are ever validated.
     let inputs = features::input_types(api);
-    let defs = api.types.iter().map(|def| {
-        let fallback = format!("The `{}` schema of the API.", def.name);
-        let doc = docs::attrs(Some(def.doc.as_deref().unwrap_or(&fallback)));
-        let items = match &def.kind {
-            TypeKind::Struct(s) => structs::emit(&def.name, doc, s, inputs.contains(&def.name)),
-            TypeKind::Enum(e) => enums::emit(&def.name, doc, e),
-            TypeKind::Union(u) => unions::emit(&def.name, doc, u, inputs.contains(&def.name)),
-        };
-        match tags {
-            Some(tags) => features::gate(&tags.type_cfg(&def.name), items),
-            None => items,
-        }
-    });
+    let defs: Vec<_> = api
+        .types
+        .iter()
+        .map(|def| {
+            let fallback = format!("The `{}` schema of the API.", def.name);
+            let doc = docs::attrs(Some(def.doc.as_deref().unwrap_or(&fallback)));
+            let items = match &def.kind {
+                TypeKind::Struct(s) => structs::emit(&def.name, doc, s, inputs.contains(&def.name)),
+                TypeKind::Enum(e) => enums::emit(&def.name, doc, e),
+                TypeKind::Union(u) => unions::emit(&def.name, doc, u, inputs.contains(&def.name)),
+            };
+            (tags.and_then(|t| t.type_set(&def.name)), items)
+        })
+        .collect();
+    let defs = match tags {
+        Some(tags) => features::group(tags, defs.into_iter()),
+        None => defs.into_iter().map(|(_, items)| items).collect(),
+    };
     let allow_docs = doc_lint_allowances();
     let (builders, error_note) = operations::emit_all(api, tags);
     let client = client::emit(api, tags);
@@ -81,7 +86,7 @@ pub fn api(api: &Api, runtime_crate: bool, tags: Option<&features::TagFeatures>)
             #[allow(unused_imports)]
             use super::runtime::private as rt;
 
-            #(#defs)*
+            #defs
         }
 
         /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
@@ -93,6 +98,8 @@ pub fn api(api: &Api, runtime_crate: bool, tags: Option<&features::TagFeatures>)
         pub mod operations {
             #[allow(unused_imports)]
             use super::runtime::private as rt;
+            #[allow(unused_imports)]
+            use super::types;
 
             #builders
         }

@@ -41,23 +41,25 @@ pub fn emit_all(
                 "Documented error bodies, decoded with [`rt::ServiceError::json`]:",
             )
         };
-        let items = emit(op, &api.types, errors);
-        match tags {
-            Some(tags) => super::features::gate(&tags.op_cfg(i), items),
-            None => items,
-        }
+        (tags.and_then(|t| t.op_set(i)), emit(op, &api.types, errors))
     });
+    let builders = match tags {
+        Some(tags) => super::features::group(tags, builders),
+        None => builders.map(|(_, items)| items).collect(),
+    };
     let note = error_docs(
         common,
         "Unless an operation lists its own, documented error bodies, decoded with [`rt::ServiceError::json`], are:",
     );
-    (quote!(#(#builders)*), note)
+    (builders, note)
 }
 
 fn emit(op: &Operation, types: &[TypeDef], error_docs: TokenStream) -> TokenStream {
     let builder = ident(&op.builder);
     let operation = &op.id;
-    let types_path = quote!(super::types::);
+    let method = ident(&op.method);
+    let template = &op.path;
+    let types_path = quote!(types::);
     let title = docs::operation_title(op);
     let doc = docs::paragraphs(&[Some(&title), op.description.as_deref()]);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
@@ -70,7 +72,7 @@ fn emit(op: &Operation, types: &[TypeDef], error_docs: TokenStream) -> TokenStre
         let name = ident(&p.name);
         let ty = rust_type(&p.shape, &types_path);
         fields.push(quote!(#name: Option<#ty>,));
-        inits.push(quote!(#name: None,));
+        inits.push(name.clone());
         let doc = docs::attrs(Some(&param_doc(p)));
         setters.push(quote! {
             #doc
@@ -83,7 +85,7 @@ fn emit(op: &Operation, types: &[TypeDef], error_docs: TokenStream) -> TokenStre
     if let Some(body) = &op.body {
         let ty = rust_type(&body.shape, &types_path);
         fields.push(quote!(body: Option<#ty>,));
-        inits.push(quote!(body: None,));
+        inits.push(ident("body"));
         let first = if body.required {
             "The request body (required)."
         } else {
@@ -104,11 +106,11 @@ fn emit(op: &Operation, types: &[TypeDef], error_docs: TokenStream) -> TokenStre
     let (result, send) = match &op.success {
         Success::Json(shape) => {
             let ty = rust_type(shape, &types_path);
-            (quote!(#ty), quote!(self.call.json(request)))
+            (quote!(#ty), quote!(self.call.json(self.prepare())))
         }
-        Success::Text => (quote!(String), quote!(self.call.text(request))),
-        Success::Bytes => (quote!(Vec<u8>), quote!(self.call.bytes(request))),
-        Success::Empty => (quote!(()), quote!(self.call.empty(request))),
+        Success::Text => (quote!(String), quote!(self.call.text(self.prepare()))),
+        Success::Bytes => (quote!(Vec<u8>), quote!(self.call.bytes(self.prepare()))),
+        Success::Empty => (quote!(()), quote!(self.call.empty(self.prepare()))),
         Success::ByStatus(name, statuses) => {
             by_status = status_enum(name, statuses, &types_path);
             let name = ident(name);
@@ -131,7 +133,7 @@ fn emit(op: &Operation, types: &[TypeDef], error_docs: TokenStream) -> TokenStre
             (
                 quote!(#name),
                 quote! {
-                    self.call.with(request, |status, body| Ok(match status {
+                    self.call.with(self.prepare(), |status, body| Ok(match status {
                         #(#arms)*
                         _ => #name::Other(body.to_vec()),
                     }))
@@ -158,18 +160,13 @@ fn emit(op: &Operation, types: &[TypeDef], error_docs: TokenStream) -> TokenStre
 
         #allow_deprecated
         impl<'a> #builder<'a> {
-            pub(crate) fn new(client: &'a super::Client) -> Self {
-                Self { call: rt::Call::new(client.core(), #operation), #(#inits)* }
-            }
+            rt::request_builder!(#operation, #method, #template #(, #inits)*);
 
             #(#setters)*
-
-            rt::call_options!();
 
             /// Checks every constraint of the API, then sends the request.
             #error_docs
             pub fn send(self) -> rt::ResponseFuture<'a, #result> {
-                let request = self.prepare();
                 #send
             }
 
@@ -241,10 +238,8 @@ fn prepare(op: &Operation, types: &[TypeDef]) -> TokenStream {
         };
         out.extend(quote! { #fetch #checks });
     }
-    out.extend(path_expr(op, types));
-    let method = ident(&op.method);
-    let template = &op.path;
-    let request = quote!(self.call.request(rt::Method::#method, #template, path));
+    let values = path_values(op, types);
+    let request = quote!(self.call.request(&[#(#values),*])?);
     let mut tail = TokenStream::new();
     if let Some(security) = &op.security {
         let security = super::client::security_tokens(security);
@@ -417,43 +412,34 @@ fn encode_body(body: &Body, types: &[TypeDef]) -> TokenStream {
     }
 }
 
-/// `let path = format!("/v5/{}/common/task", encode(project_id));`
-fn path_expr(op: &Operation, types: &[TypeDef]) -> TokenStream {
-    let mut template = String::new();
-    let mut args = Vec::new();
+/// The text of each `{name}` of the path template, in order.
+fn path_values(op: &Operation, types: &[TypeDef]) -> Vec<TokenStream> {
+    let mut values = Vec::new();
     let mut rest = op.path.as_str();
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}') else {
             break;
         };
-        template.push_str(&rest[..open].replace('{', "{{").replace('}', "}}"));
-        template.push_str("{}");
         let wire = &rest[open + 1..open + close];
+        // Lowering refuses templates whose names are not path parameters.
         if let Some(p) = op
             .params
             .iter()
             .find(|p| p.location == ParamLocation::Path && p.wire == wire)
         {
             let name = ident(&p.name);
-            let text = match (&p.shape.kind, param_text(&p.shape, types)) {
+            values.push(match (&p.shape.kind, param_text(&p.shape, types)) {
                 (ShapeKind::String, _) => quote!(#name),
                 (_, ParamText::Scalar) => quote!(&#name.to_string()),
                 _ => {
                     let explode = matches!(p.style, ParamStyle::Simple { explode: true });
                     quote!(&rt::encode::simple(#name, #explode))
                 }
-            };
-            let wire = &p.wire;
-            args.push(quote!(rt::encode::path_segment(#wire, #text)?));
+            });
         }
         rest = &rest[open + close + 1..];
     }
-    if args.is_empty() {
-        let literal = op.path.as_str();
-        return quote! { let path = String::from(#literal); };
-    }
-    template.push_str(&rest.replace('{', "{{").replace('}', "}}"));
-    quote! { let path = format!(#template #(, #args)*); }
+    values
 }
 
 /// `pub enum CreateThingResponse { Ok200(T), NoContent204, Other(Vec<u8>) }`.
@@ -494,7 +480,7 @@ fn error_docs(errors: &[ErrorResponse], intro: &str) -> TokenStream {
     }
     let mut lines = vec![intro.to_owned(), String::new()];
     for e in errors {
-        let ty = rust_type(&e.shape, &quote!(super::types::))
+        let ty = rust_type(&e.shape, &quote!(types::))
             .to_string()
             .replace(' ', "");
         lines.push(format!("- {}: `{}`", docs::code(&e.status), ty));

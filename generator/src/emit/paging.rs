@@ -11,7 +11,7 @@ use crate::names::ident;
 pub fn emit(op: &Operation, paging: &Pagination) -> TokenStream {
     let builder = ident(&op.builder);
     let page = match &op.success {
-        crate::ir::Success::Json(shape) => rust_type(shape, &quote!(super::types::)),
+        crate::ir::Success::Json(shape) => rust_type(shape, &quote!(types::)),
         _ => return TokenStream::new(),
     };
     let (offset, offset_width) = (&paging.offset.0, paging.offset.1);
@@ -47,7 +47,7 @@ pub fn emit(op: &Operation, paging: &Pagination) -> TokenStream {
     let items = match paging.items.as_slice() {
         [list] => {
             let field = ident(&list.field);
-            let item = rust_type(&list.item, &quote!(super::types::));
+            let item = rust_type(&list.item, &quote!(types::));
             let take = if list.required {
                 quote!(|page| page.#field)
             } else {

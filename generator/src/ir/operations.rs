@@ -142,7 +142,7 @@ impl Lowerer<'_> {
         let mut params: Vec<Param> = Vec::new();
         // Builder members and locals of the generated `prepare`.
         let mut names = Namespace::with_reserved(&[
-            "body", "client", "hook", "item", "items", "new", "options", "pages", "path",
+            "body", "call", "client", "hook", "item", "items", "new", "options", "pages", "path",
             "prepare", "request", "retry", "send", "timeout",
         ]);
         for (param, param_at) in raw {

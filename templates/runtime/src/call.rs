@@ -8,9 +8,11 @@ use std::pin::Pin;
 use serde::de::DeserializeOwned;
 
 use super::client::Core;
-use super::error::Error;
+use super::encode::path_segment;
+use super::error::{Error, InvalidInput};
 use super::request::{CallOptions, Request};
 use super::response::Response;
+use super::validate::invalid;
 use reqwest::Method;
 
 /// What sending a request returns: a boxed future, so that each operation's
@@ -23,16 +25,26 @@ pub type ResponseFuture<'a, T> =
 pub struct Call<'a> {
     core: &'a Core,
     operation: &'static str,
+    method: Method,
+    template: &'static str,
     /// Retries, timeout and hooks of this call.
     pub options: CallOptions,
 }
 
 impl<'a> Call<'a> {
-    /// A call of `operation` (its name in traces and hooks) on `core`.
-    pub fn new(core: &'a Core, operation: &'static str) -> Self {
+    /// A call of `operation` (its name in traces and hooks) on `core`:
+    /// `method` on the path `template` (e.g. `/v5/{project_id}/common/task`).
+    pub fn new(
+        core: &'a Core,
+        operation: &'static str,
+        method: Method,
+        template: &'static str,
+    ) -> Self {
         Call {
             core,
             operation,
+            method,
+            template,
             options: CallOptions::default(),
         }
     }
@@ -42,56 +54,88 @@ impl<'a> Call<'a> {
         self.core.default_param(name)
     }
 
-    /// The request of this call: `method` on the encoded `path` of `template`.
-    pub fn request(&self, method: Method, template: &'static str, path: String) -> Request {
-        let mut request = Request::operation(self.operation, template, method, path);
+    /// The request of this call, each `{name}` of the path template replaced
+    /// by the next of `values`, percent-encoded.
+    pub fn request(&self, values: &[&str]) -> Result<Request, InvalidInput> {
+        let mut path = String::with_capacity(self.template.len() + 32);
+        let mut rest = self.template;
+        let mut values = values.iter();
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
+            let name = &rest[open + 1..open + close];
+            let value = values
+                .next()
+                .ok_or_else(|| invalid(name, "is in the path but has no value"))?;
+            path.push_str(&rest[..open]);
+            path.push_str(&path_segment(name, value)?);
+            rest = &rest[open + close + 1..];
+        }
+        path.push_str(rest);
+        let mut request =
+            Request::operation(self.operation, self.template, self.method.clone(), path);
         request.options = self.options.clone();
-        request
+        Ok(request)
     }
 
     /// Sends `request` and decodes a JSON success body into `T`.
     pub fn json<T: DeserializeOwned + Send + 'a>(
-        self,
+        &self,
         request: Result<Request, Error>,
     ) -> ResponseFuture<'a, T> {
-        Box::pin(async move { self.core.send_json(self.checked(request)?).await })
+        let (core, request) = (self.core, self.checked(request));
+        Box::pin(async move { core.send_json(request?).await })
     }
 
     /// Sends `request` and returns the success body as text (lossy UTF-8).
-    pub fn text(self, request: Result<Request, Error>) -> ResponseFuture<'a, String> {
-        Box::pin(async move { self.core.send_text(self.checked(request)?).await })
+    pub fn text(&self, request: Result<Request, Error>) -> ResponseFuture<'a, String> {
+        let (core, request) = (self.core, self.checked(request));
+        Box::pin(async move { core.send_text(request?).await })
     }
 
     /// Sends `request` and returns the success body as bytes.
-    pub fn bytes(self, request: Result<Request, Error>) -> ResponseFuture<'a, Vec<u8>> {
-        Box::pin(async move { self.core.send_bytes(self.checked(request)?).await })
+    pub fn bytes(&self, request: Result<Request, Error>) -> ResponseFuture<'a, Vec<u8>> {
+        let (core, request) = (self.core, self.checked(request));
+        Box::pin(async move { core.send_bytes(request?).await })
     }
 
     /// Sends `request` and ignores the success body.
-    pub fn empty(self, request: Result<Request, Error>) -> ResponseFuture<'a, ()> {
-        Box::pin(async move { self.core.send_empty(self.checked(request)?).await })
+    pub fn empty(&self, request: Result<Request, Error>) -> ResponseFuture<'a, ()> {
+        let (core, request) = (self.core, self.checked(request));
+        Box::pin(async move { core.send_empty(request?).await })
     }
 
     /// Sends `request` and decodes a success body with `decode`, which sees the status.
     pub fn with<T: Send + 'a>(
-        self,
+        &self,
         request: Result<Request, Error>,
         decode: impl FnOnce(u16, &[u8]) -> Result<T, serde_json::Error> + Send + 'a,
     ) -> ResponseFuture<'a, T> {
-        Box::pin(async move { self.core.send_with(self.checked(request)?, decode).await })
+        let (core, request) = (self.core, self.checked(request));
+        Box::pin(async move { core.send_with(request?, decode).await })
     }
 
-    /// A request that could not be built is reported like a failed call.
+    /// A request that could not be built is reported like a failed call,
+    /// when `send` is called.
     fn checked(&self, request: Result<Request, Error>) -> Result<Request, Error> {
         request.map_err(|e| self.core.refused(self.operation, &self.options, e))
     }
 }
 
-/// The per-call settings of a request builder whose [`Call`] is `self.call`.
+/// The shared part of a request builder: `new` (every parameter unset) and
+/// the per-call settings, for a builder whose [`Call`] is `self.call`.
 #[doc(hidden)]
 #[macro_export]
-macro_rules! call_options {
-    () => {
+macro_rules! request_builder {
+    ($operation:literal, $method:ident, $template:literal $(, $field:ident)* $(,)?) => {
+        pub(crate) fn new(core: &'a rt::Core) -> Self {
+            Self {
+                call: rt::Call::new(core, $operation, rt::Method::$method, $template),
+                $($field: None,)*
+            }
+        }
+
         /// Retries for this call, replacing the client's policy (default: none).
         pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
             self.call.options.retry(policy);

@@ -69,8 +69,8 @@ pub mod private {
     pub use super::request::{CallOptions, Request};
     pub use super::response::json;
     pub use super::{encode, validate};
-    pub use super::{Error, Hook, InvalidInput, Response, RetryPolicy, ServiceError};
+    pub use super::{Core, Error, Hook, InvalidInput, Response, RetryPolicy, ServiceError};
     pub use super::{Items, PageFuture, Paged, Pages};
-    pub use crate::{call_options, string_enum};
+    pub use crate::{request_builder, string_enum};
     pub use reqwest::Method;
 }

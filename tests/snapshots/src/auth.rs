@@ -18,6 +18,8 @@ pub mod types {
 pub mod operations {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
+    #[allow(unused_imports)]
+    use super::types;
     /// `GET /me`: Uses the top-level security
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
@@ -25,21 +27,14 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> Whoami<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "whoami"),
-            }
-        }
-        rt::call_options!();
+        rt::request_builder!("whoami", GET, "/me");
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/me");
-            Ok(self.call.request(rt::Method::GET, "/me", path))
+            Ok(self.call.request(&[])?)
         }
     }
     /// `GET /basic`
@@ -49,21 +44,14 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> BasicOnly<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "basic_only"),
-            }
-        }
-        rt::call_options!();
+        rt::request_builder!("basic_only", GET, "/basic");
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/basic");
-            let mut request = self.call.request(rt::Method::GET, "/basic", path);
+            let mut request = self.call.request(&[])?;
             request.security = Some(&[&["basic"]]);
             Ok(request)
         }
@@ -76,27 +64,19 @@ pub mod operations {
         q: Option<String>,
     }
     impl<'a> QueryKey<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "query_key"),
-                q: None,
-            }
-        }
+        rt::request_builder!("query_key", GET, "/query", q);
         /// Sent as the query parameter `q`. Optional.
         pub fn q(mut self, value: impl Into<String>) -> Self {
             self.q = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/query");
-            let mut request = self.call.request(rt::Method::GET, "/query", path);
+            let mut request = self.call.request(&[])?;
             request.security = Some(&[&["apiKeyQuery"]]);
             if let Some(q) = &self.q {
                 request.query.push("q", q);
@@ -111,21 +91,14 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> CookieKey<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "cookie_key"),
-            }
-        }
-        rt::call_options!();
+        rt::request_builder!("cookie_key", GET, "/cookie");
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/cookie");
-            let mut request = self.call.request(rt::Method::GET, "/cookie", path);
+            let mut request = self.call.request(&[])?;
             request.security = Some(&[&["apiKeyCookie"]]);
             Ok(request)
         }
@@ -137,21 +110,14 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> BothKeys<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "both_keys"),
-            }
-        }
-        rt::call_options!();
+        rt::request_builder!("both_keys", GET, "/both");
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/both");
-            let mut request = self.call.request(rt::Method::GET, "/both", path);
+            let mut request = self.call.request(&[])?;
             request.security = Some(&[&["apiKeyHeader", "apiKeyQuery"]]);
             Ok(request)
         }
@@ -163,21 +129,14 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> Public<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "public"),
-            }
-        }
-        rt::call_options!();
+        rt::request_builder!("public", GET, "/public");
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/public");
-            let mut request = self.call.request(rt::Method::GET, "/public", path);
+            let mut request = self.call.request(&[])?;
             request.security = Some(&[]);
             Ok(request)
         }
@@ -189,21 +148,14 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> OptionalAuth<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "optional_auth"),
-            }
-        }
-        rt::call_options!();
+        rt::request_builder!("optional_auth", GET, "/optional");
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/optional");
-            let mut request = self.call.request(rt::Method::GET, "/optional", path);
+            let mut request = self.call.request(&[])?;
             request.security = Some(&[&["oauth"], &[]]);
             Ok(request)
         }
@@ -215,23 +167,14 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> OptionalFirst<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "optional_first"),
-            }
-        }
-        rt::call_options!();
+        rt::request_builder!("optional_first", GET, "/optional-first");
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/optional-first");
-            let mut request = self
-                .call
-                .request(rt::Method::GET, "/optional-first", path);
+            let mut request = self.call.request(&[])?;
             request.security = Some(&[&[], &["oauth"]]);
             Ok(request)
         }
@@ -244,27 +187,19 @@ pub mod operations {
         api_key: Option<String>,
     }
     impl<'a> Search<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "search"),
-                api_key: None,
-            }
-        }
+        rt::request_builder!("search", GET, "/search", api_key);
         /// A search key of its own, not a credential. Sent as the query parameter `api_key`. Optional.
         pub fn api_key(mut self, value: impl Into<String>) -> Self {
             self.api_key = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/search");
-            let mut request = self.call.request(rt::Method::GET, "/search", path);
+            let mut request = self.call.request(&[])?;
             request.security = Some(&[]);
             if let Some(api_key) = &self.api_key {
                 request.query.push("api_key", api_key);
@@ -279,23 +214,14 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> TwoAuthorizations<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "two_authorizations"),
-            }
-        }
-        rt::call_options!();
+        rt::request_builder!("two_authorizations", GET, "/two-authorizations");
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/two-authorizations");
-            let mut request = self
-                .call
-                .request(rt::Method::GET, "/two-authorizations", path);
+            let mut request = self.call.request(&[])?;
             request.security = Some(&[&["basic", "bearer"]]);
             Ok(request)
         }
@@ -307,21 +233,14 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> DigestOnly<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "digest_only"),
-            }
-        }
-        rt::call_options!();
+        rt::request_builder!("digest_only", GET, "/digest");
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/digest");
-            let mut request = self.call.request(rt::Method::GET, "/digest", path);
+            let mut request = self.call.request(&[])?;
             request.security = Some(&[&["digest"]]);
             Ok(request)
         }
@@ -370,47 +289,47 @@ impl Client {
     }
     /// `GET /me`: Uses the top-level security
     pub fn whoami(&self) -> operations::Whoami<'_> {
-        operations::Whoami::new(self)
+        operations::Whoami::new(self.core())
     }
     /// `GET /basic`
     pub fn basic_only(&self) -> operations::BasicOnly<'_> {
-        operations::BasicOnly::new(self)
+        operations::BasicOnly::new(self.core())
     }
     /// `GET /query`
     pub fn query_key(&self) -> operations::QueryKey<'_> {
-        operations::QueryKey::new(self)
+        operations::QueryKey::new(self.core())
     }
     /// `GET /cookie`
     pub fn cookie_key(&self) -> operations::CookieKey<'_> {
-        operations::CookieKey::new(self)
+        operations::CookieKey::new(self.core())
     }
     /// `GET /both`: Needs two keys at once
     pub fn both_keys(&self) -> operations::BothKeys<'_> {
-        operations::BothKeys::new(self)
+        operations::BothKeys::new(self.core())
     }
     /// `GET /public`
     pub fn public(&self) -> operations::Public<'_> {
-        operations::Public::new(self)
+        operations::Public::new(self.core())
     }
     /// `GET /optional`
     pub fn optional_auth(&self) -> operations::OptionalAuth<'_> {
-        operations::OptionalAuth::new(self)
+        operations::OptionalAuth::new(self.core())
     }
     /// `GET /optional-first`: Anonymous listed first; credentials still used when configured
     pub fn optional_first(&self) -> operations::OptionalFirst<'_> {
-        operations::OptionalFirst::new(self)
+        operations::OptionalFirst::new(self.core())
     }
     /// `GET /search`
     pub fn search(&self) -> operations::Search<'_> {
-        operations::Search::new(self)
+        operations::Search::new(self.core())
     }
     /// `GET /two-authorizations`
     pub fn two_authorizations(&self) -> operations::TwoAuthorizations<'_> {
-        operations::TwoAuthorizations::new(self)
+        operations::TwoAuthorizations::new(self.core())
     }
     /// `GET /digest`
     pub fn digest_only(&self) -> operations::DigestOnly<'_> {
-        operations::DigestOnly::new(self)
+        operations::DigestOnly::new(self.core())
     }
 }
 /// Configures a [`Client`].

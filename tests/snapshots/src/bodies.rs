@@ -122,35 +122,29 @@ pub mod types {
 pub mod operations {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
+    #[allow(unused_imports)]
+    use super::types;
     /// `POST /form`
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct PostForm<'a> {
         call: rt::Call<'a>,
-        body: Option<super::types::Login>,
+        body: Option<types::Login>,
     }
     impl<'a> PostForm<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "postForm"),
-                body: None,
-            }
-        }
+        rt::request_builder!("postForm", POST, "/form", body);
         /// The request body (required).
-        pub fn body(mut self, value: impl Into<super::types::Login>) -> Self {
+        pub fn body(mut self, value: impl Into<types::Login>) -> Self {
             self.body = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/form");
-            let mut request = self.call.request(rt::Method::POST, "/form", path);
+            let mut request = self.call.request(&[])?;
             let body = rt::validate::required("body", self.body.as_ref())?;
             rt::validate::Validate::validate(body, "body")?;
             request.form(body)?;
@@ -162,30 +156,22 @@ pub mod operations {
     #[must_use = "a request does nothing until it is sent"]
     pub struct Upload<'a> {
         call: rt::Call<'a>,
-        body: Option<super::types::UploadBody>,
+        body: Option<types::UploadBody>,
     }
     impl<'a> Upload<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "upload"),
-                body: None,
-            }
-        }
+        rt::request_builder!("upload", POST, "/upload", body);
         /// The request body (required).
-        pub fn body(mut self, value: impl Into<super::types::UploadBody>) -> Self {
+        pub fn body(mut self, value: impl Into<types::UploadBody>) -> Self {
             self.body = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, String> {
-            let request = self.prepare();
-            self.call.text(request)
+            self.call.text(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/upload");
-            let mut request = self.call.request(rt::Method::POST, "/upload", path);
+            let mut request = self.call.request(&[])?;
             let body = rt::validate::required("body", self.body.as_ref())?;
             rt::validate::Validate::validate(body, "body")?;
             let mut form = rt::encode::Multipart::new();
@@ -212,30 +198,22 @@ pub mod operations {
     #[must_use = "a request does nothing until it is sent"]
     pub struct PutBlob<'a> {
         call: rt::Call<'a>,
-        body: Option<super::types::Login>,
+        body: Option<types::Login>,
     }
     impl<'a> PutBlob<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "putBlob"),
-                body: None,
-            }
-        }
+        rt::request_builder!("putBlob", PUT, "/blob", body);
         /// The request body (optional).
-        pub fn body(mut self, value: impl Into<super::types::Login>) -> Self {
+        pub fn body(mut self, value: impl Into<types::Login>) -> Self {
             self.body = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, Vec<u8>> {
-            let request = self.prepare();
-            self.call.bytes(request)
+            self.call.bytes(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/blob");
-            let mut request = self.call.request(rt::Method::PUT, "/blob", path);
+            let mut request = self.call.request(&[])?;
             if let Some(body) = &self.body {
                 rt::validate::Validate::validate(body, "body")?;
                 request.json_as("application/json", "body", body)?;
@@ -251,31 +229,23 @@ pub mod operations {
         body: Option<Vec<u8>>,
     }
     impl<'a> PostRaw<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "postRaw"),
-                body: None,
-            }
-        }
+        rt::request_builder!("postRaw", POST, "/raw", body);
         /// The request body (required).
         pub fn body(mut self, value: impl Into<Vec<u8>>) -> Self {
             self.body = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
         ///
         /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
         ///
-        /// - `default`: `super::types::PostRawErrordefault`
-        pub fn send(self) -> rt::ResponseFuture<'a, super::types::Login> {
-            let request = self.prepare();
-            self.call.json(request)
+        /// - `default`: `types::PostRawErrordefault`
+        pub fn send(self) -> rt::ResponseFuture<'a, types::Login> {
+            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/raw");
-            let mut request = self.call.request(rt::Method::POST, "/raw", path);
+            let mut request = self.call.request(&[])?;
             let body = rt::validate::required("body", self.body.as_ref())?;
             request.raw("application/octet-stream", body.clone());
             Ok(request)
@@ -294,7 +264,7 @@ pub mod operations {
     #[allow(clippy::large_enum_variant)]
     pub enum StartJobResponse {
         /// Status 200.
-        Ok200(super::types::Login),
+        Ok200(types::Login),
         /// Status 202.
         Accepted202,
         /// Status 203.
@@ -303,22 +273,16 @@ pub mod operations {
         Other(Vec<u8>),
     }
     impl<'a> StartJob<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "startJob"),
-            }
-        }
-        rt::call_options!();
+        rt::request_builder!("startJob", POST, "/jobs");
         /// Checks every constraint of the API, then sends the request.
         ///
         /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
         ///
-        /// - `404`: `super::types::StartJobError404`
+        /// - `404`: `types::StartJobError404`
         pub fn send(self) -> rt::ResponseFuture<'a, StartJobResponse> {
-            let request = self.prepare();
             self.call
                 .with(
-                    request,
+                    self.prepare(),
                     |status, body| Ok(
                         match status {
                             200u16 => StartJobResponse::Ok200(rt::json(body)?),
@@ -335,8 +299,7 @@ pub mod operations {
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/jobs");
-            Ok(self.call.request(rt::Method::POST, "/jobs", path))
+            Ok(self.call.request(&[])?)
         }
     }
     /// `GET /ranged`
@@ -350,25 +313,19 @@ pub mod operations {
     #[allow(clippy::large_enum_variant)]
     pub enum RangedResponse {
         /// Status 200.
-        Ok200(super::types::Login),
+        Ok200(types::Login),
         /// Any other 2xx status.
         Success2xx(String),
         /// Another 2xx status, with its raw body.
         Other(Vec<u8>),
     }
     impl<'a> Ranged<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "ranged"),
-            }
-        }
-        rt::call_options!();
+        rt::request_builder!("ranged", GET, "/ranged");
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, RangedResponse> {
-            let request = self.prepare();
             self.call
                 .with(
-                    request,
+                    self.prepare(),
                     |status, body| Ok(
                         match status {
                             200u16 => RangedResponse::Ok200(rt::json(body)?),
@@ -384,8 +341,7 @@ pub mod operations {
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/ranged");
-            Ok(self.call.request(rt::Method::GET, "/ranged", path))
+            Ok(self.call.request(&[])?)
         }
     }
     /// `POST /text`
@@ -396,27 +352,19 @@ pub mod operations {
         body: Option<String>,
     }
     impl<'a> PostText<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "postText"),
-                body: None,
-            }
-        }
+        rt::request_builder!("postText", POST, "/text", body);
         /// The request body (required).
         pub fn body(mut self, value: impl Into<String>) -> Self {
             self.body = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/text");
-            let mut request = self.call.request(rt::Method::POST, "/text", path);
+            let mut request = self.call.request(&[])?;
             let body = rt::validate::required("body", self.body.as_ref())?;
             request.raw("text/plain", body.clone().into_bytes());
             Ok(request)
@@ -454,31 +402,31 @@ impl Client {
     }
     /// `POST /form`
     pub fn post_form(&self) -> operations::PostForm<'_> {
-        operations::PostForm::new(self)
+        operations::PostForm::new(self.core())
     }
     /// `POST /upload`
     pub fn upload(&self) -> operations::Upload<'_> {
-        operations::Upload::new(self)
+        operations::Upload::new(self.core())
     }
     /// `PUT /blob`
     pub fn put_blob(&self) -> operations::PutBlob<'_> {
-        operations::PutBlob::new(self)
+        operations::PutBlob::new(self.core())
     }
     /// `POST /raw`
     pub fn post_raw(&self) -> operations::PostRaw<'_> {
-        operations::PostRaw::new(self)
+        operations::PostRaw::new(self.core())
     }
     /// `POST /jobs`
     pub fn start_job(&self) -> operations::StartJob<'_> {
-        operations::StartJob::new(self)
+        operations::StartJob::new(self.core())
     }
     /// `GET /ranged`
     pub fn ranged(&self) -> operations::Ranged<'_> {
-        operations::Ranged::new(self)
+        operations::Ranged::new(self.core())
     }
     /// `POST /text`
     pub fn post_text(&self) -> operations::PostText<'_> {
-        operations::PostText::new(self)
+        operations::PostText::new(self.core())
     }
 }
 /// Configures a [`Client`].

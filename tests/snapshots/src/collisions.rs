@@ -260,6 +260,8 @@ pub mod types {
 pub mod operations {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
+    #[allow(unused_imports)]
+    use super::types;
     /// `GET /core`: A summary with a lone carriage return
     #[deprecated]
     #[derive(Debug, Clone)]
@@ -267,26 +269,25 @@ pub mod operations {
     pub struct Core2<'a> {
         call: rt::Call<'a>,
         client2: Option<String>,
+        call2: Option<String>,
         path2: Option<String>,
         request2: Option<i64>,
         prepare2: Option<String>,
-        filter: Option<super::types::Result2>,
+        filter: Option<types::Result2>,
     }
     #[allow(deprecated)]
     impl<'a> Core2<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "core"),
-                client2: None,
-                path2: None,
-                request2: None,
-                prepare2: None,
-                filter: None,
-            }
-        }
+        rt::request_builder!(
+            "core", GET, "/core", client2, call2, path2, request2, prepare2, filter
+        );
         /// Sent as the query parameter `client`. Optional.
         pub fn client2(mut self, value: impl Into<String>) -> Self {
             self.client2 = Some(value.into());
+            self
+        }
+        /// Sent as the query parameter `call`. Optional.
+        pub fn call2(mut self, value: impl Into<String>) -> Self {
+            self.call2 = Some(value.into());
             self
         }
         /// Sent as the query parameter `path`. Required.
@@ -305,15 +306,13 @@ pub mod operations {
             self
         }
         /// Sent as the query parameter `filter`. Optional.
-        pub fn filter(mut self, value: impl Into<super::types::Result2>) -> Self {
+        pub fn filter(mut self, value: impl Into<types::Result2>) -> Self {
             self.filter = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, super::types::Result2> {
-            let request = self.prepare();
-            self.call.json(request)
+        pub fn send(self) -> rt::ResponseFuture<'a, types::Result2> {
+            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -329,10 +328,12 @@ pub mod operations {
             if let Some(filter) = &self.filter {
                 rt::validate::Validate::validate(filter, "filter")?;
             }
-            let path = String::from("/core");
-            let mut request = self.call.request(rt::Method::GET, "/core", path);
+            let mut request = self.call.request(&[])?;
             if let Some(client2) = &self.client2 {
                 request.query.push("client", client2);
+            }
+            if let Some(call2) = &self.call2 {
+                request.query.push("call", call2);
             }
             request.query.push("path", path2);
             if let Some(request2) = &self.request2 {
@@ -378,7 +379,7 @@ impl Client {
     /// `GET /core`: A summary with a lone carriage return
     #[deprecated]
     pub fn core2(&self) -> operations::Core2<'_> {
-        operations::Core2::new(self)
+        operations::Core2::new(self.core())
     }
 }
 /// Configures a [`Client`].

@@ -200,6 +200,8 @@ pub mod types {
 pub mod operations {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
+    #[allow(unused_imports)]
+    use super::types;
     /// `GET /items/{id}`: Gets an item ```rust std::process::exit(10); ```
     ///
     /// Bare
@@ -212,13 +214,7 @@ pub mod operations {
         q_rust: Option<String>,
     }
     impl<'a> GetItem<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "getItem"),
-                id: None,
-                q_rust: None,
-            }
-        }
+        rt::request_builder!("getItem", GET, "/items/{id}", id, q_rust);
         /// Sent as the path parameter `id`. Required.
         pub fn id(mut self, value: impl Into<String>) -> Self {
             self.id = Some(value.into());
@@ -229,21 +225,18 @@ pub mod operations {
             self.q_rust = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
         ///
         /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
         ///
-        /// - `4XX`: `super::types::Item`
-        pub fn send(self) -> rt::ResponseFuture<'a, super::types::Item> {
-            let request = self.prepare();
-            self.call.json(request)
+        /// - `4XX`: `types::Item`
+        pub fn send(self) -> rt::ResponseFuture<'a, types::Item> {
+            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let id = rt::validate::required("id", self.id.as_ref())?;
-            let path = format!("/items/{}", rt::encode::path_segment("id", id) ?);
-            let mut request = self.call.request(rt::Method::GET, "/items/{id}", path);
+            let mut request = self.call.request(&[id])?;
             request.security = Some(&[&["key`\n```"]]);
             if let Some(q_rust) = &self.q_rust {
                 request.query.push("q`\n```rust", q_rust);
@@ -295,7 +288,7 @@ impl Client {
     }
     /// `GET /items/{id}`: Gets an item ```rust std::process::exit(10); ```
     pub fn get_item(&self) -> operations::GetItem<'_> {
-        operations::GetItem::new(self)
+        operations::GetItem::new(self.core())
     }
 }
 /// Configures a [`Client`].

@@ -1584,11 +1584,13 @@ pub mod types {
 ///
 /// Unless an operation lists its own, documented error bodies, decoded with [`rt::ServiceError::json`], are:
 ///
-/// - `default`: `super::types::ErrorResponse`
+/// - `default`: `types::ErrorResponse`
 #[allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 pub mod operations {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
+    #[allow(unused_imports)]
+    use super::types;
     /// `POST /v5/{project_id}/common/task`: Create a task
     ///
     /// Creates a scan task: a cluster scan (`cluster_scan`) or an
@@ -1599,17 +1601,13 @@ pub mod operations {
         call: rt::Call<'a>,
         project_id: Option<String>,
         enterprise_project_id: Option<String>,
-        body: Option<super::types::CreateTaskRequestBody>,
+        body: Option<types::CreateTaskRequestBody>,
     }
     impl<'a> CreateTask<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "CreateTask"),
-                project_id: None,
-                enterprise_project_id: None,
-                body: None,
-            }
-        }
+        rt::request_builder!(
+            "CreateTask", POST, "/v5/{project_id}/common/task", project_id,
+            enterprise_project_id, body
+        );
         /// Project id: the project the assets belong to. Once set, the assets of
         /// that project can be queried by this id. Sent as the path parameter `project_id`. Defaults to the client's setting.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
@@ -1625,20 +1623,13 @@ pub mod operations {
             self
         }
         /// The request body (required).
-        pub fn body(
-            mut self,
-            value: impl Into<super::types::CreateTaskRequestBody>,
-        ) -> Self {
+        pub fn body(mut self, value: impl Into<types::CreateTaskRequestBody>) -> Self {
             self.body = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        pub fn send(
-            self,
-        ) -> rt::ResponseFuture<'a, super::types::CreateTaskResponseBody> {
-            let request = self.prepare();
-            self.call.json(request)
+        pub fn send(self) -> rt::ResponseFuture<'a, types::CreateTaskResponseBody> {
+            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -1659,13 +1650,7 @@ pub mod operations {
                     Some(256),
                 )?;
             }
-            let path = format!(
-                "/v5/{}/common/task", rt::encode::path_segment("project_id", project_id)
-                ?
-            );
-            let mut request = self
-                .call
-                .request(rt::Method::POST, "/v5/{project_id}/common/task", path);
+            let mut request = self.call.request(&[project_id])?;
             request.scope("project_id", project_id);
             if let Some(enterprise_project_id) = &self.enterprise_project_id {
                 request.query.push("enterprise_project_id", enterprise_project_id);
@@ -1689,19 +1674,13 @@ pub mod operations {
         enterprise_project_id: Option<String>,
         offset: Option<i32>,
         limit: Option<i32>,
-        body: Option<super::types::ListTasksRequestBody>,
+        body: Option<types::ListTasksRequestBody>,
     }
     impl<'a> ListTasks<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "ListTasks"),
-                project_id: None,
-                enterprise_project_id: None,
-                offset: None,
-                limit: None,
-                body: None,
-            }
-        }
+        rt::request_builder!(
+            "ListTasks", POST, "/v5/{project_id}/common/tasks/batch-query", project_id,
+            enterprise_project_id, offset, limit, body
+        );
         /// Project id: the project the assets belong to. Once set, the assets of
         /// that project can be queried by this id. Sent as the path parameter `project_id`. Defaults to the client's setting.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
@@ -1728,20 +1707,13 @@ pub mod operations {
             self
         }
         /// The request body (required).
-        pub fn body(
-            mut self,
-            value: impl Into<super::types::ListTasksRequestBody>,
-        ) -> Self {
+        pub fn body(mut self, value: impl Into<types::ListTasksRequestBody>) -> Self {
             self.body = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        pub fn send(
-            self,
-        ) -> rt::ResponseFuture<'a, super::types::ListTasksResponseBody> {
-            let request = self.prepare();
-            self.call.json(request)
+        pub fn send(self) -> rt::ResponseFuture<'a, types::ListTasksResponseBody> {
+            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -1778,17 +1750,7 @@ pub mod operations {
                     Some((200, false)),
                 )?;
             }
-            let path = format!(
-                "/v5/{}/common/tasks/batch-query", rt::encode::path_segment("project_id",
-                project_id) ?
-            );
-            let mut request = self
-                .call
-                .request(
-                    rt::Method::POST,
-                    "/v5/{project_id}/common/tasks/batch-query",
-                    path,
-                );
+            let mut request = self.call.request(&[project_id])?;
             request.scope("project_id", project_id);
             if let Some(enterprise_project_id) = &self.enterprise_project_id {
                 request.query.push("enterprise_project_id", enterprise_project_id);
@@ -1811,12 +1773,12 @@ pub mod operations {
             rt::Pages::new(self)
         }
         /// Every item of every page (`data_list`), fetched page by page as they are read.
-        pub fn items(self) -> rt::Items<'a, Self, super::types::TaskInfo> {
+        pub fn items(self) -> rt::Items<'a, Self, types::TaskInfo> {
             rt::Pages::new(self).items(|page| page.data_list.unwrap_or_default())
         }
     }
     impl<'a> rt::Paged<'a> for ListTasks<'a> {
-        type Page = super::types::ListTasksResponseBody;
+        type Page = types::ListTasksResponseBody;
         fn window(&self) -> (Option<u64>, Option<u64>) {
             (
                 self.offset.and_then(|n| u64::try_from(n).ok()),
@@ -1854,20 +1816,14 @@ pub mod operations {
         enterprise_project_id: Option<String>,
         offset: Option<i32>,
         limit: Option<i32>,
-        body: Option<super::types::ListTaskResourcesRequestBody>,
+        body: Option<types::ListTaskResourcesRequestBody>,
     }
     impl<'a> ListTaskResources<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "ListTaskResources"),
-                project_id: None,
-                task_id: None,
-                enterprise_project_id: None,
-                offset: None,
-                limit: None,
-                body: None,
-            }
-        }
+        rt::request_builder!(
+            "ListTaskResources", POST,
+            "/v5/{project_id}/common/tasks/{task_id}/resources/batch-query", project_id,
+            task_id, enterprise_project_id, offset, limit, body
+        );
         /// Project id: the project the assets belong to. Once set, the assets of
         /// that project can be queried by this id. Sent as the path parameter `project_id`. Defaults to the client's setting.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
@@ -1901,18 +1857,16 @@ pub mod operations {
         /// The request body (required).
         pub fn body(
             mut self,
-            value: impl Into<super::types::ListTaskResourcesRequestBody>,
+            value: impl Into<types::ListTaskResourcesRequestBody>,
         ) -> Self {
             self.body = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
         pub fn send(
             self,
-        ) -> rt::ResponseFuture<'a, super::types::ListTaskResourcesResponseBody> {
-            let request = self.prepare();
-            self.call.json(request)
+        ) -> rt::ResponseFuture<'a, types::ListTaskResourcesResponseBody> {
+            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -1951,18 +1905,7 @@ pub mod operations {
                     Some((200, false)),
                 )?;
             }
-            let path = format!(
-                "/v5/{}/common/tasks/{}/resources/batch-query",
-                rt::encode::path_segment("project_id", project_id) ?,
-                rt::encode::path_segment("task_id", task_id) ?
-            );
-            let mut request = self
-                .call
-                .request(
-                    rt::Method::POST,
-                    "/v5/{project_id}/common/tasks/{task_id}/resources/batch-query",
-                    path,
-                );
+            let mut request = self.call.request(&[project_id, task_id])?;
             request.scope("project_id", project_id);
             if let Some(enterprise_project_id) = &self.enterprise_project_id {
                 request.query.push("enterprise_project_id", enterprise_project_id);
@@ -1986,7 +1929,7 @@ pub mod operations {
         }
     }
     impl<'a> rt::Paged<'a> for ListTaskResources<'a> {
-        type Page = super::types::ListTaskResourcesResponseBody;
+        type Page = types::ListTaskResourcesResponseBody;
         fn window(&self) -> (Option<u64>, Option<u64>) {
             (
                 self.offset.and_then(|n| u64::try_from(n).ok()),
@@ -2022,17 +1965,13 @@ pub mod operations {
         call: rt::Call<'a>,
         project_id: Option<String>,
         enterprise_project_id: Option<String>,
-        task_type: Option<super::types::TaskType>,
+        task_type: Option<types::TaskType>,
     }
     impl<'a> ShowTaskStatistics<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "ShowTaskStatistics"),
-                project_id: None,
-                enterprise_project_id: None,
-                task_type: None,
-            }
-        }
+        rt::request_builder!(
+            "ShowTaskStatistics", GET, "/v5/{project_id}/common/task-statistics",
+            project_id, enterprise_project_id, task_type
+        );
         /// Project id: the project the assets belong to. Once set, the assets of
         /// that project can be queried by this id. Sent as the path parameter `project_id`. Defaults to the client's setting.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
@@ -2048,17 +1987,15 @@ pub mod operations {
             self
         }
         /// Type of the tasks to count. Sent as the query parameter `task_type`. Required.
-        pub fn task_type(mut self, value: impl Into<super::types::TaskType>) -> Self {
+        pub fn task_type(mut self, value: impl Into<types::TaskType>) -> Self {
             self.task_type = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
         pub fn send(
             self,
-        ) -> rt::ResponseFuture<'a, super::types::ShowTaskStatisticsResponseBody> {
-            let request = self.prepare();
-            self.call.json(request)
+        ) -> rt::ResponseFuture<'a, types::ShowTaskStatisticsResponseBody> {
+            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -2084,17 +2021,7 @@ pub mod operations {
                 self.task_type.as_ref(),
             )?;
             rt::validate::Validate::validate(task_type, "task_type")?;
-            let path = format!(
-                "/v5/{}/common/task-statistics", rt::encode::path_segment("project_id",
-                project_id) ?
-            );
-            let mut request = self
-                .call
-                .request(
-                    rt::Method::GET,
-                    "/v5/{project_id}/common/task-statistics",
-                    path,
-                );
+            let mut request = self.call.request(&[project_id])?;
             request.scope("project_id", project_id);
             if let Some(enterprise_project_id) = &self.enterprise_project_id {
                 request.query.push("enterprise_project_id", enterprise_project_id);
@@ -2115,18 +2042,13 @@ pub mod operations {
         project_id: Option<String>,
         task_id: Option<String>,
         enterprise_project_id: Option<String>,
-        body: Option<super::types::RetryTaskRequestBody>,
+        body: Option<types::RetryTaskRequestBody>,
     }
     impl<'a> RetryTask<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "RetryTask"),
-                project_id: None,
-                task_id: None,
-                enterprise_project_id: None,
-                body: None,
-            }
-        }
+        rt::request_builder!(
+            "RetryTask", PUT, "/v5/{project_id}/common/tasks/{task_id}/retry",
+            project_id, task_id, enterprise_project_id, body
+        );
         /// Project id: the project the assets belong to. Once set, the assets of
         /// that project can be queried by this id. Sent as the path parameter `project_id`. Defaults to the client's setting.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
@@ -2147,18 +2069,13 @@ pub mod operations {
             self
         }
         /// The request body (required).
-        pub fn body(
-            mut self,
-            value: impl Into<super::types::RetryTaskRequestBody>,
-        ) -> Self {
+        pub fn body(mut self, value: impl Into<types::RetryTaskRequestBody>) -> Self {
             self.body = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -2181,17 +2098,7 @@ pub mod operations {
                     Some(256),
                 )?;
             }
-            let path = format!(
-                "/v5/{}/common/tasks/{}/retry", rt::encode::path_segment("project_id",
-                project_id) ?, rt::encode::path_segment("task_id", task_id) ?
-            );
-            let mut request = self
-                .call
-                .request(
-                    rt::Method::PUT,
-                    "/v5/{project_id}/common/tasks/{task_id}/retry",
-                    path,
-                );
+            let mut request = self.call.request(&[project_id, task_id])?;
             request.scope("project_id", project_id);
             if let Some(enterprise_project_id) = &self.enterprise_project_id {
                 request.query.push("enterprise_project_id", enterprise_project_id);
@@ -2242,23 +2149,23 @@ impl Client {
     }
     /// `POST /v5/{project_id}/common/task`: Create a task
     pub fn create_task(&self) -> operations::CreateTask<'_> {
-        operations::CreateTask::new(self)
+        operations::CreateTask::new(self.core())
     }
     /// `POST /v5/{project_id}/common/tasks/batch-query`: List tasks
     pub fn list_tasks(&self) -> operations::ListTasks<'_> {
-        operations::ListTasks::new(self)
+        operations::ListTasks::new(self.core())
     }
     /// `POST /v5/{project_id}/common/tasks/{task_id}/resources/batch-query`: List the resources of a task
     pub fn list_task_resources(&self) -> operations::ListTaskResources<'_> {
-        operations::ListTaskResources::new(self)
+        operations::ListTaskResources::new(self.core())
     }
     /// `GET /v5/{project_id}/common/task-statistics`: Show task statistics
     pub fn show_task_statistics(&self) -> operations::ShowTaskStatistics<'_> {
-        operations::ShowTaskStatistics::new(self)
+        operations::ShowTaskStatistics::new(self.core())
     }
     /// `PUT /v5/{project_id}/common/tasks/{task_id}/retry`: Retry a task
     pub fn retry_task(&self) -> operations::RetryTask<'_> {
-        operations::RetryTask::new(self)
+        operations::RetryTask::new(self.core())
     }
 }
 /// Configures a [`Client`].

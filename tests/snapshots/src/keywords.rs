@@ -154,6 +154,8 @@ pub mod types {
 pub mod operations {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
+    #[allow(unused_imports)]
+    use super::types;
     /// `GET /items/{type}`
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
@@ -164,14 +166,7 @@ pub mod operations {
         n2fa: Option<bool>,
     }
     impl<'a> Match<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "match"),
-                r#type: None,
-                self_: None,
-                n2fa: None,
-            }
-        }
+        rt::request_builder!("match", GET, "/items/{type}", r#type, self_, n2fa);
         /// Sent as the path parameter `type`. Required.
         pub fn r#type(mut self, value: impl Into<String>) -> Self {
             self.r#type = Some(value.into());
@@ -187,17 +182,14 @@ pub mod operations {
             self.n2fa = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, super::types::Self_> {
-            let request = self.prepare();
-            self.call.json(request)
+        pub fn send(self) -> rt::ResponseFuture<'a, types::Self_> {
+            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let r#type = rt::validate::required("type", self.r#type.as_ref())?;
-            let path = format!("/items/{}", rt::encode::path_segment("type", r#type) ?);
-            let mut request = self.call.request(rt::Method::GET, "/items/{type}", path);
+            let mut request = self.call.request(&[r#type])?;
             if let Some(self_) = &self.self_ {
                 request.query.push("self", self_);
             }
@@ -236,7 +228,7 @@ impl Client {
     }
     /// `GET /items/{type}`
     pub fn r#match(&self) -> operations::Match<'_> {
-        operations::Match::new(self)
+        operations::Match::new(self.core())
     }
 }
 /// Configures a [`Client`].

@@ -158,6 +158,8 @@ pub mod types {
 pub mod operations {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
+    #[allow(unused_imports)]
+    use super::types;
 }
 pub use runtime::{
     BuildError, Error, Hook, HookError, HookRequest, HookResponse, HttpSettings,

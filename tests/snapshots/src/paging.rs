@@ -80,6 +80,8 @@ pub mod types {
 pub mod operations {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
+    #[allow(unused_imports)]
+    use super::types;
     /// `GET /events`
     ///
     /// Offsets and limits of every integer width; a required total and list.
@@ -92,14 +94,7 @@ pub mod operations {
         items2: Option<String>,
     }
     impl<'a> ListEvents<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "listEvents"),
-                start: None,
-                count: None,
-                items2: None,
-            }
-        }
+        rt::request_builder!("listEvents", GET, "/events", start, count, items2);
         /// Sent as the query parameter `start`. Optional.
         pub fn start(mut self, value: impl Into<i64>) -> Self {
             self.start = Some(value.into());
@@ -115,11 +110,9 @@ pub mod operations {
             self.items2 = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, super::types::ListEventsResponse> {
-            let request = self.prepare();
-            self.call.json(request)
+        pub fn send(self) -> rt::ResponseFuture<'a, types::ListEventsResponse> {
+            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -134,8 +127,7 @@ pub mod operations {
                     Some((500, false)),
                 )?;
             }
-            let path = String::from("/events");
-            let mut request = self.call.request(rt::Method::GET, "/events", path);
+            let mut request = self.call.request(&[])?;
             if let Some(start) = &self.start {
                 request.query.push("start", start);
             }
@@ -154,12 +146,12 @@ pub mod operations {
             rt::Pages::new(self)
         }
         /// Every item of every page (`events`), fetched page by page as they are read.
-        pub fn items(self) -> rt::Items<'a, Self, super::types::Event> {
+        pub fn items(self) -> rt::Items<'a, Self, types::Event> {
             rt::Pages::new(self).items(|page| page.events)
         }
     }
     impl<'a> rt::Paged<'a> for ListEvents<'a> {
-        type Page = super::types::ListEventsResponse;
+        type Page = types::ListEventsResponse;
         fn window(&self) -> (Option<u64>, Option<u64>) {
             (self.start.and_then(|n| u64::try_from(n).ok()), self.count.map(u64::from))
         }
@@ -188,13 +180,7 @@ pub mod operations {
         limit: Option<i32>,
     }
     impl<'a> ListLogs<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "listLogs"),
-                offset: None,
-                limit: None,
-            }
-        }
+        rt::request_builder!("listLogs", GET, "/logs", offset, limit);
         /// Sent as the query parameter `offset`. Optional.
         pub fn offset(mut self, value: impl Into<u64>) -> Self {
             self.offset = Some(value.into());
@@ -205,16 +191,13 @@ pub mod operations {
             self.limit = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, super::types::LogPage> {
-            let request = self.prepare();
-            self.call.json(request)
+        pub fn send(self) -> rt::ResponseFuture<'a, types::LogPage> {
+            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
-            let path = String::from("/logs");
-            let mut request = self.call.request(rt::Method::GET, "/logs", path);
+            let mut request = self.call.request(&[])?;
             if let Some(offset) = &self.offset {
                 request.query.push("offset", offset);
             }
@@ -231,7 +214,7 @@ pub mod operations {
         }
     }
     impl<'a> rt::Paged<'a> for ListLogs<'a> {
-        type Page = super::types::LogPage;
+        type Page = types::LogPage;
         fn window(&self) -> (Option<u64>, Option<u64>) {
             (self.offset, self.limit.and_then(|n| u64::try_from(n).ok()))
         }
@@ -285,11 +268,11 @@ impl Client {
     }
     /// `GET /events`
     pub fn list_events(&self) -> operations::ListEvents<'_> {
-        operations::ListEvents::new(self)
+        operations::ListEvents::new(self.core())
     }
     /// `GET /logs`
     pub fn list_logs(&self) -> operations::ListLogs<'_> {
-        operations::ListLogs::new(self)
+        operations::ListLogs::new(self.core())
     }
 }
 /// Configures a [`Client`].

@@ -18,6 +18,8 @@ pub mod types {
 pub mod operations {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
+    #[allow(unused_imports)]
+    use super::types;
     /// `GET /users/{user_id}/files/{name}`
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
@@ -31,17 +33,10 @@ pub mod operations {
         session: Option<String>,
     }
     impl<'a> GetFile<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "getFile"),
-                user_id: None,
-                limit: None,
-                name: None,
-                tags: None,
-                x_trace_id: None,
-                session: None,
-            }
-        }
+        rt::request_builder!(
+            "getFile", GET, "/users/{user_id}/files/{name}", user_id, limit, name, tags,
+            x_trace_id, session
+        );
         /// Sent as the path parameter `user_id`. Required.
         pub fn user_id(mut self, value: impl Into<i64>) -> Self {
             self.user_id = Some(value.into());
@@ -72,11 +67,9 @@ pub mod operations {
             self.session = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -95,13 +88,7 @@ pub mod operations {
                 "X-Trace-Id",
                 self.x_trace_id.as_ref(),
             )?;
-            let path = format!(
-                "/users/{}/files/{}", rt::encode::path_segment("user_id", & user_id
-                .to_string()) ?, rt::encode::path_segment("name", name) ?
-            );
-            let mut request = self
-                .call
-                .request(rt::Method::GET, "/users/{user_id}/files/{name}", path);
+            let mut request = self.call.request(&[&user_id.to_string(), name])?;
             if let Some(limit) = &self.limit {
                 request.query.push("limit", limit);
             }
@@ -127,30 +114,22 @@ pub mod operations {
         user_id: Option<i64>,
     }
     impl<'a> DeleteUsersUserId<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "delete_users_user_id"),
-                user_id: None,
-            }
-        }
+        rt::request_builder!(
+            "delete_users_user_id", DELETE, "/users/{user_id}", user_id
+        );
         /// Sent as the path parameter `user_id`. Required.
         pub fn user_id(mut self, value: impl Into<i64>) -> Self {
             self.user_id = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let user_id = rt::validate::required("user_id", self.user_id.as_ref())?;
-            let path = format!(
-                "/users/{}", rt::encode::path_segment("user_id", & user_id.to_string()) ?
-            );
-            Ok(self.call.request(rt::Method::DELETE, "/users/{user_id}", path))
+            Ok(self.call.request(&[&user_id.to_string()])?)
         }
     }
 }
@@ -185,11 +164,11 @@ impl Client {
     }
     /// `GET /users/{user_id}/files/{name}`
     pub fn get_file(&self) -> operations::GetFile<'_> {
-        operations::GetFile::new(self)
+        operations::GetFile::new(self.core())
     }
     /// `DELETE /users/{user_id}`
     pub fn delete_users_user_id(&self) -> operations::DeleteUsersUserId<'_> {
-        operations::DeleteUsersUserId::new(self)
+        operations::DeleteUsersUserId::new(self.core())
     }
 }
 /// Configures a [`Client`].

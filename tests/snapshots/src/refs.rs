@@ -102,44 +102,37 @@ pub mod types {
 pub mod operations {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
+    #[allow(unused_imports)]
+    use super::types;
     /// `PUT /pets/{petId}`
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct UpdatePet<'a> {
         call: rt::Call<'a>,
         pet_id: Option<String>,
-        body: Option<super::types::Pet>,
+        body: Option<types::Pet>,
     }
     impl<'a> UpdatePet<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "updatePet"),
-                pet_id: None,
-                body: None,
-            }
-        }
+        rt::request_builder!("updatePet", PUT, "/pets/{petId}", pet_id, body);
         /// Sent as the path parameter `petId`. Required.
         pub fn pet_id(mut self, value: impl Into<String>) -> Self {
             self.pet_id = Some(value.into());
             self
         }
         /// The request body (required).
-        pub fn body(mut self, value: impl Into<super::types::Pet>) -> Self {
+        pub fn body(mut self, value: impl Into<types::Pet>) -> Self {
             self.body = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, super::types::Pet> {
-            let request = self.prepare();
-            self.call.json(request)
+        pub fn send(self) -> rt::ResponseFuture<'a, types::Pet> {
+            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let pet_id = rt::validate::required("petId", self.pet_id.as_ref())?;
             rt::validate::length("petId", pet_id, Some(3), None)?;
-            let path = format!("/pets/{}", rt::encode::path_segment("petId", pet_id) ?);
-            let mut request = self.call.request(rt::Method::PUT, "/pets/{petId}", path);
+            let mut request = self.call.request(&[pet_id])?;
             let body = rt::validate::required("body", self.body.as_ref())?;
             rt::validate::Validate::validate(body, "body")?;
             request.json_as("application/json", "body", body)?;
@@ -175,7 +168,7 @@ impl Client {
     }
     /// `PUT /pets/{petId}`
     pub fn update_pet(&self) -> operations::UpdatePet<'_> {
-        operations::UpdatePet::new(self)
+        operations::UpdatePet::new(self.core())
     }
 }
 /// Configures a [`Client`].

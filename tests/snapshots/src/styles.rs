@@ -74,6 +74,8 @@ pub mod types {
 pub mod operations {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
+    #[allow(unused_imports)]
+    use super::types;
     /// `GET /search/{ids}`
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
@@ -84,28 +86,17 @@ pub mod operations {
         csv: Option<Vec<String>>,
         spaced: Option<Vec<String>>,
         piped: Option<Vec<String>>,
-        filter: Option<super::types::Filter>,
-        page: Option<super::types::Page>,
+        filter: Option<types::Filter>,
+        page: Option<types::Page>,
         x_ids: Option<Vec<String>>,
         session: Option<String>,
         free: Option<String>,
     }
     impl<'a> Search<'a> {
-        pub(crate) fn new(client: &'a super::Client) -> Self {
-            Self {
-                call: rt::Call::new(client.core(), "search"),
-                ids: None,
-                tag: None,
-                csv: None,
-                spaced: None,
-                piped: None,
-                filter: None,
-                page: None,
-                x_ids: None,
-                session: None,
-                free: None,
-            }
-        }
+        rt::request_builder!(
+            "search", GET, "/search/{ids}", ids, tag, csv, spaced, piped, filter, page,
+            x_ids, session, free
+        );
         /// Sent as the path parameter `ids`. Required.
         pub fn ids(mut self, value: impl Into<Vec<i64>>) -> Self {
             self.ids = Some(value.into());
@@ -132,12 +123,12 @@ pub mod operations {
             self
         }
         /// Sent as the query parameter `filter`. Optional.
-        pub fn filter(mut self, value: impl Into<super::types::Filter>) -> Self {
+        pub fn filter(mut self, value: impl Into<types::Filter>) -> Self {
             self.filter = Some(value.into());
             self
         }
         /// Sent as the query parameter `page`. Optional.
-        pub fn page(mut self, value: impl Into<super::types::Page>) -> Self {
+        pub fn page(mut self, value: impl Into<types::Page>) -> Self {
             self.page = Some(value.into());
             self
         }
@@ -156,11 +147,9 @@ pub mod operations {
             self.free = Some(value.into());
             self
         }
-        rt::call_options!();
         /// Checks every constraint of the API, then sends the request.
         pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            let request = self.prepare();
-            self.call.empty(request)
+            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -171,11 +160,7 @@ pub mod operations {
             if let Some(page) = &self.page {
                 rt::validate::Validate::validate(page, "page")?;
             }
-            let path = format!(
-                "/search/{}", rt::encode::path_segment("ids", & rt::encode::simple(ids,
-                false)) ?
-            );
-            let mut request = self.call.request(rt::Method::GET, "/search/{ids}", path);
+            let mut request = self.call.request(&[&rt::encode::simple(ids, false)])?;
             if let Some(tag) = &self.tag {
                 for item in tag.iter() {
                     request.query.push("tag", item);
@@ -243,7 +228,7 @@ impl Client {
     }
     /// `GET /search/{ids}`
     pub fn search(&self) -> operations::Search<'_> {
-        operations::Search::new(self)
+        operations::Search::new(self.core())
     }
 }
 /// Configures a [`Client`].
