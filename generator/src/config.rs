@@ -118,7 +118,7 @@ impl Generator {
             });
         }
         let runtime_features = emit::runtime_features(&api);
-        let mut code = format::format(emit::api(&api, self.runtime == Runtime::Crate))?;
+        let mut code = format::format_parts(&emit::api(&api, self.runtime == Runtime::Crate))?;
         if self.runtime == Runtime::Inline {
             let mut features = runtime_features.clone();
             features.extend_from_slice(emit::INLINE_DEFAULT_FEATURES);
