@@ -26,6 +26,11 @@ pub fn format(tokens: TokenStream) -> Result<String, GenerateError> {
 /// Formats the parts of a generated file, with the header: the same text as
 /// [`format`] of all the parts' tokens together, whatever the thread count.
 pub fn format_parts(parts: &[Part<'_>]) -> Result<String, GenerateError> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    format_parts_on(parts, threads)
+}
+
+fn format_parts_on(parts: &[Part<'_>], threads: usize) -> Result<String, GenerateError> {
     let mut jobs = Vec::new();
     for part in parts {
         match part {
@@ -36,7 +41,7 @@ pub fn format_parts(parts: &[Part<'_>]) -> Result<String, GenerateError> {
             }
         }
     }
-    let mut texts = run_all(&jobs)?.into_iter();
+    let mut texts = run_all(&jobs, threads)?.into_iter();
     let mut out =
         String::with_capacity(texts.as_slice().iter().map(String::len).sum::<usize>() + 100);
     out.push_str(HEADER);
@@ -44,13 +49,27 @@ pub fn format_parts(parts: &[Part<'_>]) -> Result<String, GenerateError> {
     for part in parts {
         // One text per job, in job order.
         let mut next = || texts.next().unwrap_or_default();
-        out.push_str(&next());
-        if let Part::Module { items, .. } = part {
-            for _ in items {
-                out.push_str(&next());
-            }
-            out.push_str("}\n");
+        let head = next();
+        let Part::Module { items, .. } = part else {
+            out.push_str(&head);
+            continue;
+        };
+        let inside: Vec<String> = items.iter().map(|_| next()).collect();
+        if inside.iter().all(String::is_empty) {
+            out.push_str(&head);
+            continue;
         }
+        // The pieces inside go before the module's closing brace.
+        let open = match head.strip_suffix("{}\n") {
+            Some(empty) => format!("{empty}{{\n"),
+            None => head
+                .strip_suffix("}\n")
+                .ok_or_else(|| GenerateError::internal("a module head is not a module"))?
+                .to_owned(),
+        };
+        out.push_str(&open);
+        inside.iter().for_each(|text| out.push_str(text));
+        out.push_str("}\n");
     }
     Ok(out)
 }
@@ -66,16 +85,15 @@ enum Place {
     Inner,
 }
 
-/// Stack for formatting threads: syn and prettyplease recurse once per
-/// nesting level of the code, which follows the spec's nesting.
+/// Stack for formatting helpers, as for the generator's own thread: syn and
+/// prettyplease recurse once per nesting level of the code, which follows
+/// the spec's nesting.
 const STACK_BYTES: usize = 256 * 1024 * 1024;
 
-/// Formats every job, in parallel; the texts come back in job order.
-fn run_all(jobs: &[(&Piece<'_>, Place)]) -> Result<Vec<String>, GenerateError> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(jobs.len())
-        .max(1);
+/// Formats every job on this thread and `threads - 1` helpers; the texts
+/// come back in job order.
+fn run_all(jobs: &[(&Piece<'_>, Place)], threads: usize) -> Result<Vec<String>, GenerateError> {
+    let threads = threads.min(jobs.len()).max(1);
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Result<String, GenerateError>>>> =
         Mutex::new((0..jobs.len()).map(|_| None).collect());
@@ -93,25 +111,23 @@ fn run_all(jobs: &[(&Piece<'_>, Place)]) -> Result<Vec<String>, GenerateError> {
             results[index] = Some(text);
         }
     };
-    let spawned = std::thread::scope(|scope| {
-        let handles = (0..threads)
-            .map(|_| {
+    let panicked = std::thread::scope(|scope| {
+        // Helpers that fail to start leave their share to the others.
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| {
                 std::thread::Builder::new()
                     .name("clientgen-format".to_owned())
                     .stack_size(STACK_BYTES)
                     .spawn_scoped(scope, work)
+                    .ok()
             })
-            .collect::<Result<Vec<_>, _>>();
-        // A failed spawn leaves the jobs to the threads that did start.
-        let handles = handles.unwrap_or_default();
-        let started = !handles.is_empty();
-        let panicked = handles.into_iter().any(|h| h.join().is_err());
-        (started, panicked)
-    });
-    if let (false, _) = spawned {
+            .collect();
         work();
-    }
-    if spawned.1 {
+        // Every helper is joined, so a panic is reported here, not re-raised.
+        let failed = helpers.into_iter().map(|h| h.join()).filter(Result::is_err);
+        failed.count() > 0
+    });
+    if panicked {
         return Err(GenerateError::internal("a formatting thread panicked"));
     }
     let results = results
@@ -133,16 +149,7 @@ fn parse(tokens: TokenStream) -> Result<syn::File, GenerateError> {
 /// Formats one piece for its place.
 fn format_piece(tokens: TokenStream, place: Place) -> Result<String, GenerateError> {
     match place {
-        Place::Top => Ok(prettyplease::unparse(&parse(tokens)?)),
-        Place::Head => {
-            let text = prettyplease::unparse(&parse(tokens)?);
-            // The pieces inside go before the closing brace.
-            let open = text
-                .strip_suffix("{}\n")
-                .map(|t| format!("{t}{{\n"))
-                .or_else(|| text.strip_suffix("}\n").map(str::to_owned));
-            open.ok_or_else(|| GenerateError::internal("a module head is not a module"))
-        }
+        Place::Top | Place::Head => Ok(prettyplease::unparse(&parse(tokens)?)),
         Place::Inner => {
             // Item by item, so that a big piece never has a whole syntax tree.
             let mut out = String::new();
@@ -213,4 +220,93 @@ fn split_items(tokens: TokenStream) -> Vec<TokenStream> {
         items.push(current.into_iter().collect());
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::*;
+
+    fn a() -> TokenStream {
+        quote! {
+            #[doc = "Two lines,\n    the second indented."]
+            pub struct A { pub x: u8 }
+            impl A { pub fn new() -> Self { A { x: 1 } } }
+            pub const RAW: &str = r"line one
+        line two";
+        }
+    }
+
+    fn b() -> TokenStream {
+        quote! {
+            pub enum B { One, Two }
+            impl std::fmt::Display for B {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str("b") }
+            }
+        }
+    }
+
+    #[test]
+    fn pieces_print_as_the_whole_file_on_any_thread_count() {
+        let parts = || {
+            vec![
+                Part::Items(Box::new(|| {
+                    quote!(
+                        pub use std::fmt;
+                    )
+                }) as Piece<'static>),
+                Part::Module {
+                    head: Box::new(|| {
+                        quote!(
+                            #[allow(dead_code)]
+                            pub mod types {
+                                use super::fmt;
+                            }
+                        )
+                    }),
+                    items: vec![Box::new(a), Box::new(b)],
+                },
+                Part::Module {
+                    head: Box::new(|| {
+                        quote!(
+                            pub mod empty {}
+                        )
+                    }),
+                    items: vec![Box::new(TokenStream::new)],
+                },
+                Part::Items(Box::new(|| {
+                    quote!(
+                        pub struct Client;
+                    )
+                })),
+            ]
+        };
+        let (a, b) = (a(), b());
+        let whole = format(quote! {
+            pub use std::fmt;
+            #[allow(dead_code)] pub mod types { use super::fmt; #a #b }
+            pub mod empty {}
+            pub struct Client;
+        })
+        .expect("formats");
+        for threads in [1, 2, 5] {
+            let pieces = format_parts_on(&parts(), threads).expect("formats");
+            assert_eq!(pieces, whole, "{threads} thread(s)");
+        }
+    }
+
+    #[test]
+    fn items_split_only_where_an_item_starts() {
+        let items = split_items(quote! {
+            #[derive(Debug)] pub struct A;
+            impl A {}
+            const X: A = A {};
+            pub fn f() where A: Sized {}
+        });
+        let texts: Vec<String> = items.iter().map(ToString::to_string).collect();
+        // `const` does not start an emitted item, so it stays with `impl A {}`.
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[1].starts_with("impl A { } const X"), "{texts:?}");
+    }
 }
