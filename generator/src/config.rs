@@ -138,7 +138,7 @@ impl Generator {
             .tag_features
             .then(|| emit::features::TagFeatures::plan(&api))
             .flatten();
-        let mut code = format::format(emit::api(
+        let mut code = format::format_parts(&emit::api(
             &api,
             self.runtime == Runtime::Crate,
             tags.as_ref(),

@@ -31,7 +31,7 @@ pub fn parse(text: &str) -> Result<LoadedSpec, GenerateError> {
     // The OpenAPI model's deserializer is third-party code; a panic there
     // must still surface as a diagnostic, never abort the caller.
     let typed = catch_unwind(AssertUnwindSafe(|| {
-        serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(raw.clone())
+        serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&raw)
     }));
     match typed {
         Ok(Ok(openapi)) => Ok(LoadedSpec { openapi, raw }),
@@ -87,7 +87,7 @@ fn narrow(raw: &serde_json::Value) -> Option<(String, String)> {
         at: &str,
     ) -> Option<(String, String)> {
         let result = catch_unwind(AssertUnwindSafe(|| {
-            serde_path_to_error::deserialize::<_, T>(value.clone())
+            serde_path_to_error::deserialize::<_, T>(value)
         }));
         match result {
             Ok(Ok(_)) => None,

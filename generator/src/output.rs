@@ -72,7 +72,9 @@ fn features(runtime: Runtime, tags: &[String]) -> String {
 /// Writes `contents` unless the file already holds exactly that, so build
 /// scripts do not trigger needless rebuilds.
 pub fn write_if_changed(path: &Path, contents: &str) -> io::Result<()> {
-    if std::fs::read_to_string(path).is_ok_and(|old| old == contents) {
+    // Sizes first: a big generated file is read back only when it may match.
+    let same_size = std::fs::metadata(path).is_ok_and(|m| m.len() == contents.len() as u64);
+    if same_size && std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
         return Ok(());
     }
     if let Some(parent) = path.parent() {

@@ -100,35 +100,39 @@ impl TagFeatures {
     }
 }
 
-/// Items, each with the features it needs: ungated ones stay as they are;
-/// those of one feature set go into one private module, gated once and
-/// re-exported whole, so the gate costs two lines per set, not per item.
-pub fn group<'s>(
-    tags: &TagFeatures,
-    items: impl Iterator<Item = (Option<&'s [usize]>, TokenStream)>,
-) -> TokenStream {
-    let mut out = TokenStream::new();
-    let mut sets: Vec<(&[usize], TokenStream)> = Vec::new();
+/// Items of one feature set.
+pub type Gated<'s, T> = (&'s [usize], Vec<T>);
+
+/// Splits items by the features they need: the ungated ones in order, then
+/// each feature set with its items, sets in order of first use.
+pub fn partition<'s, T>(
+    items: impl Iterator<Item = (Option<&'s [usize]>, T)>,
+) -> (Vec<T>, Vec<Gated<'s, T>>) {
+    let mut ungated = Vec::new();
+    let mut sets: Vec<Gated<'s, T>> = Vec::new();
     for (set, item) in items {
         match set {
-            None => out.extend(item),
+            None => ungated.push(item),
             Some(set) => match sets.iter_mut().find(|(s, _)| *s == set) {
-                Some((_, group)) => group.extend(item),
-                None => sets.push((set, item)),
+                Some((_, group)) => group.push(item),
+                None => sets.push((set, vec![item])),
             },
         }
     }
-    let mut shared = 0usize;
-    for (set, items) in sets {
-        let cfg = tags.cfg(set);
+    (ungated, sets)
+}
+
+impl TagFeatures {
+    /// The items of one feature set (the `position`-th set) in one private
+    /// module, gated once and re-exported whole: two `#[cfg]` lines per set
+    /// instead of one per item.
+    pub fn module(&self, set: &[usize], position: usize, items: TokenStream) -> TokenStream {
+        let cfg = self.cfg(set);
         let module = match set {
-            [one] => format_ident!("tag_{}", tags.names[*one].replace('-', "_")),
-            _ => {
-                shared += 1;
-                format_ident!("tags_{}", shared)
-            }
+            [one] => format_ident!("tag_{}", self.names[*one].replace('-', "_")),
+            _ => format_ident!("tags_{}", position + 1),
         };
-        out.extend(quote! {
+        quote! {
             #cfg
             mod #module {
                 #[allow(unused_imports)]
@@ -138,9 +142,8 @@ pub fn group<'s>(
             }
             #cfg
             pub use #module::*;
-        });
+        }
     }
-    out
 }
 
 /// Cargo feature names for `tags`: lower-case ASCII letters, digits and

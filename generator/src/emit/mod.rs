@@ -15,7 +15,7 @@ mod validate;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{Api, TypeKind};
+use crate::ir::{Api, TypeDef, TypeKind};
 
 pub use runtime::{inline_module, INLINE_DEFAULT_FEATURES};
 
@@ -40,70 +40,145 @@ pub fn runtime_features(api: &Api) -> Vec<&'static str> {
     }
 }
 
-/// The whole generated API. With `runtime_crate`, `runtime` names the
-/// `clientgen-runtime` crate; otherwise the includer provides `mod runtime`.
-pub fn api(api: &Api, runtime_crate: bool, tags: Option<&features::TagFeatures>) -> TokenStream {
-    let runtime = if runtime_crate {
-        quote! {
-            /// The runtime this client is built on.
-            #[doc(no_inline)]
-            pub use ::clientgen_runtime as runtime;
+/// Makes one piece of the generated code. Token streams cannot cross
+/// threads, so each piece is made on the thread that formats it.
+pub type Piece<'a> = Box<dyn Fn() -> TokenStream + Send + Sync + 'a>;
+
+/// A top-level part of the generated file.
+pub enum Part<'a> {
+    /// Items at the top level.
+    Items(Piece<'a>),
+    /// A module: `head` makes it with its leading items (attributes,
+    /// `pub mod name { … }`); `items` follow them inside it, in order.
+    Module {
+        /// The module and the items it starts with.
+        head: Piece<'a>,
+        /// The rest of its items, one piece per chunk.
+        items: Vec<Piece<'a>>,
+    },
+}
+
+/// The whole generated API, in parts that can be formatted independently
+/// (see [`crate::format::format_parts`]). With `runtime_crate`, `runtime`
+/// names the `clientgen-runtime` crate; otherwise the includer provides
+/// `mod runtime`. With `tags`, operations and the types only some tags
+/// reach are compiled only with those tags' features.
+pub fn api<'a>(
+    api: &'a Api,
+    runtime_crate: bool,
+    tags: Option<&'a features::TagFeatures>,
+) -> Vec<Part<'a>> {
+    let runtime = move || {
+        if runtime_crate {
+            quote! {
+                /// The runtime this client is built on.
+                #[doc(no_inline)]
+                pub use ::clientgen_runtime as runtime;
+            }
+        } else {
+            TokenStream::new()
         }
-    } else {
-        TokenStream::new()
     };
     // Only values a request can carry are ever validated.
     let inputs = features::input_types(api);
-    let defs: Vec<_> = api
-        .types
-        .iter()
-        .map(|def| {
-            let fallback = format!("The `{}` schema of the API.", def.name);
-            let doc = docs::attrs(Some(def.doc.as_deref().unwrap_or(&fallback)));
-            let items = match &def.kind {
-                TypeKind::Struct(s) => structs::emit(&def.name, doc, s, inputs.contains(&def.name)),
-                TypeKind::Enum(e) => enums::emit(&def.name, doc, e),
-                TypeKind::Union(u) => unions::emit(&def.name, doc, u, inputs.contains(&def.name)),
-            };
-            (tags.and_then(|t| t.type_set(&def.name)), items)
-        })
+    let typed = api.types.iter().map(|def| {
+        let validated = inputs.contains(&def.name);
+        (tags.and_then(|t| t.type_set(&def.name)), (def, validated))
+    });
+    // One piece per type (types are most of a big API's code), one per
+    // feature set.
+    let (ungated, gated) = features::partition(typed);
+    let mut defs: Vec<Piece<'a>> = ungated
+        .into_iter()
+        .map(|(def, validated)| Box::new(move || type_def(def, validated)) as Piece<'a>)
         .collect();
-    let defs = match tags {
-        Some(tags) => features::group(tags, defs.into_iter()),
-        None => defs.into_iter().map(|(_, items)| items).collect(),
+    defs.extend(gated_pieces(tags, gated, |(def, validated)| {
+        type_def(def, validated)
+    }));
+
+    let common = operations::common_errors(api);
+    let ops = api
+        .operations
+        .iter()
+        .enumerate()
+        .map(|(i, op)| (tags.and_then(|t| t.op_set(i)), op));
+    let (ungated, gated) = features::partition(ops);
+    let mut builders: Vec<Piece<'a>> = ungated
+        .into_iter()
+        .map(|op| Box::new(move || operations::builder(op, &api.types, common)) as Piece<'a>)
+        .collect();
+    builders.extend(gated_pieces(tags, gated, move |op| {
+        operations::builder(op, &api.types, common)
+    }));
+
+    let types_head = || {
+        let allow_docs = doc_lint_allowances();
+        quote! {
+            /// Request and response bodies of the API.
+            #allow_docs
+            // Properties the spec leaves undescribed get no filler text.
+            #[allow(missing_docs)]
+            pub mod types {
+                #[allow(unused_imports)]
+                use super::runtime::private as rt;
+            }
+        }
     };
-    let allow_docs = doc_lint_allowances();
-    let (builders, error_note) = operations::emit_all(api, tags);
-    let client = client::emit(api, tags);
-    quote! {
-        #runtime
-
-        /// Request and response bodies of the API.
-        #allow_docs
-        // Properties the spec leaves undescribed get no filler text.
-        #[allow(missing_docs)]
-        pub mod types {
-            #[allow(unused_imports)]
-            use super::runtime::private as rt;
-
-            #defs
+    let operations_head = move || {
+        let allow_docs = doc_lint_allowances();
+        let error_note = operations::common_errors_note(common);
+        quote! {
+            /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
+            ///
+            /// Each checks every constraint of the API before sending; invalid
+            /// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
+            #error_note
+            #allow_docs
+            pub mod operations {
+                #[allow(unused_imports)]
+                use super::runtime::private as rt;
+                #[allow(unused_imports)]
+                use super::types;
+            }
         }
+    };
+    vec![
+        Part::Items(Box::new(runtime)),
+        Part::Module {
+            head: Box::new(types_head),
+            items: defs,
+        },
+        Part::Module {
+            head: Box::new(operations_head),
+            items: builders,
+        },
+        Part::Items(Box::new(move || client::emit(api, tags))),
+    ]
+}
 
-        /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
-        ///
-        /// Each checks every constraint of the API before sending; invalid
-        /// input is reported as [`rt::Error::InvalidInput`] and nothing is sent.
-        #error_note
-        #allow_docs
-        pub mod operations {
-            #[allow(unused_imports)]
-            use super::runtime::private as rt;
-            #[allow(unused_imports)]
-            use super::types;
+/// One piece per feature set: its items, emitted by `emit`, in the set's module.
+fn gated_pieces<'a, T: Copy + Send + Sync + 'a>(
+    tags: Option<&'a features::TagFeatures>,
+    sets: Vec<features::Gated<'a, T>>,
+    emit: impl Fn(T) -> TokenStream + Copy + Send + Sync + 'a,
+) -> impl Iterator<Item = Piece<'a>> {
+    sets.into_iter()
+        .enumerate()
+        .filter_map(move |(position, (set, items))| {
+            let tags = tags?;
+            Some(Box::new(move || {
+                let items: TokenStream = items.iter().map(|&item| emit(item)).collect();
+                tags.module(set, position, items)
+            }) as Piece<'a>)
+        })
+}
 
-            #builders
-        }
-
-        #client
+fn type_def(def: &TypeDef, validated: bool) -> TokenStream {
+    let fallback = format!("The `{}` schema of the API.", def.name);
+    let doc = docs::attrs(Some(def.doc.as_deref().unwrap_or(&fallback)));
+    match &def.kind {
+        TypeKind::Struct(s) => structs::emit(&def.name, doc, s, validated),
+        TypeKind::Enum(e) => enums::emit(&def.name, doc, e),
+        TypeKind::Union(u) => unions::emit(&def.name, doc, u, validated),
     }
 }

@@ -10,12 +10,9 @@ use crate::ir::{
 };
 use crate::names::ident;
 
-/// Every request builder, and the doc lines of the error bodies most
-/// operations share (said once on the module rather than on each).
-pub fn emit_all(
-    api: &Api,
-    tags: Option<&super::features::TagFeatures>,
-) -> (TokenStream, TokenStream) {
+/// The error bodies most operations share, said once on the module rather
+/// than on each (empty when no two operations share theirs).
+pub fn common_errors(api: &Api) -> &[ErrorResponse] {
     let mut counts: Vec<(&[ErrorResponse], usize)> = Vec::new();
     for op in api.operations.iter().filter(|op| !op.errors.is_empty()) {
         match counts
@@ -26,32 +23,34 @@ pub fn emit_all(
             None => counts.push((&op.errors, 1)),
         }
     }
-    let common = counts
+    counts
         .iter()
         .filter(|(_, n)| *n > 1)
         .max_by_key(|(_, n)| *n)
         .map(|(errors, _)| *errors)
-        .unwrap_or_default();
-    let builders = api.operations.iter().enumerate().map(|(i, op)| {
-        let errors = if op.errors == common {
-            TokenStream::new()
-        } else {
-            error_docs(
-                &op.errors,
-                "Documented error bodies, decoded with [`rt::ServiceError::json`]:",
-            )
-        };
-        (tags.and_then(|t| t.op_set(i)), emit(op, &api.types, errors))
-    });
-    let builders = match tags {
-        Some(tags) => super::features::group(tags, builders),
-        None => builders.map(|(_, items)| items).collect(),
-    };
-    let note = error_docs(
+        .unwrap_or_default()
+}
+
+/// The module's doc lines naming the shared error bodies.
+pub fn common_errors_note(common: &[ErrorResponse]) -> TokenStream {
+    error_docs(
         common,
         "Unless an operation lists its own, documented error bodies, decoded with [`rt::ServiceError::json`], are:",
-    );
-    (builders, note)
+    )
+}
+
+/// The request builder of `op`; its error bodies are documented unless
+/// they are the `common` ones.
+pub fn builder(op: &Operation, types: &[TypeDef], common: &[ErrorResponse]) -> TokenStream {
+    let errors = if op.errors == common {
+        TokenStream::new()
+    } else {
+        error_docs(
+            &op.errors,
+            "Documented error bodies, decoded with [`rt::ServiceError::json`]:",
+        )
+    };
+    emit(op, types, errors)
 }
 
 fn emit(op: &Operation, types: &[TypeDef], error_docs: TokenStream) -> TokenStream {

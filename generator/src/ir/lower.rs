@@ -130,36 +130,38 @@ impl<'a> Lowerer<'a> {
             };
             node = next.ok_or("points to nothing")?;
         }
-        serde_json::from_value::<T>(node.clone())
-            .map_err(|e| format!("points to an invalid object: {e}"))
+        // From the tree by reference: no copy of the node.
+        T::deserialize(node).map_err(|e| format!("points to an invalid object: {e}"))
     }
 
     /// Follows `$ref` chains of a reusable object (parameter, body, response)
     /// to the object itself, stopping on cycles.
-    pub(super) fn deref_chain<T>(
+    pub(super) fn deref_chain<'b, T>(
         &mut self,
-        item: &ReferenceOr<T>,
+        item: &'b ReferenceOr<T>,
         at: &str,
-    ) -> Option<(Cow<'static, T>, String)>
+    ) -> Option<(Cow<'b, T>, String)>
     where
         T: serde::de::DeserializeOwned + Clone,
     {
         let mut seen = BTreeSet::new();
-        let mut current: ReferenceOr<T> = item.clone();
         let mut location = at.to_owned();
+        // An object in place is borrowed, not copied.
+        let mut reference = match item {
+            ReferenceOr::Item(value) => return Some((Cow::Borrowed(value), location)),
+            ReferenceOr::Reference { reference } => reference.clone(),
+        };
         loop {
-            match current {
+            if !seen.insert(reference.clone()) {
+                self.diags
+                    .error(at, format!("reference cycle through `{reference}`"));
+                return None;
+            }
+            let (next, target) = self.resolve::<ReferenceOr<T>>(&reference, &location)?;
+            location = target;
+            match next {
                 ReferenceOr::Item(value) => return Some((Cow::Owned(value), location)),
-                ReferenceOr::Reference { reference } => {
-                    if !seen.insert(reference.clone()) {
-                        self.diags
-                            .error(at, format!("reference cycle through `{reference}`"));
-                        return None;
-                    }
-                    let (next, target) = self.resolve::<ReferenceOr<T>>(&reference, &location)?;
-                    current = next;
-                    location = target;
-                }
+                ReferenceOr::Reference { reference: next } => reference = next,
             }
         }
     }

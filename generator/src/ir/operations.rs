@@ -26,21 +26,16 @@ impl Lowerer<'_> {
             Namespace::with_reserved(&["builder", "core", "new", "endpoint", "clone"]);
         let mut builder_names = Namespace::with_reserved(crate::names::PRELUDE_TYPES);
         let mut seen_ids = std::collections::BTreeSet::new();
-        let paths: Vec<_> = self
-            .spec
-            .paths
-            .paths
-            .iter()
-            .map(|(p, i)| (p.clone(), i.clone()))
-            .collect();
-        for (path, item) in paths {
-            let path_at = pointer::join("#/paths", &path);
-            if let Err(problem) = check_template(&path) {
+        // The document outlives `self`'s borrow: iterate it without a copy.
+        let spec = self.spec;
+        for (path, item) in &spec.paths.paths {
+            let path_at = pointer::join("#/paths", path);
+            if let Err(problem) = check_template(path) {
                 self.diags
                     .error(&path_at, format!("the path template {problem}"));
                 continue;
             }
-            let Some((item, item_at)) = self.deref_chain(&item, &path_at) else {
+            let Some((item, item_at)) = self.deref_chain(item, &path_at) else {
                 continue;
             };
             for method in METHODS {
@@ -98,7 +93,7 @@ impl Lowerer<'_> {
                         _ => None,
                     })
                     .collect();
-                let params = self.params(&builder, &path, all_params, &at);
+                let params = self.params(&builder, path, all_params, &at);
                 let body = op
                     .request_body
                     .as_ref()

@@ -1,9 +1,10 @@
 //! Schemas → shapes and named types.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use indexmap::IndexMap;
-use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind, Type};
+use openapiv3::{AdditionalProperties, OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
 
 use super::lower::Lowerer;
 use super::{
@@ -428,7 +429,7 @@ impl Lowerer<'_> {
         // `allOf: [$ref X]` (a described reference) is X under this name.
         if let Some(member) = view.sole_all_of_member() {
             let target = match member {
-                ReferenceOr::Item(s) => Some(s.clone()),
+                ReferenceOr::Item(s) => Some(Cow::Borrowed(s)),
                 ReferenceOr::Reference { reference } => self.follow_schema(reference),
             };
             if let Some(target) = target.filter(|_| self.depth < MAX_DEPTH) {
@@ -518,7 +519,7 @@ impl Lowerer<'_> {
         let shape = self.shape_of_boxed(property, at, &format!("{owner}{}", camel(wire)));
         // A referenced schema's own `nullable`/`readOnly` apply to the property.
         let target = match property {
-            ReferenceOr::Item(s) => Some((**s).clone()),
+            ReferenceOr::Item(s) => Some(Cow::Borrowed(&**s)),
             ReferenceOr::Reference { reference } => self.follow_schema(reference),
         };
         let (doc, nullable, one_way) = match &target {
@@ -751,15 +752,23 @@ fn substitute(shape: &mut Shape, marker: &str, with: &Shape) {
     }
 }
 
-impl Lowerer<'_> {
+impl<'a> Lowerer<'a> {
     /// The schema a reference chain ends in, without recording anything.
-    fn follow_schema(&self, reference: &str) -> Option<Schema> {
+    fn follow_schema(&self, reference: &str) -> Option<Cow<'a, Schema>> {
+        let spec = self.spec;
         let mut reference = reference.to_owned();
         for _ in 0..MAX_DEPTH {
-            match self.peek::<ReferenceOr<Schema>>(&reference).ok()? {
-                ReferenceOr::Item(schema) => return Some(schema),
-                ReferenceOr::Reference { reference: next } => reference = next,
-            }
+            // Component schemas are borrowed from the typed document, not
+            // parsed again from the raw tree at every reference.
+            let next = match component_schema(spec, &reference) {
+                Some(ReferenceOr::Item(schema)) => return Some(Cow::Borrowed(schema)),
+                Some(ReferenceOr::Reference { reference }) => reference.clone(),
+                None => match self.peek::<ReferenceOr<Schema>>(&reference).ok()? {
+                    ReferenceOr::Item(schema) => return Some(Cow::Owned(schema)),
+                    ReferenceOr::Reference { reference } => reference,
+                },
+            };
+            reference = next;
         }
         None
     }
@@ -885,4 +894,14 @@ fn direct_children(kind: &TypeKind) -> BTreeSet<String> {
             _ => None,
         })
         .collect()
+}
+
+/// The entry `reference` names in `components.schemas`, if it names one.
+fn component_schema<'a>(spec: &'a OpenAPI, reference: &str) -> Option<&'a ReferenceOr<Schema>> {
+    match pointer::tokens(reference)?.as_slice() {
+        [components, schemas, name] if components == "components" && schemas == "schemas" => {
+            spec.components.as_ref()?.schemas.get(name)
+        }
+        _ => None,
+    }
 }
