@@ -218,3 +218,28 @@ fn inline_runtime_is_the_runtime_source_with_its_comments() {
         .expect("the signer has a comment");
     assert!(runtime.contains(comment), "{comment}");
 }
+
+#[test]
+fn tag_features_gate_operations_and_the_types_only_they_reach() {
+    let generated = Generator::new(root().join("tests/fixtures/tags.yaml"))
+        .tag_features(true)
+        .generate()
+        .expect("tags.yaml generates");
+    assert_eq!(generated.tag_features, ["pets", "stores-shops", "users"]);
+    let code = &generated.code;
+    // One module per feature set; shared and untagged types stay ungated.
+    for gate in [
+        "#[cfg(feature = \"pets\")]\n    mod tag_pets {",
+        "#[cfg(feature = \"users\")]\n    mod tag_users {",
+        "#[cfg(any(feature = \"stores-shops\", feature = \"users\"))]",
+        "#[cfg(any(feature = \"pets\", feature = \"stores-shops\"))]",
+    ] {
+        assert!(code.contains(gate), "missing {gate}");
+    }
+    for ungated in ["pub struct Error {", "pub struct Health {"] {
+        let at = code.find(ungated).expect(ungated);
+        let before = &code[code[..at].rfind("pub mod types").expect("types")..at];
+        assert!(!before.contains("mod tag"), "{ungated} is gated");
+    }
+    expect_file!["../snapshots/src/tags.rs"].assert_eq(code);
+}

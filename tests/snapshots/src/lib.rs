@@ -14,6 +14,7 @@ macro_rules! snapshot {
 }
 
 snapshot!(hss, "hss.rs");
+snapshot!(tags, "tags.rs");
 snapshot!(hostile, "hostile.rs");
 snapshot!(auth, "auth.rs");
 snapshot!(bodies, "bodies.rs");
