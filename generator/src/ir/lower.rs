@@ -29,7 +29,7 @@ pub fn lower(spec: &LoadedSpec) -> (Api, Diagnostics) {
     cx.check_params(&mut operations, &mut schemes);
     cx.lower_pagination(&mut operations);
     let info = &spec.openapi.info;
-    let api = Api {
+    let mut api = Api {
         title: info.title.clone(),
         version: info.version.clone(),
         description: info.description.clone(),
@@ -45,6 +45,7 @@ pub fn lower(spec: &LoadedSpec) -> (Api, Diagnostics) {
         types: std::mem::take(&mut cx.types),
         operations,
     };
+    super::dedupe::merge_duplicates(&mut api);
     (api, cx.diags)
 }
 

@@ -2,6 +2,7 @@
 //! references are resolved, and every item remembers where it came from.
 
 mod check;
+mod dedupe;
 mod lower;
 mod operations;
 mod pagination;
