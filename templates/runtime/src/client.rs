@@ -235,6 +235,8 @@ impl ClientBuilder {
         }
         let raw = self.endpoint.ok_or(BuildError::MissingEndpoint)?;
         let (base, host) = normalize_endpoint(&raw)?;
+        let base_url = reqwest::Url::parse(&base)
+            .map_err(|e| BuildError::InvalidEndpoint(format!("`{base}`: {e}")))?;
         let mut credentials = self.credentials;
         // Credentials given in code are the caller's choice: the environment
         // is read only when there are none, so it never adds a second identity.
@@ -278,6 +280,7 @@ impl ClientBuilder {
                 http,
                 host,
                 base,
+                base_url,
                 schemes: self.schemes,
                 security: self.security,
                 credentials,
@@ -369,6 +372,8 @@ pub struct Core {
 struct Inner {
     http: reqwest::Client,
     base: String,
+    /// `base` parsed once, so a request's URL is not parsed again whole.
+    base_url: reqwest::Url,
     host: String,
     schemes: &'static [Scheme],
     security: Security,
@@ -668,6 +673,13 @@ impl Core {
             })
     }
 
+    /// The wire request of a first attempt, signed, without sending it:
+    /// what `send` hands to the socket, for benchmarks and tests.
+    #[doc(hidden)]
+    pub fn wire_request(&self, request: &Request) -> Result<reqwest::Request, Error> {
+        self.build_request(request, 1)
+    }
+
     /// The wire request: URL, headers, body, and authentication.
     fn build_request(&self, request: &Request, attempt: u32) -> Result<reqwest::Request, Error> {
         let inner = &self.inner;
@@ -688,17 +700,20 @@ impl Core {
                 )))
             })?;
         }
-        let mut url = format!("{}{}", inner.base, request.path);
+        let mut url = String::with_capacity(inner.base.len() + request.path.len() + 64);
+        url.push_str(&inner.base);
+        url.push_str(&request.path);
         if !query.is_empty() {
             url.push('?');
-            url.push_str(&query.to_canonical_string());
+            query.write_canonical(&mut url);
         }
-        let mut all: Vec<(HeaderName, HeaderValue)> = Vec::new();
+        let mut all: Vec<(HeaderName, HeaderValue)> = Vec::with_capacity(8);
         if let Some((content_type, _)) = &request.body {
-            all.push((
-                reqwest::header::CONTENT_TYPE,
-                header_value("content-type", content_type)?,
-            ));
+            let value = match content_type.as_str() {
+                "application/json" => HeaderValue::from_static("application/json"),
+                other => header_value("content-type", other)?,
+            };
+            all.push((reqwest::header::CONTENT_TYPE, value));
         }
         all.push((reqwest::header::USER_AGENT, inner.user_agent.clone()));
         all.extend(request.headers.iter().cloned());
@@ -710,10 +725,13 @@ impl Core {
             all.push((reqwest::header::COOKIE, value));
         }
         // Hooks see the request before credentials, and signers see what hooks added.
-        let mut reserved: Vec<&str> = inner.schemes.iter().filter_map(Scheme::header).collect();
-        for (_, credential) in &inner.credentials {
-            if let Credential::Signer(signer) = credential {
-                reserved.extend_from_slice(signer.headers());
+        let mut reserved: Vec<&str> = Vec::new();
+        if self.hooks(request).next().is_some() {
+            reserved.extend(inner.schemes.iter().filter_map(Scheme::header));
+            for (_, credential) in &inner.credentials {
+                if let Credential::Signer(signer) = credential {
+                    reserved.extend_from_slice(signer.headers());
+                }
             }
         }
         for hook in self.hooks(request) {
@@ -755,17 +773,41 @@ impl Core {
                     .map_err(|e| Error::InvalidInput(invalid_credentials(e.to_string())))?;
             }
         }
-        let mut builder = inner.http.request(request.method.clone(), url);
+        let builder = match self.parsed_url(&url) {
+            Some(parsed) => inner.http.request(request.method.clone(), parsed),
+            None => inner.http.request(request.method.clone(), url),
+        };
+        let mut wire = builder.build().map_err(Error::from_reqwest)?;
+        // Set in place, as the request builder would, without moving it per header.
         if let Some(timeout) = request.options.timeout.or(inner.timeout) {
-            builder = builder.timeout(timeout);
+            *wire.timeout_mut() = Some(timeout);
         }
+        let map = wire.headers_mut();
+        map.reserve(all.len());
         for (name, value) in all {
-            builder = builder.header(name, value);
+            map.append(name, value);
         }
         if let Some((_, body)) = &request.body {
-            builder = builder.body(body.clone());
+            *wire.body_mut() = Some(body.clone().into());
         }
-        builder.build().map_err(Error::from_reqwest)
+        Ok(wire)
+    }
+
+    /// `url` (the base, then path and query) from the parsed base, without
+    /// parsing host and scheme again; `None` when that would not give back
+    /// `url` exactly, so what is sent is always what was signed.
+    fn parsed_url(&self, url: &str) -> Option<reqwest::Url> {
+        let base = &self.inner.base_url;
+        let path_start = base.as_str().len() - base.path().len();
+        let rest = url.get(path_start..)?;
+        let (path, query) = match rest.split_once('?') {
+            Some((path, query)) => (path, Some(query)),
+            None => (rest, None),
+        };
+        let mut parsed = base.clone();
+        parsed.set_path(path);
+        parsed.set_query(query);
+        (parsed.as_str() == url).then_some(parsed)
     }
 }
 

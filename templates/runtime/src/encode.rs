@@ -25,12 +25,31 @@ const COOKIE_RESERVED: &AsciiSet = &percent_encoding::CONTROLS
 
 /// A cookie value with only the characters a cookie cannot hold encoded.
 pub fn cookie_value(value: &str) -> String {
-    utf8_percent_encode(value, COOKIE_RESERVED).to_string()
+    let mut out = String::with_capacity(value.len());
+    out.extend(utf8_percent_encode(value, COOKIE_RESERVED));
+    out
 }
 
 /// Encodes one value so it can stand as one path segment or query component.
 pub fn component(value: &str) -> String {
-    utf8_percent_encode(value, UNRESERVED).to_string()
+    let mut out = String::with_capacity(value.len());
+    push_component(&mut out, value);
+    out
+}
+
+/// Appends `value` encoded as by [`component`]; chunks are copied as they
+/// come, without the formatting machinery `to_string` goes through.
+pub fn push_component(out: &mut String, value: &str) {
+    if value.bytes().all(is_unreserved) {
+        out.push_str(value);
+    } else {
+        out.extend(utf8_percent_encode(value, UNRESERVED));
+    }
+}
+
+/// `A-Z a-z 0-9 - . _ ~`: the bytes [`UNRESERVED`] leaves bare.
+pub fn is_unreserved(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
 }
 
 /// Encodes a path parameter. `.` and `..` are refused: URL normalization
@@ -76,18 +95,23 @@ impl Query {
     /// each part percent-encoded. Signers sort again by value, as the server
     /// does, so the caller's order for repeated names can stay on the wire.
     pub fn to_canonical_string(&self) -> String {
+        let mut out = String::new();
+        self.write_canonical(&mut out);
+        out
+    }
+
+    /// Appends [`to_canonical_string`](Self::to_canonical_string) to `out`.
+    pub fn write_canonical(&self, out: &mut String) {
         let mut sorted: Vec<&(String, String)> = self.pairs.iter().collect();
         sorted.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut out = String::new();
-        for (name, value) in sorted {
-            if !out.is_empty() {
+        for (i, (name, value)) in sorted.into_iter().enumerate() {
+            if i > 0 {
                 out.push('&');
             }
-            out.push_str(&component(name));
+            push_component(out, name);
             out.push('=');
-            out.push_str(&component(value));
+            push_component(out, value);
         }
-        out
     }
 }
 

@@ -61,16 +61,27 @@ pub fn invalid(path: &str, problem: impl Into<String>) -> InvalidInput {
 
 /// Joins a field path and a member name: `body` + `task_id` → `body.task_id`.
 pub fn join(path: &str, member: &str) -> String {
-    if path.is_empty() {
-        member.to_owned()
-    } else {
-        format!("{path}.{member}")
+    // Built by hand: generated code joins paths on every call, valid or not.
+    let mut out = String::with_capacity(path.len() + member.len() + 1);
+    if !path.is_empty() {
+        out.push_str(path);
+        out.push('.');
     }
+    out.push_str(member);
+    out
 }
 
 /// The path of the item at `index`: `list` → `list[3]`.
 pub fn index(path: &str, index: usize) -> String {
-    format!("{path}[{index}]")
+    let mut out = String::with_capacity(path.len() + 8);
+    out.push_str(path);
+    out.push('[');
+    let digits = index.checked_ilog10().unwrap_or(0) + 1;
+    for place in (0..digits).rev() {
+        out.push(char::from(b'0' + (index / 10usize.pow(place) % 10) as u8));
+    }
+    out.push(']');
+    out
 }
 
 /// Checks a string's length in characters.

@@ -6,10 +6,13 @@
 //! security scheme with `x-signing: SDK-HMAC-SHA256`, or
 //! `info.x-region-env-prefix`.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
+use hmac::{Hmac, KeyInit};
 use reqwest::header::{HeaderName, HeaderValue};
+use sha2::Sha256;
 
 use super::auth::Credential;
 use super::error::{ErrorFields, ErrorParser};
@@ -21,20 +24,42 @@ pub use super::Secret;
 
 /// An access key pair, optionally temporary (with a security token) and
 /// bound to a project.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct AkSk {
     ak: String,
     sk: Secret,
     security_token: Option<Secret>,
     project_id: Option<String>,
+    /// HMAC keyed with the SK, ready to sign: the key is hashed once per
+    /// pair, not once per request. Boxed: it is larger than the rest.
+    keyed: Option<Box<Hmac<Sha256>>>,
 }
+
+impl PartialEq for AkSk {
+    fn eq(&self, other: &Self) -> bool {
+        // `keyed` follows from `sk`.
+        (&self.ak, &self.sk, &self.security_token, &self.project_id)
+            == (
+                &other.ak,
+                &other.sk,
+                &other.security_token,
+                &other.project_id,
+            )
+    }
+}
+
+impl Eq for AkSk {}
 
 impl AkSk {
     /// A permanent access key pair.
     pub fn new(ak: impl Into<String>, sk: impl Into<Secret>) -> Self {
+        let sk = sk.into();
         AkSk {
             ak: ak.into(),
-            sk: sk.into(),
+            keyed: Hmac::new_from_slice(sk.expose().as_bytes())
+                .ok()
+                .map(Box::new),
+            sk,
             security_token: None,
             project_id: None,
         }
@@ -70,6 +95,11 @@ impl AkSk {
     /// The project id bound to these credentials.
     pub fn project_id(&self) -> Option<&str> {
         self.project_id.as_deref()
+    }
+
+    /// An HMAC-SHA256 keyed with the SK, to feed the string to sign.
+    pub(crate) fn keyed(&self) -> Option<Hmac<Sha256>> {
+        self.keyed.as_deref().cloned()
     }
 }
 
@@ -112,33 +142,44 @@ impl Signer for AkSk {
                 .headers
                 .push((HeaderName::from_static("x-project-id"), value));
         }
-        let text: Vec<(String, String)> = request
+        // Values are borrowed; only one that is not UTF-8 is copied (lossily).
+        let text: Vec<(&str, Cow<str>)> = request
             .headers
             .iter()
             .map(|(k, v)| {
-                let value = String::from_utf8_lossy(v.as_bytes()).into_owned();
-                (k.as_str().to_owned(), value)
+                let value = match std::str::from_utf8(v.as_bytes()) {
+                    Ok(text) => Cow::Borrowed(text),
+                    Err(_) => String::from_utf8_lossy(v.as_bytes()),
+                };
+                (k.as_str(), value)
             })
             .collect();
-        let borrowed: Vec<(&str, &str)> =
-            text.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let signed = signing::sign(
+        let borrowed: Vec<(&str, &str)> = text.iter().map(|(k, v)| (*k, v.as_ref())).collect();
+        let signed = signing::sign_parts(
             request.method.as_str(),
             request.url,
             &borrowed,
             request.body,
             self,
             request.time,
+            None,
         )?;
-        for (name, value) in signed.headers {
-            let name = HeaderName::from_bytes(name.as_bytes())
-                .map_err(|_| SignError::new("a signed header name is invalid"))?;
-            let mut value = HeaderValue::from_str(value.trim()).map_err(|_| invalid("a header"))?;
+        let authorization = (signing::AUTHORIZATION, Cow::Owned(signed.authorization));
+        let mut add = Vec::with_capacity(signed.added.len() + 1);
+        for (name, value) in signed.added.into_iter().flatten().chain([authorization]) {
+            let name = HeaderName::from_static(name.lower);
+            let mut value = match value {
+                // An owned value moves into the header without a copy.
+                Cow::Owned(text) if text.trim().len() == text.len() => HeaderValue::try_from(text),
+                text => HeaderValue::from_str(text.trim()),
+            }
+            .map_err(|_| invalid("a header"))?;
             value.set_sensitive(
                 name == reqwest::header::AUTHORIZATION || name.as_str() == "x-security-token",
             );
-            request.headers.push((name, value));
+            add.push((name, value));
         }
+        request.headers.append(&mut add);
         Ok(())
     }
 
