@@ -5,7 +5,10 @@
 //!
 //! Component schemas keep their own type: they are named in the spec, and
 //! users look for them by name. An inline type merges into a component of
-//! the same shape, or else into the first inline type of that shape.
+//! the same shape, or else into the first inline type of that shape. Small
+//! shapes (a struct of one or two properties, an enum of one value) stay
+//! apart: they match by chance, and a field typed as an unrelated name
+//! would mislead more than the copy costs.
 
 use std::collections::BTreeMap;
 
@@ -31,6 +34,9 @@ pub fn merge_duplicates(api: &mut Api) {
             .filter(|&i| is_component(&api.types[i]))
             .chain((0..api.types.len()).filter(|&i| !is_component(&api.types[i])));
         for i in order {
+            if !substantial(&api.types[i].kind) {
+                continue;
+            }
             let key = signature(&api.types[i].kind, &|name| {
                 index.get(name).map(|&j| api.types[canon[j]].name.clone())
             });
@@ -71,6 +77,14 @@ pub fn merge_duplicates(api: &mut Api) {
     }
     for op in &mut api.operations {
         rename_operation(op, &renamed);
+    }
+}
+
+fn substantial(kind: &TypeKind) -> bool {
+    match kind {
+        TypeKind::Struct(s) => s.fields.len() + usize::from(s.additional.is_some()) >= 3,
+        TypeKind::Enum(e) => e.variants.len() >= 2,
+        TypeKind::Union(u) => u.variants.len() >= 2,
     }
 }
 
@@ -155,5 +169,93 @@ fn rename_success(success: &mut Success, renamed: &BTreeMap<String, String>) {
             .iter_mut()
             .for_each(|s| rename_success(&mut s.body, renamed)),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::{ShapeKind, Success, TypeKind};
+
+    const SPEC: &str = r#"
+openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  owner: {type: object, properties: {id: {type: integer}, login: {type: string}, url: {type: string}}}
+                  other: {type: object, properties: {id: {type: integer}, login: {type: string}, url: {type: string}}}
+                  small: {type: object, properties: {name: {type: string}}}
+  /b:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  user: {type: object, properties: {id: {type: integer}, login: {type: string}, url: {type: string}}}
+                  repo: {type: object, properties: {id: {type: integer}, name: {type: string}, url: {type: string}}}
+components:
+  schemas:
+    User: {type: object, properties: {id: {type: integer}, login: {type: string}, url: {type: string}}}
+    Tag: {type: object, properties: {name: {type: string}}}
+    Zalias: {type: object, properties: {id: {type: integer}, login: {type: string}, url: {type: string}}}
+"#;
+
+    fn field_type(api: &crate::ir::Api, response: &str, field: &str) -> String {
+        let TypeKind::Struct(s) = &api.types.iter().find(|t| t.name == response).unwrap().kind
+        else {
+            panic!("{response} is not a struct");
+        };
+        match &s
+            .fields
+            .iter()
+            .find(|f| f.name == field)
+            .unwrap()
+            .shape
+            .kind
+        {
+            ShapeKind::Named(n) => n.clone(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn inline_copies_become_the_component_and_small_shapes_stay_apart() {
+        let api = crate::Generator::new("t.yaml")
+            .lower_str(SPEC)
+            .expect("lowers");
+        let responses: Vec<String> = api
+            .operations
+            .iter()
+            .map(|op| match &op.success {
+                Success::Json(shape) => match &shape.kind {
+                    ShapeKind::Named(n) => n.clone(),
+                    other => panic!("{other:?}"),
+                },
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        // Same shape as the component `User`: all three inline copies use it.
+        for (response, field) in [(0, "owner"), (0, "other"), (1, "user")] {
+            assert_eq!(field_type(&api, &responses[response], field), "User");
+        }
+        // Another shape, and one too small to match by more than chance.
+        assert_ne!(field_type(&api, &responses[1], "repo"), "User");
+        assert_ne!(field_type(&api, &responses[0], "small"), "Tag");
+        // Components keep their identity even when their shapes are equal.
+        assert!(api.types.iter().any(|t| t.name == "Zalias"));
+        let names: Vec<&str> = api.types.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names.len(), 7, "{names:?}");
     }
 }
