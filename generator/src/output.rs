@@ -62,6 +62,9 @@ fn features(runtime: Runtime, tags: &[String]) -> String {
     if !tags.is_empty() {
         out.push_str("# One per tag of the API: its operations and the types they use.\n");
         for tag in tags {
+            if tag == crate::emit::features::UNUSED_SCHEMAS {
+                out.push_str("# The schemas no operation uses (e.g. webhook payloads).\n");
+            }
             out.push_str(&format!("{} = []\n", toml_string(tag)));
         }
     }

@@ -225,7 +225,10 @@ fn tag_features_gate_operations_and_the_types_only_they_reach() {
         .tag_features(true)
         .generate()
         .expect("tags.yaml generates");
-    assert_eq!(generated.tag_features, ["pets", "stores-shops", "users"]);
+    assert_eq!(
+        generated.tag_features,
+        ["pets", "stores-shops", "users", "unused-schemas"]
+    );
     let code = &generated.code;
     // One module per feature set; shared and untagged types stay ungated.
     for gate in [
@@ -233,6 +236,7 @@ fn tag_features_gate_operations_and_the_types_only_they_reach() {
         "#[cfg(feature = \"users\")]\n    mod tag_users {",
         "#[cfg(any(feature = \"stores-shops\", feature = \"users\"))]",
         "#[cfg(any(feature = \"pets\", feature = \"stores-shops\"))]",
+        "#[cfg(feature = \"unused-schemas\")]\n    mod tag_unused_schemas {",
     ] {
         assert!(code.contains(gate), "missing {gate}");
     }

@@ -52,6 +52,7 @@ impl TagFeatures {
             api.types.iter().map(|t| (t.name.as_str(), t)).collect();
         let mut reached: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut always: BTreeSet<String> = BTreeSet::new();
+        let mut by_all: BTreeSet<String> = BTreeSet::new();
         for (op, features) in api.operations.iter().zip(&ops) {
             let mut names = Vec::new();
             roots(op, &mut names);
@@ -71,7 +72,29 @@ impl TagFeatures {
             }
         }
         // Needed by every tag or by an untagged operation: no gate.
-        reached.retain(|name, features| features.len() < names.len() && !always.contains(name));
+        reached.retain(|name, features| {
+            let gated = features.len() < names.len() && !always.contains(name);
+            if !gated {
+                by_all.insert(name.clone());
+            }
+            gated
+        });
+        let used_by_all = |name: &str| by_all.contains(name);
+        // Schemas no operation uses (e.g. GitHub's webhook payloads) get a
+        // feature of their own, so a crate can leave them out too.
+        let unused: Vec<&str> = api
+            .types
+            .iter()
+            .map(|t| t.name.as_str())
+            .filter(|&n| !always.contains(n) && !reached.contains_key(n) && !used_by_all(n))
+            .collect();
+        let mut names = names;
+        if !unused.is_empty() {
+            names.push(UNUSED_SCHEMAS.to_owned());
+            for name in unused {
+                reached.insert(name.to_owned(), vec![names.len() - 1]);
+            }
+        }
         Some(TagFeatures {
             names,
             ops,
@@ -146,6 +169,9 @@ impl TagFeatures {
     }
 }
 
+/// The feature of the types no operation uses.
+pub const UNUSED_SCHEMAS: &str = "unused-schemas";
+
 /// Cargo feature names for `tags`: lower-case ASCII letters, digits and
 /// `-`, unique, and clear of the crate's own features.
 fn feature_names(tags: &[&str]) -> Vec<String> {
@@ -161,7 +187,7 @@ fn feature_names(tags: &[&str]) -> Vec<String> {
         }
         let mut name = name.trim_end_matches('-').to_owned();
         name.truncate(48);
-        if name.is_empty() || name == "default" || name == "tracing" {
+        if name.is_empty() || ["default", "tracing", UNUSED_SCHEMAS].contains(&name.as_str()) {
             name = format!("tag-{}", names.len() + 1);
         }
         let base = name.clone();

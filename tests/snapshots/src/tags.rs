@@ -168,6 +168,32 @@ pub mod types {
     }
     #[cfg(feature = "stores-shops")]
     pub use tag_stores_shops::*;
+    #[cfg(feature = "unused-schemas")]
+    mod tag_unused_schemas {
+        #[allow(unused_imports)]
+        use super::*;
+        /// Used by no operation, so behind `unused-schemas`.
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct Unused {
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub note: Option<String>,
+        }
+        impl Unused {
+            /// Creates a value from its required properties; optional ones start unset.
+            pub fn new() -> Self {
+                Self { note: None }
+            }
+            /// Sets `note`.
+            #[must_use]
+            pub fn with_note(mut self, value: impl Into<String>) -> Self {
+                self.note = Some(value.into());
+                self
+            }
+        }
+    }
+    #[cfg(feature = "unused-schemas")]
+    pub use tag_unused_schemas::*;
     #[cfg(feature = "users")]
     mod tag_users {
         #[allow(unused_imports)]
