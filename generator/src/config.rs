@@ -20,6 +20,7 @@ pub struct Generator {
     runtime: Runtime,
     strict: bool,
     tag_features: bool,
+    serde_both_ways: bool,
 }
 
 /// Where generated code finds its runtime.
@@ -61,6 +62,7 @@ impl Generator {
             runtime: Runtime::Crate,
             strict: false,
             tag_features: false,
+            serde_both_ways: false,
         }
     }
 
@@ -77,6 +79,16 @@ impl Generator {
     /// enable them by default; generated crates do.
     pub fn tag_features(mut self, on: bool) -> Self {
         self.tag_features = on;
+        self
+    }
+
+    /// Derives `Serialize` and `Deserialize` on every type (default `false`:
+    /// request types serialize, response types deserialize, schemas no
+    /// operation uses do both). For code that also plays the server, e.g. a
+    /// fake service in tests. A response's exact JSON is always available
+    /// from `Response::raw_body`.
+    pub fn serde_both_ways(mut self, on: bool) -> Self {
+        self.serde_both_ways = on;
         self
     }
 
@@ -142,6 +154,7 @@ impl Generator {
             &api,
             self.runtime == Runtime::Crate,
             tags.as_ref(),
+            self.serde_both_ways,
         ))?;
         if self.runtime == Runtime::Inline {
             let mut features = runtime_features.clone();

@@ -68,6 +68,10 @@ enum Command {
         /// No Cargo feature per tag: every operation is always compiled.
         #[arg(long)]
         no_tag_features: bool,
+        /// Derive `Serialize` and `Deserialize` on every type, not only in
+        /// the direction the API sends it (e.g. for a fake server).
+        #[arg(long)]
+        serde_both_ways: bool,
         /// Write nothing; fail if the output directory is not up to date.
         #[arg(long)]
         check: bool,
@@ -164,6 +168,7 @@ fn run(command: Command) -> Result<(), String> {
             runtime_path,
             strict,
             no_tag_features,
+            serde_both_ways,
             check,
         } => {
             let started = std::time::Instant::now();
@@ -175,7 +180,13 @@ fn run(command: Command) -> Result<(), String> {
             if let Some(name) = &crate_name {
                 output::check_crate_name(name).map_err(|e| format!("error: {e}\n"))?;
             }
-            let generated = generate(&spec, runtime.into(), strict, !no_tag_features)?;
+            let generated = Options {
+                runtime: runtime.into(),
+                strict,
+                tag_features: !no_tag_features,
+                serde_both_ways,
+            }
+            .generate(&spec)?;
             let name = crate_name.unwrap_or_else(|| output::crate_name_for(&generated.about.title));
             let dir = out.unwrap_or_else(|| PathBuf::from("target/generated").join(&name));
             let runtime_path = match runtime_path {
@@ -220,7 +231,7 @@ fn run(command: Command) -> Result<(), String> {
             runtime,
             strict,
         } => {
-            let generated = generate(&spec, runtime.into(), strict, false)?;
+            let generated = Options::plain(runtime.into(), strict).generate(&spec)?;
             match out {
                 Some(path) => output::write_if_changed(&path, &generated.code)
                     .map_err(|e| format!("cannot write {}: {e}\n", path.display())),
@@ -232,7 +243,7 @@ fn run(command: Command) -> Result<(), String> {
         }
         Command::Diff { .. } => Err("internal error: diff runs on its own\n".into()),
         Command::Check { spec, strict } => {
-            let generated = generate(&spec, Runtime::Crate, strict, false)?;
+            let generated = Options::plain(Runtime::Crate, strict).generate(&spec)?;
             eprintln!(
                 "{}: ok ({} warning(s))",
                 spec.display(),
@@ -273,21 +284,37 @@ fn relative_to(target: &Path, dir: &Path) -> Result<PathBuf, String> {
     Ok(relative)
 }
 
-/// Generates `spec`, printing its warnings.
-fn generate(
-    spec: &Path,
+/// How `generate`, `file` and `check` run the generator.
+struct Options {
     runtime: Runtime,
     strict: bool,
     tag_features: bool,
-) -> Result<clientgen::Generated, String> {
-    let generated = Generator::new(spec)
-        .runtime(runtime)
-        .strict(strict)
-        .tag_features(tag_features)
-        .generate()
-        .map_err(|e| e.to_string())?;
-    for warning in &generated.warnings {
-        eprintln!("{warning}");
+    serde_both_ways: bool,
+}
+
+impl Options {
+    /// One module: no tag features (nothing declares them), serde one way.
+    fn plain(runtime: Runtime, strict: bool) -> Self {
+        Options {
+            runtime,
+            strict,
+            tag_features: false,
+            serde_both_ways: false,
+        }
     }
-    Ok(generated)
+
+    /// Generates `spec`, printing its warnings.
+    fn generate(&self, spec: &Path) -> Result<clientgen::Generated, String> {
+        let generated = Generator::new(spec)
+            .runtime(self.runtime)
+            .strict(self.strict)
+            .tag_features(self.tag_features)
+            .serde_both_ways(self.serde_both_ways)
+            .generate()
+            .map_err(|e| e.to_string())?;
+        for warning in &generated.warnings {
+            eprintln!("{warning}");
+        }
+        Ok(generated)
+    }
 }

@@ -79,20 +79,20 @@ impl TagFeatures {
             }
             gated
         });
-        let used_by_all = |name: &str| by_all.contains(name);
         // Schemas no operation uses (e.g. GitHub's webhook payloads) get a
-        // feature of their own, so a crate can leave them out too.
-        let unused: Vec<&str> = api
-            .types
-            .iter()
-            .map(|t| t.name.as_str())
-            .filter(|&n| !always.contains(n) && !reached.contains_key(n) && !used_by_all(n))
-            .collect();
+        // feature of their own, so a crate can leave them out too; the
+        // types they hold need it as well.
+        let unused = unused_roots(api, &by_name);
         let mut names = names;
         if !unused.is_empty() {
             names.push(UNUSED_SCHEMAS.to_owned());
-            for name in unused {
-                reached.insert(name.to_owned(), vec![names.len() - 1]);
+            let feature = names.len() - 1;
+            for name in closure(&by_name, unused) {
+                if let Some(features) = reached.get_mut(&name) {
+                    features.push(feature);
+                } else if !always.contains(&name) && !by_all.contains(&name) {
+                    reached.insert(name, vec![feature]);
+                }
             }
         }
         Some(TagFeatures {
@@ -216,6 +216,43 @@ pub fn input_types(api: &Api) -> BTreeSet<String> {
         }
     }
     closure(&by_name, names)
+}
+
+/// Names of the types responses (success and documented error bodies) can hold.
+pub fn output_types(api: &Api) -> BTreeSet<String> {
+    let by_name: BTreeMap<&str, &TypeDef> =
+        api.types.iter().map(|t| (t.name.as_str(), t)).collect();
+    let mut names = Vec::new();
+    for op in &api.operations {
+        success(&op.success, &mut names);
+        for e in &op.errors {
+            named(&e.shape, &mut names);
+        }
+    }
+    closure(&by_name, names)
+}
+
+/// The types no operation reaches.
+fn unused_roots(api: &Api, by_name: &BTreeMap<&str, &TypeDef>) -> Vec<String> {
+    let mut roots = Vec::new();
+    for op in &api.operations {
+        self::roots(op, &mut roots);
+    }
+    let used = closure(by_name, roots);
+    api.types
+        .iter()
+        .filter(|t| !used.contains(&t.name))
+        .map(|t| t.name.clone())
+        .collect()
+}
+
+/// Types no operation reaches and every type they hold: they may be used
+/// in either direction.
+pub fn unused_types(api: &Api) -> BTreeSet<String> {
+    let by_name: BTreeMap<&str, &TypeDef> =
+        api.types.iter().map(|t| (t.name.as_str(), t)).collect();
+    let roots = unused_roots(api, &by_name);
+    closure(&by_name, roots)
 }
 
 /// `names` and every type they hold, transitively.

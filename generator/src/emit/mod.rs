@@ -61,12 +61,14 @@ pub enum Part<'a> {
 /// The whole generated API, in parts that can be formatted independently
 /// (see [`crate::format::format_parts`]). With `runtime_crate`, `runtime`
 /// names the `clientgen-runtime` crate; otherwise the includer provides
-/// `mod runtime`. With `tags`, operations and the types only some tags
+/// `mod runtime`. With `serde_both_ways`, every type is `Serialize` and
+/// `Deserialize`, not only in the direction the API sends it. With `tags`, operations and the types only some tags
 /// reach are compiled only with those tags' features.
 pub fn api<'a>(
     api: &'a Api,
     runtime_crate: bool,
     tags: Option<&'a features::TagFeatures>,
+    serde_both_ways: bool,
 ) -> Vec<Part<'a>> {
     let runtime = move || {
         if runtime_crate {
@@ -79,21 +81,31 @@ pub fn api<'a>(
             TokenStream::new()
         }
     };
-    // Only values a request can carry are ever validated.
+    // Requests serialize and validate their values; responses deserialize
+    // theirs; schemas no operation uses may go either way.
     let inputs = features::input_types(api);
+    let outputs = features::output_types(api);
+    let unused = features::unused_types(api);
     let typed = api.types.iter().map(|def| {
-        let validated = inputs.contains(&def.name);
-        (tags.and_then(|t| t.type_set(&def.name)), (def, validated))
+        let input = inputs.contains(&def.name);
+        let output = outputs.contains(&def.name);
+        let unused = unused.contains(&def.name);
+        let traits = Traits {
+            validate: input,
+            serialize: input || unused || serde_both_ways,
+            deserialize: output || unused || serde_both_ways,
+        };
+        (tags.and_then(|t| t.type_set(&def.name)), (def, traits))
     });
     // One piece per type (types are most of a big API's code), one per
     // feature set.
     let (ungated, gated) = features::partition(typed);
     let mut defs: Vec<Piece<'a>> = ungated
         .into_iter()
-        .map(|(def, validated)| Box::new(move || type_def(def, validated)) as Piece<'a>)
+        .map(|(def, traits)| Box::new(move || type_def(def, traits)) as Piece<'a>)
         .collect();
-    defs.extend(gated_pieces(tags, gated, |(def, validated)| {
-        type_def(def, validated)
+    defs.extend(gated_pieces(tags, gated, |(def, traits)| {
+        type_def(def, traits)
     }));
 
     let common = operations::common_errors(api);
@@ -173,12 +185,32 @@ fn gated_pieces<'a, T: Copy + Send + Sync + 'a>(
         })
 }
 
-fn type_def(def: &TypeDef, validated: bool) -> TokenStream {
+/// What a type implements besides `Debug`, `Clone` and `PartialEq`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Traits {
+    /// `rt::validate::Validate`: the type is part of a request.
+    pub validate: bool,
+    /// `serde::Serialize`.
+    pub serialize: bool,
+    /// `serde::Deserialize`.
+    pub deserialize: bool,
+}
+
+impl Traits {
+    /// The serde derives, e.g. `serde::Serialize, serde::Deserialize`.
+    pub fn serde(self) -> TokenStream {
+        let ser = self.serialize.then(|| quote!(serde::Serialize,));
+        let de = self.deserialize.then(|| quote!(serde::Deserialize,));
+        quote!(#ser #de)
+    }
+}
+
+fn type_def(def: &TypeDef, traits: Traits) -> TokenStream {
     let fallback = format!("The `{}` schema of the API.", def.name);
     let doc = docs::attrs(Some(def.doc.as_deref().unwrap_or(&fallback)));
     match &def.kind {
-        TypeKind::Struct(s) => structs::emit(&def.name, doc, s, validated),
+        TypeKind::Struct(s) => structs::emit(&def.name, doc, s, traits),
         TypeKind::Enum(e) => enums::emit(&def.name, doc, e),
-        TypeKind::Union(u) => unions::emit(&def.name, doc, u, validated),
+        TypeKind::Union(u) => unions::emit(&def.name, doc, u, traits),
     }
 }

@@ -10,7 +10,7 @@ use crate::names::{bare, ident};
 /// Name of the field that collects properties not listed in the schema.
 const EXTRA_FIELD: &str = "additional_properties";
 
-pub fn emit(name: &str, doc: TokenStream, def: &Struct, validated: bool) -> TokenStream {
+pub fn emit(name: &str, doc: TokenStream, def: &Struct, traits: super::Traits) -> TokenStream {
     let type_name = ident(name);
     let here = TokenStream::new();
     let tag_note = def.tag_owned_by_parent.as_ref().map(|tag| {
@@ -65,7 +65,7 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct, validated: bool) -> Toke
     });
 
     let checks: Vec<TokenStream> = def.fields.iter().filter_map(field_check).collect();
-    let validate = if !validated {
+    let validate = if !traits.validate {
         TokenStream::new()
     } else if checks.is_empty() {
         quote!(impl rt::validate::Validate for #type_name {})
@@ -80,12 +80,13 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct, validated: bool) -> Toke
         }
     };
 
+    let serde = traits.serde();
     // With nothing required, every field starts empty: `Default` says so.
     let default = def.fields.iter().all(is_optional).then(|| quote!(Default,));
     quote! {
         #doc
         #tag_note
-        #[derive(Debug, Clone, #default PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, #default PartialEq, #serde)]
         #[non_exhaustive]
         pub struct #type_name {
             #(#fields)*

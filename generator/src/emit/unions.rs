@@ -10,7 +10,7 @@ use super::{types::rust_type, validate};
 use crate::ir::Union;
 use crate::names::ident;
 
-pub fn emit(name: &str, doc: TokenStream, def: &Union, validated: bool) -> TokenStream {
+pub fn emit(name: &str, doc: TokenStream, def: &Union, traits: super::Traits) -> TokenStream {
     let type_name = ident(name);
     let here = TokenStream::new();
     let tag_attr = match &def.tag {
@@ -80,7 +80,8 @@ pub fn emit(name: &str, doc: TokenStream, def: &Union, validated: bool) -> Token
             }
         }
     };
-    let validate = validated.then(|| {
+    let serde = traits.serde();
+    let validate = traits.validate.then(|| {
         quote! {
             impl rt::validate::Validate for #type_name {
                 #[allow(unused_variables)]
@@ -92,7 +93,7 @@ pub fn emit(name: &str, doc: TokenStream, def: &Union, validated: bool) -> Token
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #serde)]
         #[non_exhaustive]
         #[allow(clippy::large_enum_variant)]
         #tag_attr

@@ -51,7 +51,7 @@ pub mod types {
     /// The `Circle` schema of the API.
     ///
     /// The ````type` ```rust```` property is written by the enclosing enum.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Circle {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -72,7 +72,7 @@ pub mod types {
     /// &lt;b>bold&lt;/b>
     ///
     ///    std::process::exit(14);
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Item {
         #[serde(rename = "name`\n```rust\nstd::process::exit(15);\n```")]
@@ -146,7 +146,7 @@ pub mod types {
     }
     rt::string_enum!(Mixed, Unknown, A = "a", B = "b");
     /// The `Shape` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     #[serde(tag = "type`\n```rust")]
@@ -173,7 +173,7 @@ pub mod types {
     /// The `Square` schema of the API.
     ///
     /// The ````type` ```rust```` property is written by the enclosing enum.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Square {
         #[serde(default, skip_serializing_if = "Option::is_none")]

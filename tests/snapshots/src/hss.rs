@@ -10,7 +10,7 @@ pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
     /// Scan details of one scan item.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct ClusterScanDetail {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -50,7 +50,7 @@ pub mod types {
         }
     }
     /// Parameters of a cluster scan task.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct ClusterScanInfo {
         /// Scan item types.
@@ -121,7 +121,7 @@ pub mod types {
         "specific_cluster"
     );
     /// Scan details of one cluster of a task.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct ClusterScanResource {
         /// Cluster name.
@@ -271,7 +271,7 @@ pub mod types {
     /// A cluster scan task (`task_type` = `cluster_scan`).
     ///
     /// The `task_type` property is written by the enclosing enum.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct CreateClusterScanTask {
         pub cluster_scan_info: ClusterScanInfo,
@@ -293,7 +293,7 @@ pub mod types {
     /// An infrastructure-as-code scan task (`task_type` = `iac_scan`).
     ///
     /// The `task_type` property is written by the enclosing enum.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct CreateIacScanTask {
         pub iac_scan_info: IacScanInfo,
@@ -314,7 +314,7 @@ pub mod types {
     }
     /// Parameters of the task to create. `task_type` selects the variant and
     /// which of `cluster_scan_info` or `iac_scan_info` is required.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     #[serde(tag = "task_type")]
@@ -346,7 +346,7 @@ pub mod types {
         }
     }
     /// The created task.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct CreateTaskResponseBody {
         /// Id of the task created by this request.
@@ -368,7 +368,7 @@ pub mod types {
     /// Error body. The service and its API gateway use several shapes:
     /// `{error_code, error_msg}`, `{errorCode, errorMsg}` or `{code, message}`,
     /// at the top level or nested (e.g. `{"error": {"code", "message"}}`).
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct ErrorResponse {
         /// Error code.
@@ -480,7 +480,7 @@ pub mod types {
         IacFileType, Unknown, Dockerfile = "dockerfile", K8sYaml = "k8s_yaml"
     );
     /// Parameters of an infrastructure-as-code scan task.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct IacScanInfo {
         pub file_type: IacFileType,
@@ -517,7 +517,7 @@ pub mod types {
         }
     }
     /// Scan details of one file of a task.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct IacScanResource {
         /// File name.
@@ -618,7 +618,7 @@ pub mod types {
     }
     /// Filters specific to cluster scan tasks; usable when `task_type` is
     /// `cluster_scan`.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct ListTaskResourcesClusterScanInfo {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -676,7 +676,7 @@ pub mod types {
     }
     /// Filters specific to infrastructure-as-code scan tasks; usable when
     /// `task_type` is `iac_scan`.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct ListTaskResourcesIacScanInfo {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -723,7 +723,7 @@ pub mod types {
         }
     }
     /// Filters of the list of resources of a task.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct ListTaskResourcesRequestBody {
         pub task_type: TaskType,
@@ -769,7 +769,7 @@ pub mod types {
         }
     }
     /// A page of the resources of a task.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct ListTaskResourcesResponseBody {
         /// Number of resources of the task.
@@ -820,7 +820,7 @@ pub mod types {
     }
     /// Filters specific to cluster scan tasks; may be given when `task_type`
     /// is `cluster_scan`.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct ListTasksClusterScanInfo {
         /// Scan item types. When not empty, only the tasks that scanned every
@@ -851,7 +851,7 @@ pub mod types {
     }
     /// Filters specific to infrastructure-as-code scan tasks; may be given
     /// when `task_type` is `iac_scan`.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct ListTasksIacScanInfo {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -876,7 +876,7 @@ pub mod types {
         }
     }
     /// Filters and sort order of the task list.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct ListTasksRequestBody {
         pub task_type: TaskType,
@@ -1004,7 +1004,7 @@ pub mod types {
         }
     }
     /// A page of the task list.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct ListTasksResponseBody {
         /// Number of tasks in the list.
@@ -1036,7 +1036,7 @@ pub mod types {
         }
     }
     /// Error details nested under `error`.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct NestedError {
         /// Error code.
@@ -1065,7 +1065,7 @@ pub mod types {
         }
     }
     /// A cluster to scan again.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct RetryClusterInfo {
         /// Cluster id.
@@ -1137,7 +1137,7 @@ pub mod types {
     );
     /// Parameters of retrying a cluster scan task (`task_type` =
     /// `cluster_scan`).
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct RetryClusterScanInfo {
         pub range_type: RetryClusterRangeType,
@@ -1180,7 +1180,7 @@ pub mod types {
     }
     /// What to run again. `cluster_scan_info` carries the parameters of a
     /// cluster scan task.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct RetryTaskRequestBody {
         pub task_type: RetryTaskType,
@@ -1244,7 +1244,7 @@ pub mod types {
         "failed"
     );
     /// Task statistics.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct ShowTaskStatisticsResponseBody {
         /// Number of tasks run so far.
@@ -1301,7 +1301,7 @@ pub mod types {
     }
     rt::string_enum!(SortDir, Unknown, Desc = "desc", Asc = "asc");
     /// Information specific to a cluster scan task.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct TaskClusterScanInfo {
         /// Scan item types of the task.
@@ -1356,7 +1356,7 @@ pub mod types {
         }
     }
     /// Information specific to an infrastructure-as-code scan task.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct TaskIacScanInfo {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1407,7 +1407,7 @@ pub mod types {
         }
     }
     /// A task.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct TaskInfo {
         /// Task id.

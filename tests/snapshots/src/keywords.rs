@@ -73,7 +73,7 @@ pub mod types {
         }
     }
     /// The `Self_` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Self_ {
         pub r#type: String,

@@ -10,7 +10,7 @@ pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
     /// The `Error` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Error {
         pub message: String,
@@ -22,7 +22,7 @@ pub mod types {
         }
     }
     /// The `Health` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Health {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -45,7 +45,7 @@ pub mod types {
         #[allow(unused_imports)]
         use super::*;
         /// The `Address` schema of the API.
-        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
         #[non_exhaustive]
         pub struct Address {
             #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -66,8 +66,8 @@ pub mod types {
     }
     #[cfg(any(feature = "stores-shops", feature = "users"))]
     pub use tags_1::*;
-    #[cfg(feature = "pets")]
-    mod tag_pets {
+    #[cfg(any(feature = "pets", feature = "unused-schemas"))]
+    mod tags_2 {
         #[allow(unused_imports)]
         use super::*;
         /// The `Kind` schema of the API.
@@ -82,8 +82,38 @@ pub mod types {
             Unknown(String),
         }
         rt::string_enum!(Kind, Unknown, Cat = "cat", Dog = "dog");
-        /// The `NewPet` schema of the API.
+        /// The `Pet` schema of the API.
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct Pet {
+            pub name: String,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub kind: Option<Kind>,
+        }
+        impl Pet {
+            /// Creates a value from its required properties; optional ones start unset.
+            pub fn new(name: impl Into<String>) -> Self {
+                Self {
+                    name: name.into(),
+                    kind: None,
+                }
+            }
+            /// Sets `kind`.
+            #[must_use]
+            pub fn with_kind(mut self, value: impl Into<Kind>) -> Self {
+                self.kind = Some(value.into());
+                self
+            }
+        }
+    }
+    #[cfg(any(feature = "pets", feature = "unused-schemas"))]
+    pub use tags_2::*;
+    #[cfg(feature = "pets")]
+    mod tag_pets {
+        #[allow(unused_imports)]
+        use super::*;
+        /// The `NewPet` schema of the API.
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct NewPet {
             pub name: String,
@@ -116,29 +146,6 @@ pub mod types {
                 Ok(())
             }
         }
-        /// The `Pet` schema of the API.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-        #[non_exhaustive]
-        pub struct Pet {
-            pub name: String,
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub kind: Option<Kind>,
-        }
-        impl Pet {
-            /// Creates a value from its required properties; optional ones start unset.
-            pub fn new(name: impl Into<String>) -> Self {
-                Self {
-                    name: name.into(),
-                    kind: None,
-                }
-            }
-            /// Sets `kind`.
-            #[must_use]
-            pub fn with_kind(mut self, value: impl Into<Kind>) -> Self {
-                self.kind = Some(value.into());
-                self
-            }
-        }
     }
     #[cfg(feature = "pets")]
     pub use tag_pets::*;
@@ -147,7 +154,7 @@ pub mod types {
         #[allow(unused_imports)]
         use super::*;
         /// The `Store` schema of the API.
-        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
         #[non_exhaustive]
         pub struct Store {
             #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -178,16 +185,24 @@ pub mod types {
         pub struct Unused {
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub note: Option<String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub pet: Option<Pet>,
         }
         impl Unused {
             /// Creates a value from its required properties; optional ones start unset.
             pub fn new() -> Self {
-                Self { note: None }
+                Self { note: None, pet: None }
             }
             /// Sets `note`.
             #[must_use]
             pub fn with_note(mut self, value: impl Into<String>) -> Self {
                 self.note = Some(value.into());
+                self
+            }
+            /// Sets `pet`.
+            #[must_use]
+            pub fn with_pet(mut self, value: impl Into<Pet>) -> Self {
+                self.pet = Some(value.into());
                 self
             }
         }
@@ -199,7 +214,7 @@ pub mod types {
         #[allow(unused_imports)]
         use super::*;
         /// The `User` schema of the API.
-        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
         #[non_exhaustive]
         pub struct User {
             #[serde(default, skip_serializing_if = "Option::is_none")]
