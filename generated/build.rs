@@ -11,12 +11,12 @@ fn main() {
         std::process::exit(1);
     };
     let out = PathBuf::from(out_dir).join("hss.rs");
-    // The fake service (`test-util`) plays the server: it reads requests and
-    // writes responses, so it needs both serde directions.
-    let fake = std::env::var_os("CARGO_FEATURE_TEST_UTIL").is_some();
+    // The fake service (`test-util`, which enables this) plays the server:
+    // it reads requests and writes responses.
+    let both_ways = std::env::var_os("CARGO_FEATURE_SERDE_BOTH_WAYS").is_some();
     match clientgen::Generator::new(SPEC)
         .strict(true)
-        .serde_both_ways(fake)
+        .serde_both_ways(both_ways)
         .generate_to(&out)
     {
         Ok(_) => {}
