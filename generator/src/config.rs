@@ -83,8 +83,8 @@ impl Generator {
     }
 
     /// Derives `Serialize` and `Deserialize` on every type (default `false`:
-    /// request types serialize, response types deserialize, schemas no
-    /// operation uses do both). For code that also plays the server, e.g. a
+    /// request types serialize; response types, and schemas no operation
+    /// uses, deserialize). For code that also plays the server, e.g. a
     /// fake service in tests. A response's exact JSON is always available
     /// from `Response::raw_body`.
     pub fn serde_both_ways(mut self, on: bool) -> Self {

@@ -82,7 +82,8 @@ pub fn api<'a>(
         }
     };
     // Requests serialize and validate their values; responses deserialize
-    // theirs; schemas no operation uses may go either way.
+    // theirs, and so do schemas no operation uses: they describe what an
+    // application receives outside the operations (e.g. webhook payloads).
     let inputs = features::input_types(api);
     let outputs = features::output_types(api);
     let unused = features::unused_types(api);
@@ -92,7 +93,7 @@ pub fn api<'a>(
         let unused = unused.contains(&def.name);
         let traits = Traits {
             validate: input,
-            serialize: input || unused || serde_both_ways,
+            serialize: input || serde_both_ways,
             deserialize: output || unused || serde_both_ways,
         };
         (tags.and_then(|t| t.type_set(&def.name)), (def, traits))

@@ -28,7 +28,7 @@ pub mod types {
         Color, Unknown2, Red = "red", Green = "green", Blue = "blue", Unknown = "unknown"
     );
     /// The `Palette` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Palette {
         pub primary: Color,

@@ -10,7 +10,7 @@ pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
     /// The `Basket` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Basket {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -29,7 +29,7 @@ pub mod types {
         }
     }
     /// The `Described` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Described {
         /// A described reference.
@@ -49,7 +49,7 @@ pub mod types {
         }
     }
     /// The `ExprItem` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     #[serde(untagged)]
@@ -70,7 +70,7 @@ pub mod types {
         }
     }
     /// The `Formula` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Formula {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -89,7 +89,7 @@ pub mod types {
         }
     }
     /// The `OrderItemItem` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct OrderItemItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -116,7 +116,7 @@ pub mod types {
         }
     }
     /// The `Sample` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Sample {
         pub id: String,
@@ -258,7 +258,7 @@ pub mod types {
         }
     }
     /// A discriminator over a non-object falls back to untagged.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     #[serde(untagged)]

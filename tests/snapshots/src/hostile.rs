@@ -10,7 +10,7 @@ pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
     /// Integer bounds beyond 2^53 keep every digit.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Bounds {
         #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -35,7 +35,7 @@ pub mod types {
         "Unknown", N1st = "1st", UfcNUef = "ünï"
     );
     /// The `FooBar` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct FooBar {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -54,7 +54,7 @@ pub mod types {
         }
     }
     /// The `FooBar2` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct FooBar2 {
         #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -12,7 +12,7 @@ pub mod types {
     /// The `Circle` schema of the API.
     ///
     /// The `kind` property is written by the enclosing enum.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Circle {
         pub radius: f64,
@@ -24,7 +24,7 @@ pub mod types {
         }
     }
     /// The `Combined` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Combined {
         pub kind: String,
@@ -46,7 +46,7 @@ pub mod types {
         }
     }
     /// The `IdOrName` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     #[serde(untagged)]
@@ -74,7 +74,7 @@ pub mod types {
         }
     }
     /// A tree node; it contains itself.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Node {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -113,7 +113,7 @@ pub mod types {
         }
     }
     /// The `Shape` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
     #[serde(tag = "kind")]
@@ -138,7 +138,7 @@ pub mod types {
     /// The `Square` schema of the API.
     ///
     /// The `kind` property is written by the enclosing enum.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Square {
         pub side: i64,

@@ -10,7 +10,7 @@ pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
     /// The `Open` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Open {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -35,7 +35,7 @@ pub mod types {
         }
     }
     /// The `Record` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Record {
         pub id: String,

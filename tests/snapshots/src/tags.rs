@@ -83,7 +83,7 @@ pub mod types {
         }
         rt::string_enum!(Kind, Unknown, Cat = "cat", Dog = "dog");
         /// The `Pet` schema of the API.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
         #[non_exhaustive]
         pub struct Pet {
             pub name: String,
@@ -180,7 +180,7 @@ pub mod types {
         #[allow(unused_imports)]
         use super::*;
         /// Used by no operation, so behind `unused-schemas`.
-        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
         #[non_exhaustive]
         pub struct Unused {
             #[serde(default, skip_serializing_if = "Option::is_none")]
