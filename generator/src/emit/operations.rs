@@ -179,10 +179,13 @@ fn emit(op: &Operation, types: &[TypeDef], error_docs: TokenStream) -> TokenStre
     }
 }
 
-/// The spec's description, then where the parameter goes, in one paragraph.
+/// The spec's description, then where the parameter goes: in the same
+/// paragraph after one line of prose, in its own after anything longer
+/// (which may end in a list or a code block).
 fn param_doc(p: &Param) -> String {
     let note = param_note(p);
     match p.doc.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        Some(doc) if doc.contains('\n') || doc.ends_with('`') => format!("{doc}\n\n{note}"),
         Some(doc) if doc.ends_with(['.', '!', '?', ':']) => format!("{doc} {note}"),
         Some(doc) => format!("{doc}. {note}"),
         None => note,

@@ -1609,7 +1609,9 @@ pub mod operations {
             enterprise_project_id, body
         );
         /// Project id: the project the assets belong to. Once set, the assets of
-        /// that project can be queried by this id. Sent as the path parameter `project_id`. Defaults to the client's setting.
+        /// that project can be queried by this id.
+        ///
+        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
             self.project_id = Some(value.into());
             self
@@ -1617,7 +1619,9 @@ pub mod operations {
         /// Enterprise project id, used to filter assets by enterprise project.
         /// Pass `all_granted_eps` to query the assets of every enterprise project.
         /// Only needed once enterprise projects are enabled; the service defaults
-        /// to `0`, the default enterprise project. Sent as the query parameter `enterprise_project_id`. Optional.
+        /// to `0`, the default enterprise project.
+        ///
+        /// Sent as the query parameter `enterprise_project_id`. Optional.
         pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
             self.enterprise_project_id = Some(value.into());
             self
@@ -1682,7 +1686,9 @@ pub mod operations {
             enterprise_project_id, offset, limit, body
         );
         /// Project id: the project the assets belong to. Once set, the assets of
-        /// that project can be queried by this id. Sent as the path parameter `project_id`. Defaults to the client's setting.
+        /// that project can be queried by this id.
+        ///
+        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
             self.project_id = Some(value.into());
             self
@@ -1690,13 +1696,17 @@ pub mod operations {
         /// Enterprise project id, used to filter assets by enterprise project.
         /// Pass `all_granted_eps` to query the assets of every enterprise project.
         /// Only needed once enterprise projects are enabled; the service defaults
-        /// to `0`, the default enterprise project. Sent as the query parameter `enterprise_project_id`. Optional.
+        /// to `0`, the default enterprise project.
+        ///
+        /// Sent as the query parameter `enterprise_project_id`. Optional.
         pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
             self.enterprise_project_id = Some(value.into());
             self
         }
         /// Offset: the position of the first record to return. The service
-        /// defaults to `0`. Sent as the query parameter `offset`. Optional.
+        /// defaults to `0`.
+        ///
+        /// Sent as the query parameter `offset`. Optional.
         pub fn offset(mut self, value: impl Into<i32>) -> Self {
             self.offset = Some(value.into());
             self
@@ -1825,7 +1835,9 @@ pub mod operations {
             task_id, enterprise_project_id, offset, limit, body
         );
         /// Project id: the project the assets belong to. Once set, the assets of
-        /// that project can be queried by this id. Sent as the path parameter `project_id`. Defaults to the client's setting.
+        /// that project can be queried by this id.
+        ///
+        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
             self.project_id = Some(value.into());
             self
@@ -1838,13 +1850,17 @@ pub mod operations {
         /// Enterprise project id, used to filter assets by enterprise project.
         /// Pass `all_granted_eps` to query the assets of every enterprise project.
         /// Only needed once enterprise projects are enabled; the service defaults
-        /// to `0`, the default enterprise project. Sent as the query parameter `enterprise_project_id`. Optional.
+        /// to `0`, the default enterprise project.
+        ///
+        /// Sent as the query parameter `enterprise_project_id`. Optional.
         pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
             self.enterprise_project_id = Some(value.into());
             self
         }
         /// Offset: the position of the first record to return. The service
-        /// defaults to `0`. Sent as the query parameter `offset`. Optional.
+        /// defaults to `0`.
+        ///
+        /// Sent as the query parameter `offset`. Optional.
         pub fn offset(mut self, value: impl Into<i32>) -> Self {
             self.offset = Some(value.into());
             self
@@ -1973,7 +1989,9 @@ pub mod operations {
             project_id, enterprise_project_id, task_type
         );
         /// Project id: the project the assets belong to. Once set, the assets of
-        /// that project can be queried by this id. Sent as the path parameter `project_id`. Defaults to the client's setting.
+        /// that project can be queried by this id.
+        ///
+        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
             self.project_id = Some(value.into());
             self
@@ -1981,7 +1999,9 @@ pub mod operations {
         /// Enterprise project id, used to filter assets by enterprise project.
         /// Pass `all_granted_eps` to query the assets of every enterprise project.
         /// Only needed once enterprise projects are enabled; the service defaults
-        /// to `0`, the default enterprise project. Sent as the query parameter `enterprise_project_id`. Optional.
+        /// to `0`, the default enterprise project.
+        ///
+        /// Sent as the query parameter `enterprise_project_id`. Optional.
         pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
             self.enterprise_project_id = Some(value.into());
             self
@@ -2050,7 +2070,9 @@ pub mod operations {
             project_id, task_id, enterprise_project_id, body
         );
         /// Project id: the project the assets belong to. Once set, the assets of
-        /// that project can be queried by this id. Sent as the path parameter `project_id`. Defaults to the client's setting.
+        /// that project can be queried by this id.
+        ///
+        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
             self.project_id = Some(value.into());
             self
@@ -2063,7 +2085,9 @@ pub mod operations {
         /// Enterprise project id, used to filter assets by enterprise project.
         /// Pass `all_granted_eps` to query the assets of every enterprise project.
         /// Only needed once enterprise projects are enabled; the service defaults
-        /// to `0`, the default enterprise project. Sent as the query parameter `enterprise_project_id`. Optional.
+        /// to `0`, the default enterprise project.
+        ///
+        /// Sent as the query parameter `enterprise_project_id`. Optional.
         pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
             self.enterprise_project_id = Some(value.into());
             self
