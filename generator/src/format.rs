@@ -24,7 +24,7 @@ pub fn format(tokens: TokenStream) -> Result<String, GenerateError> {
 }
 
 /// Formats the parts of a generated file, with the header: the same text as
-/// [`format`] of all the parts' tokens together, whatever the thread count.
+/// [`format()`] of all the parts' tokens together, whatever the thread count.
 pub fn format_parts(parts: &[Part<'_>]) -> Result<String, GenerateError> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     format_parts_on(parts, threads)

@@ -71,6 +71,6 @@ pub mod private {
     pub use super::{encode, validate};
     pub use super::{Core, Error, Hook, InvalidInput, Response, RetryPolicy, ServiceError};
     pub use super::{Items, PageFuture, Paged, Pages};
-    pub use crate::{request_builder, string_enum};
+    pub use crate::{client_builder, request_builder, string_enum};
     pub use reqwest::Method;
 }

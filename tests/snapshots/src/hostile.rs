@@ -298,11 +298,7 @@ pub struct ClientBuilder {
     inner: runtime::ClientBuilder,
 }
 impl ClientBuilder {
-    /// Sends requests to this base URL instead of the default.
-    pub fn endpoint(mut self, url: impl Into<String>) -> Self {
-        self.inner = self.inner.endpoint(url);
-        self
-    }
+    runtime::private::client_builder!();
     /// Sends requests to the endpoint of `region` (see [`#region::resolved_endpoint`]).
     pub fn region(self, region: ResultValue) -> Self {
         self.endpoint(region.resolved_endpoint())
@@ -323,62 +319,6 @@ impl ClientBuilder {
     pub fn anonymous(mut self) -> Self {
         self.inner = self.inner.anonymous();
         self
-    }
-    /// Time allowed to establish a connection (default 60 s).
-    pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.inner = self.inner.connect_timeout(timeout);
-        self
-    }
-    /// Time allowed for a whole request (default 120 s).
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.inner = self.inner.timeout(timeout);
-        self
-    }
-    /// Appends `suffix` to the User-Agent, e.g. your application's name.
-    pub fn user_agent_suffix(mut self, suffix: &str) -> Self {
-        self.inner = self.inner.user_agent_suffix(suffix);
-        self
-    }
-    /// Replaces the whole User-Agent (default [`USER_AGENT`]).
-    pub fn user_agent(mut self, user_agent: &str) -> Self {
-        self.inner = self.inner.user_agent(user_agent);
-        self
-    }
-    /// Retries for every call (default: none); a call may set its own.
-    pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
-        self.inner = self.inner.retry(policy);
-        self
-    }
-    /// Runs `hook` around every call (after hooks added before).
-    pub fn hook(mut self, hook: impl runtime::Hook + 'static) -> Self {
-        self.inner = self.inner.hook(hook);
-        self
-    }
-    /// Proxy, certificates and connection pool settings.
-    pub fn http(mut self, settings: runtime::HttpSettings) -> Self {
-        self.inner = self.inner.http(settings);
-        self
-    }
-    /// Sends through an existing client (sharing its pool, proxy and
-    /// TLS setup); see [`runtime::ClientBuilder::http_client`].
-    pub fn http_client(mut self, client: runtime::reqwest::Client) -> Self {
-        self.inner = self.inner.http_client(client);
-        self
-    }
-    /// The source of signing times (default: the system clock), for
-    /// replaying captured requests and tests.
-    pub fn clock(
-        mut self,
-        clock: impl Fn() -> std::time::SystemTime + Send + Sync + 'static,
-    ) -> Self {
-        self.inner = self.inner.clock(clock);
-        self
-    }
-    /// Checks the settings and builds the client.
-    pub fn build(self) -> Result<Client, runtime::BuildError> {
-        Ok(Client {
-            core: self.inner.build()?,
-        })
     }
 }
 /// The regions the API is offered in, from the spec's servers.
