@@ -159,6 +159,7 @@ fn standalone_crates_compile_without_warnings() {
         ("hss-crate", "crate", "spec/hss.yaml"),
         ("hss-inline", "inline", "spec/hss.yaml"),
         ("params-inline", "inline", "tests/fixtures/params.yaml"),
+        ("tags-inline", "inline", "tests/fixtures/tags.yaml"),
     ] {
         let dir = scratch(name);
         let out = dir.to_str().expect("utf-8 path");
@@ -197,18 +198,34 @@ fn standalone_crates_compile_without_warnings() {
                 assert_eq!(lib.contains("pub mod huawei {"), spec == "spec/hss.yaml");
             }
         }
-        let check = Command::new(env!("CARGO"))
-            .args(["check", "--quiet", "--all-targets", "--manifest-path"])
-            .arg(dir.join("Cargo.toml"))
-            .env("CARGO_TARGET_DIR", root().join("target/standalone"))
-            .env("RUSTFLAGS", "-D warnings")
-            .output()
-            .expect("cargo runs");
-        assert!(
-            check.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&check.stderr)
+        // One feature per tag, all on by default.
+        assert_eq!(
+            manifest
+                .contains("default = [\"pets\", \"stores-shops\", \"users\", \"unused-schemas\"]"),
+            spec.ends_with("tags.yaml"),
+            "{manifest}"
         );
+        // A crate with tags also builds with one tag's feature alone.
+        let feature_sets: &[&[&str]] = if spec.ends_with("tags.yaml") {
+            &[&[], &["--no-default-features", "--features", "users"]]
+        } else {
+            &[&[]]
+        };
+        for features in feature_sets {
+            let check = Command::new(env!("CARGO"))
+                .args(["check", "--quiet", "--all-targets", "--manifest-path"])
+                .arg(dir.join("Cargo.toml"))
+                .args(*features)
+                .env("CARGO_TARGET_DIR", root().join("target/standalone"))
+                .env("RUSTFLAGS", "-D warnings")
+                .output()
+                .expect("cargo runs");
+            assert!(
+                check.status.success(),
+                "{name} {features:?}: {}",
+                String::from_utf8_lossy(&check.stderr)
+            );
+        }
         assert!(Path::new(&dir.join("Cargo.lock")).exists());
     }
 }

@@ -21,6 +21,7 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct, traits: super::Traits) -
         quote!(#[doc = ""] #note)
     });
 
+    let flattened = def.additional.is_some();
     let fields = def.fields.iter().map(|f| {
         let field_name = ident(&f.name);
         let ty = field_type(f, &here);
@@ -29,13 +30,18 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct, traits: super::Traits) -
             let wire = &f.wire;
             quote!(#[serde(rename = #wire)])
         });
-        let optional = is_optional(f).then(|| {
-            if f.required {
-                quote!(#[serde(default)])
-            } else {
-                quote!(#[serde(default, skip_serializing_if = "Option::is_none")])
+        // A missing `Option` reads as `None` by itself, except beside a
+        // flattened map; an unset one is left out of what is sent.
+        let default = is_optional(f) && (flattened || traits.deserialize);
+        let skip = !f.required && is_optional(f) && traits.serialize;
+        let optional = match (default, skip) {
+            (true, true) => {
+                Some(quote!(#[serde(default, skip_serializing_if = "Option::is_none")]))
             }
-        });
+            (true, false) => Some(quote!(#[serde(default)])),
+            (false, true) => Some(quote!(#[serde(skip_serializing_if = "Option::is_none")])),
+            (false, false) => None,
+        };
         quote! { #field_doc #rename #optional pub #field_name: #ty, }
     });
     let extra = def.additional.as_ref().map(|value| {
@@ -49,7 +55,13 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct, traits: super::Traits) -
     });
 
     let constructor = constructor(def, &here);
-    let setters = def.fields.iter().filter(|f| !f.required).map(|f| {
+    // Setters build values to send; a value only received is read.
+    let settable = if traits.serialize {
+        &def.fields[..]
+    } else {
+        &[]
+    };
+    let setters = settable.iter().filter(|f| !f.required).map(|f| {
         let field_name = ident(&f.name);
         let setter = format_ident!("with_{}", bare(&f.name));
         let ty = inner_type(f, &here);

@@ -46,7 +46,7 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct PostRawErrordefault {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub message: Option<String>,
     }
     impl PostRawErrordefault {
@@ -54,18 +54,12 @@ pub mod types {
         pub fn new() -> Self {
             Self { message: None }
         }
-        /// Sets `message`.
-        #[must_use]
-        pub fn with_message(mut self, value: impl Into<String>) -> Self {
-            self.message = Some(value.into());
-            self
-        }
     }
     /// The `StartJobError404` schema of the API.
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct StartJobError404 {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub queue: Option<String>,
     }
     impl StartJobError404 {
@@ -73,21 +67,15 @@ pub mod types {
         pub fn new() -> Self {
             Self { queue: None }
         }
-        /// Sets `queue`.
-        #[must_use]
-        pub fn with_queue(mut self, value: impl Into<String>) -> Self {
-            self.queue = Some(value.into());
-            self
-        }
     }
     /// The `UploadBody` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct UploadBody {
         pub file: Vec<u8>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub note: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub tags: Option<Vec<String>>,
     }
     impl UploadBody {

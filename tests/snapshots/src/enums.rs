@@ -32,9 +32,9 @@ pub mod types {
     #[non_exhaustive]
     pub struct Palette {
         pub primary: Color,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub accents: Option<Vec<Color>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub mode: Option<PaletteMode>,
     }
     impl Palette {
@@ -45,18 +45,6 @@ pub mod types {
                 accents: None,
                 mode: None,
             }
-        }
-        /// Sets `accents`.
-        #[must_use]
-        pub fn with_accents(mut self, value: impl Into<Vec<Color>>) -> Self {
-            self.accents = Some(value.into());
-            self
-        }
-        /// Sets `mode`.
-        #[must_use]
-        pub fn with_mode(mut self, value: impl Into<PaletteMode>) -> Self {
-            self.mode = Some(value.into());
-            self
         }
     }
     /// The `PaletteMode` schema of the API.

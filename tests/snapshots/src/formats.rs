@@ -13,7 +13,7 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Basket {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub lines: Option<Vec<OrderItemItem>>,
     }
     impl Basket {
@@ -21,31 +21,19 @@ pub mod types {
         pub fn new() -> Self {
             Self { lines: None }
         }
-        /// Sets `lines`.
-        #[must_use]
-        pub fn with_lines(mut self, value: impl Into<Vec<OrderItemItem>>) -> Self {
-            self.lines = Some(value.into());
-            self
-        }
     }
     /// The `Described` schema of the API.
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Described {
         /// A described reference.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub basket: Option<Basket>,
     }
     impl Described {
         /// Creates a value from its required properties; optional ones start unset.
         pub fn new() -> Self {
             Self { basket: None }
-        }
-        /// Sets `basket`.
-        #[must_use]
-        pub fn with_basket(mut self, value: impl Into<Basket>) -> Self {
-            self.basket = Some(value.into());
-            self
         }
     }
     /// The `ExprItem` schema of the API.
@@ -73,7 +61,7 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Formula {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub expr: Option<Vec<ExprItem>>,
     }
     impl Formula {
@@ -81,38 +69,20 @@ pub mod types {
         pub fn new() -> Self {
             Self { expr: None }
         }
-        /// Sets `expr`.
-        #[must_use]
-        pub fn with_expr(mut self, value: impl Into<Vec<ExprItem>>) -> Self {
-            self.expr = Some(value.into());
-            self
-        }
     }
     /// The `OrderItemItem` schema of the API.
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct OrderItemItem {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub name: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub items: Option<Vec<OrderItemItem>>,
     }
     impl OrderItemItem {
         /// Creates a value from its required properties; optional ones start unset.
         pub fn new() -> Self {
             Self { name: None, items: None }
-        }
-        /// Sets `name`.
-        #[must_use]
-        pub fn with_name(mut self, value: impl Into<String>) -> Self {
-            self.name = Some(value.into());
-            self
-        }
-        /// Sets `items`.
-        #[must_use]
-        pub fn with_items(mut self, value: impl Into<Vec<OrderItemItem>>) -> Self {
-            self.items = Some(value.into());
-            self
         }
     }
     /// The `Sample` schema of the API.
@@ -121,33 +91,33 @@ pub mod types {
     pub struct Sample {
         pub id: String,
         pub created: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub day: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub small: Option<i32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub big: Option<i64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub unsigned: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub ratio: Option<f32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub precise: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub encoded: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub blob: Option<Vec<u8>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub odd: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub money: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub server_id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub secret: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub level: Option<i64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub maybe: Option<String>,
     }
     impl Sample {
@@ -171,90 +141,6 @@ pub mod types {
                 level: None,
                 maybe: None,
             }
-        }
-        /// Sets `day`.
-        #[must_use]
-        pub fn with_day(mut self, value: impl Into<String>) -> Self {
-            self.day = Some(value.into());
-            self
-        }
-        /// Sets `small`.
-        #[must_use]
-        pub fn with_small(mut self, value: impl Into<i32>) -> Self {
-            self.small = Some(value.into());
-            self
-        }
-        /// Sets `big`.
-        #[must_use]
-        pub fn with_big(mut self, value: impl Into<i64>) -> Self {
-            self.big = Some(value.into());
-            self
-        }
-        /// Sets `unsigned`.
-        #[must_use]
-        pub fn with_unsigned(mut self, value: impl Into<u32>) -> Self {
-            self.unsigned = Some(value.into());
-            self
-        }
-        /// Sets `ratio`.
-        #[must_use]
-        pub fn with_ratio(mut self, value: impl Into<f32>) -> Self {
-            self.ratio = Some(value.into());
-            self
-        }
-        /// Sets `precise`.
-        #[must_use]
-        pub fn with_precise(mut self, value: impl Into<f64>) -> Self {
-            self.precise = Some(value.into());
-            self
-        }
-        /// Sets `encoded`.
-        #[must_use]
-        pub fn with_encoded(mut self, value: impl Into<String>) -> Self {
-            self.encoded = Some(value.into());
-            self
-        }
-        /// Sets `blob`.
-        #[must_use]
-        pub fn with_blob(mut self, value: impl Into<Vec<u8>>) -> Self {
-            self.blob = Some(value.into());
-            self
-        }
-        /// Sets `odd`.
-        #[must_use]
-        pub fn with_odd(mut self, value: impl Into<String>) -> Self {
-            self.odd = Some(value.into());
-            self
-        }
-        /// Sets `money`.
-        #[must_use]
-        pub fn with_money(mut self, value: impl Into<f64>) -> Self {
-            self.money = Some(value.into());
-            self
-        }
-        /// Sets `server_id`.
-        #[must_use]
-        pub fn with_server_id(mut self, value: impl Into<String>) -> Self {
-            self.server_id = Some(value.into());
-            self
-        }
-        /// Sets `secret`.
-        #[must_use]
-        pub fn with_secret(mut self, value: impl Into<String>) -> Self {
-            self.secret = Some(value.into());
-            self
-        }
-        /// Sets `level`.
-        #[must_use]
-        pub fn with_level(mut self, value: impl Into<i64>) -> Self {
-            self.level = Some(value.into());
-            self
-        }
-        /// Sets `maybe`.
-        #[must_use]
-        pub fn with_maybe(mut self, value: impl Into<String>) -> Self {
-            self.maybe = Some(value.into());
-            self
         }
     }
     /// A discriminator over a non-object falls back to untagged.

@@ -13,11 +13,11 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Bounds {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub big: Option<i64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub near: Option<i64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub small: Option<i32>,
     }
     impl Bounds {
@@ -29,24 +29,6 @@ pub mod types {
                 small: None,
             }
         }
-        /// Sets `big`.
-        #[must_use]
-        pub fn with_big(mut self, value: impl Into<i64>) -> Self {
-            self.big = Some(value.into());
-            self
-        }
-        /// Sets `near`.
-        #[must_use]
-        pub fn with_near(mut self, value: impl Into<i64>) -> Self {
-            self.near = Some(value.into());
-            self
-        }
-        /// Sets `small`.
-        #[must_use]
-        pub fn with_small(mut self, value: impl Into<i32>) -> Self {
-            self.small = Some(value.into());
-            self
-        }
     }
     /// The `Circle` schema of the API.
     ///
@@ -54,19 +36,13 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Circle {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub radius: Option<f64>,
     }
     impl Circle {
         /// Creates a value from its required properties; optional ones start unset.
         pub fn new() -> Self {
             Self { radius: None }
-        }
-        /// Sets `radius`.
-        #[must_use]
-        pub fn with_radius(mut self, value: impl Into<f64>) -> Self {
-            self.radius = Some(value.into());
-            self
         }
     }
     /// &lt;b>bold&lt;/b>
@@ -76,11 +52,11 @@ pub mod types {
     #[non_exhaustive]
     pub struct Item {
         #[serde(rename = "name`\n```rust\nstd::process::exit(15);\n```")]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub name_rust_std_process_exit_15: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub kind: Option<Kind>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub shape: Option<Shape>,
     }
     impl Item {
@@ -91,27 +67,6 @@ pub mod types {
                 kind: None,
                 shape: None,
             }
-        }
-        /// Sets ```` name` ```rust std::process::exit(15); ``` ````.
-        #[must_use]
-        pub fn with_name_rust_std_process_exit_15(
-            mut self,
-            value: impl Into<String>,
-        ) -> Self {
-            self.name_rust_std_process_exit_15 = Some(value.into());
-            self
-        }
-        /// Sets `kind`.
-        #[must_use]
-        pub fn with_kind(mut self, value: impl Into<Kind>) -> Self {
-            self.kind = Some(value.into());
-            self
-        }
-        /// Sets `shape`.
-        #[must_use]
-        pub fn with_shape(mut self, value: impl Into<Shape>) -> Self {
-            self.shape = Some(value.into());
-            self
         }
     }
     /// The `Kind` schema of the API.
@@ -176,19 +131,13 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Square {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub side: Option<f64>,
     }
     impl Square {
         /// Creates a value from its required properties; optional ones start unset.
         pub fn new() -> Self {
             Self { side: None }
-        }
-        /// Sets `side`.
-        #[must_use]
-        pub fn with_side(mut self, value: impl Into<f64>) -> Self {
-            self.side = Some(value.into());
-            self
         }
     }
 }

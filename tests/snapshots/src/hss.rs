@@ -13,12 +13,12 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct ClusterScanDetail {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub scan_type: Option<ClusterScanType>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub status: Option<ScanStatus>,
         /// Why the scan failed.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub failed_reason: Option<String>,
     }
     impl ClusterScanDetail {
@@ -30,24 +30,6 @@ pub mod types {
                 failed_reason: None,
             }
         }
-        /// Sets `scan_type`.
-        #[must_use]
-        pub fn with_scan_type(mut self, value: impl Into<ClusterScanType>) -> Self {
-            self.scan_type = Some(value.into());
-            self
-        }
-        /// Sets `status`.
-        #[must_use]
-        pub fn with_status(mut self, value: impl Into<ScanStatus>) -> Self {
-            self.status = Some(value.into());
-            self
-        }
-        /// Sets `failed_reason`.
-        #[must_use]
-        pub fn with_failed_reason(mut self, value: impl Into<String>) -> Self {
-            self.failed_reason = Some(value.into());
-            self
-        }
     }
     /// Parameters of a cluster scan task.
     #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -58,7 +40,7 @@ pub mod types {
         pub range_type: ClusterScanRangeType,
         /// Ids of the clusters to scan. Required when `range_type` is
         /// `specific_cluster`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub cluster_id_list: Option<Vec<String>>,
     }
     impl ClusterScanInfo {
@@ -125,28 +107,28 @@ pub mod types {
     #[non_exhaustive]
     pub struct ClusterScanResource {
         /// Cluster name.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub cluster_name: Option<String>,
         /// Cluster id.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub cluster_id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub cluster_type: Option<ClusterType>,
         /// Cluster version.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub cluster_version: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub scan_status: Option<ScanStatus>,
         /// Time the scan of this cluster started, in milliseconds since the
         /// Unix epoch.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub start_time: Option<i64>,
         /// Time the scan of this cluster ended, in milliseconds since the
         /// Unix epoch.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub end_time: Option<i64>,
         /// Scan details of each scan item of this cluster.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub scan_detail_list: Option<Vec<ClusterScanDetail>>,
     }
     impl ClusterScanResource {
@@ -162,57 +144,6 @@ pub mod types {
                 end_time: None,
                 scan_detail_list: None,
             }
-        }
-        /// Sets `cluster_name`.
-        #[must_use]
-        pub fn with_cluster_name(mut self, value: impl Into<String>) -> Self {
-            self.cluster_name = Some(value.into());
-            self
-        }
-        /// Sets `cluster_id`.
-        #[must_use]
-        pub fn with_cluster_id(mut self, value: impl Into<String>) -> Self {
-            self.cluster_id = Some(value.into());
-            self
-        }
-        /// Sets `cluster_type`.
-        #[must_use]
-        pub fn with_cluster_type(mut self, value: impl Into<ClusterType>) -> Self {
-            self.cluster_type = Some(value.into());
-            self
-        }
-        /// Sets `cluster_version`.
-        #[must_use]
-        pub fn with_cluster_version(mut self, value: impl Into<String>) -> Self {
-            self.cluster_version = Some(value.into());
-            self
-        }
-        /// Sets `scan_status`.
-        #[must_use]
-        pub fn with_scan_status(mut self, value: impl Into<ScanStatus>) -> Self {
-            self.scan_status = Some(value.into());
-            self
-        }
-        /// Sets `start_time`.
-        #[must_use]
-        pub fn with_start_time(mut self, value: impl Into<i64>) -> Self {
-            self.start_time = Some(value.into());
-            self
-        }
-        /// Sets `end_time`.
-        #[must_use]
-        pub fn with_end_time(mut self, value: impl Into<i64>) -> Self {
-            self.end_time = Some(value.into());
-            self
-        }
-        /// Sets `scan_detail_list`.
-        #[must_use]
-        pub fn with_scan_detail_list(
-            mut self,
-            value: impl Into<Vec<ClusterScanDetail>>,
-        ) -> Self {
-            self.scan_detail_list = Some(value.into());
-            self
         }
     }
     /// Scan item type:
@@ -350,19 +281,13 @@ pub mod types {
     #[non_exhaustive]
     pub struct CreateTaskResponseBody {
         /// Id of the task created by this request.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub task_id: Option<String>,
     }
     impl CreateTaskResponseBody {
         /// Creates a value from its required properties; optional ones start unset.
         pub fn new() -> Self {
             Self { task_id: None }
-        }
-        /// Sets `task_id`.
-        #[must_use]
-        pub fn with_task_id(mut self, value: impl Into<String>) -> Self {
-            self.task_id = Some(value.into());
-            self
         }
     }
     /// Error body. The service and its API gateway use several shapes:
@@ -372,29 +297,29 @@ pub mod types {
     #[non_exhaustive]
     pub struct ErrorResponse {
         /// Error code.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub error_code: Option<String>,
         /// Error message.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub error_msg: Option<String>,
         /// Error code (alternative spelling).
         #[serde(rename = "errorCode")]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub error_code2: Option<String>,
         /// Error message (alternative spelling).
         #[serde(rename = "errorMsg")]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub error_msg2: Option<String>,
         /// Error code (API gateway shape).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub code: Option<String>,
         /// Error message (API gateway shape).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub message: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub error: Option<NestedError>,
         /// Encoded details of an authorization failure.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub encoded_authorization_message: Option<String>,
     }
     impl ErrorResponse {
@@ -410,57 +335,6 @@ pub mod types {
                 error: None,
                 encoded_authorization_message: None,
             }
-        }
-        /// Sets `error_code`.
-        #[must_use]
-        pub fn with_error_code(mut self, value: impl Into<String>) -> Self {
-            self.error_code = Some(value.into());
-            self
-        }
-        /// Sets `error_msg`.
-        #[must_use]
-        pub fn with_error_msg(mut self, value: impl Into<String>) -> Self {
-            self.error_msg = Some(value.into());
-            self
-        }
-        /// Sets `errorCode`.
-        #[must_use]
-        pub fn with_error_code2(mut self, value: impl Into<String>) -> Self {
-            self.error_code2 = Some(value.into());
-            self
-        }
-        /// Sets `errorMsg`.
-        #[must_use]
-        pub fn with_error_msg2(mut self, value: impl Into<String>) -> Self {
-            self.error_msg2 = Some(value.into());
-            self
-        }
-        /// Sets `code`.
-        #[must_use]
-        pub fn with_code(mut self, value: impl Into<String>) -> Self {
-            self.code = Some(value.into());
-            self
-        }
-        /// Sets `message`.
-        #[must_use]
-        pub fn with_message(mut self, value: impl Into<String>) -> Self {
-            self.message = Some(value.into());
-            self
-        }
-        /// Sets `error`.
-        #[must_use]
-        pub fn with_error(mut self, value: impl Into<NestedError>) -> Self {
-            self.error = Some(value.into());
-            self
-        }
-        /// Sets `encoded_authorization_message`.
-        #[must_use]
-        pub fn with_encoded_authorization_message(
-            mut self,
-            value: impl Into<String>,
-        ) -> Self {
-            self.encoded_authorization_message = Some(value.into());
-            self
         }
     }
     /// File type:
@@ -521,29 +395,29 @@ pub mod types {
     #[non_exhaustive]
     pub struct IacScanResource {
         /// File name.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub file_name: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub file_type: Option<IacFileType>,
         /// Chart package name.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub chart_name: Option<String>,
         /// File id, unique, generated by the service.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub file_id: Option<String>,
         /// File size.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub file_size: Option<i32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub scan_status: Option<ScanStatus>,
         /// Why the scan failed.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub failed_reason: Option<String>,
         /// Time the scan started, in milliseconds since the Unix epoch.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub start_time: Option<i64>,
         /// Time the scan ended, in milliseconds since the Unix epoch.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub end_time: Option<i64>,
     }
     impl IacScanResource {
@@ -561,75 +435,21 @@ pub mod types {
                 end_time: None,
             }
         }
-        /// Sets `file_name`.
-        #[must_use]
-        pub fn with_file_name(mut self, value: impl Into<String>) -> Self {
-            self.file_name = Some(value.into());
-            self
-        }
-        /// Sets `file_type`.
-        #[must_use]
-        pub fn with_file_type(mut self, value: impl Into<IacFileType>) -> Self {
-            self.file_type = Some(value.into());
-            self
-        }
-        /// Sets `chart_name`.
-        #[must_use]
-        pub fn with_chart_name(mut self, value: impl Into<String>) -> Self {
-            self.chart_name = Some(value.into());
-            self
-        }
-        /// Sets `file_id`.
-        #[must_use]
-        pub fn with_file_id(mut self, value: impl Into<String>) -> Self {
-            self.file_id = Some(value.into());
-            self
-        }
-        /// Sets `file_size`.
-        #[must_use]
-        pub fn with_file_size(mut self, value: impl Into<i32>) -> Self {
-            self.file_size = Some(value.into());
-            self
-        }
-        /// Sets `scan_status`.
-        #[must_use]
-        pub fn with_scan_status(mut self, value: impl Into<ScanStatus>) -> Self {
-            self.scan_status = Some(value.into());
-            self
-        }
-        /// Sets `failed_reason`.
-        #[must_use]
-        pub fn with_failed_reason(mut self, value: impl Into<String>) -> Self {
-            self.failed_reason = Some(value.into());
-            self
-        }
-        /// Sets `start_time`.
-        #[must_use]
-        pub fn with_start_time(mut self, value: impl Into<i64>) -> Self {
-            self.start_time = Some(value.into());
-            self
-        }
-        /// Sets `end_time`.
-        #[must_use]
-        pub fn with_end_time(mut self, value: impl Into<i64>) -> Self {
-            self.end_time = Some(value.into());
-            self
-        }
     }
     /// Filters specific to cluster scan tasks; usable when `task_type` is
     /// `cluster_scan`.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct ListTaskResourcesClusterScanInfo {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub scan_status: Option<ScanStatus>,
         /// Cluster name.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub cluster_name: Option<String>,
         /// Cluster id.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub cluster_id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub cluster_type: Option<ClusterType>,
     }
     impl ListTaskResourcesClusterScanInfo {
@@ -679,13 +499,13 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct ListTaskResourcesIacScanInfo {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub scan_status: Option<ScanStatus>,
         /// File name.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub file_name: Option<String>,
         /// Chart package name.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub chart_name: Option<String>,
     }
     impl ListTaskResourcesIacScanInfo {
@@ -727,9 +547,9 @@ pub mod types {
     #[non_exhaustive]
     pub struct ListTaskResourcesRequestBody {
         pub task_type: TaskType,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub cluster_scan_info: Option<ListTaskResourcesClusterScanInfo>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub iac_scan_info: Option<ListTaskResourcesIacScanInfo>,
     }
     impl ListTaskResourcesRequestBody {
@@ -773,15 +593,15 @@ pub mod types {
     #[non_exhaustive]
     pub struct ListTaskResourcesResponseBody {
         /// Number of resources of the task.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub total_num: Option<i32>,
         /// Scan details of the clusters of the task; the result when the task
         /// type is `cluster_scan`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub cluster_scan_data_list: Option<Vec<ClusterScanResource>>,
         /// Scan details of the files of the task; the result when the task
         /// type is `iac_scan`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub iac_scan_data_list: Option<Vec<IacScanResource>>,
     }
     impl ListTaskResourcesResponseBody {
@@ -793,30 +613,6 @@ pub mod types {
                 iac_scan_data_list: None,
             }
         }
-        /// Sets `total_num`.
-        #[must_use]
-        pub fn with_total_num(mut self, value: impl Into<i32>) -> Self {
-            self.total_num = Some(value.into());
-            self
-        }
-        /// Sets `cluster_scan_data_list`.
-        #[must_use]
-        pub fn with_cluster_scan_data_list(
-            mut self,
-            value: impl Into<Vec<ClusterScanResource>>,
-        ) -> Self {
-            self.cluster_scan_data_list = Some(value.into());
-            self
-        }
-        /// Sets `iac_scan_data_list`.
-        #[must_use]
-        pub fn with_iac_scan_data_list(
-            mut self,
-            value: impl Into<Vec<IacScanResource>>,
-        ) -> Self {
-            self.iac_scan_data_list = Some(value.into());
-            self
-        }
     }
     /// Filters specific to cluster scan tasks; may be given when `task_type`
     /// is `cluster_scan`.
@@ -825,7 +621,7 @@ pub mod types {
     pub struct ListTasksClusterScanInfo {
         /// Scan item types. When not empty, only the tasks that scanned every
         /// listed item are returned; when empty, scan items are not filtered.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub scan_type_list: Option<Vec<ClusterScanType>>,
     }
     impl ListTasksClusterScanInfo {
@@ -854,7 +650,7 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct ListTasksIacScanInfo {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub file_type: Option<IacFileType>,
     }
     impl ListTasksIacScanInfo {
@@ -881,30 +677,30 @@ pub mod types {
     pub struct ListTasksRequestBody {
         pub task_type: TaskType,
         /// Task id.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub task_id: Option<String>,
         /// Task name, matched fuzzily.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub task_name: Option<String>,
         /// Start of the task creation time range, in milliseconds since the
         /// Unix epoch.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub start_create_time: Option<i64>,
         /// End of the task creation time range, in milliseconds since the
         /// Unix epoch.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub end_create_time: Option<i64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub trigger_type: Option<TriggerType>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub task_status: Option<TaskStatus>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub sort_key: Option<TaskSortKey>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub sort_dir: Option<SortDir>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub cluster_scan_info: Option<ListTasksClusterScanInfo>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub iac_scan_info: Option<ListTasksIacScanInfo>,
     }
     impl ListTasksRequestBody {
@@ -1008,10 +804,10 @@ pub mod types {
     #[non_exhaustive]
     pub struct ListTasksResponseBody {
         /// Number of tasks in the list.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub total_num: Option<i32>,
         /// The tasks.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub data_list: Option<Vec<TaskInfo>>,
     }
     impl ListTasksResponseBody {
@@ -1022,28 +818,16 @@ pub mod types {
                 data_list: None,
             }
         }
-        /// Sets `total_num`.
-        #[must_use]
-        pub fn with_total_num(mut self, value: impl Into<i32>) -> Self {
-            self.total_num = Some(value.into());
-            self
-        }
-        /// Sets `data_list`.
-        #[must_use]
-        pub fn with_data_list(mut self, value: impl Into<Vec<TaskInfo>>) -> Self {
-            self.data_list = Some(value.into());
-            self
-        }
     }
     /// Error details nested under `error`.
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct NestedError {
         /// Error code.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub code: Option<String>,
         /// Error message.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub message: Option<String>,
     }
     impl NestedError {
@@ -1051,29 +835,17 @@ pub mod types {
         pub fn new() -> Self {
             Self { code: None, message: None }
         }
-        /// Sets `code`.
-        #[must_use]
-        pub fn with_code(mut self, value: impl Into<String>) -> Self {
-            self.code = Some(value.into());
-            self
-        }
-        /// Sets `message`.
-        #[must_use]
-        pub fn with_message(mut self, value: impl Into<String>) -> Self {
-            self.message = Some(value.into());
-            self
-        }
     }
     /// A cluster to scan again.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct RetryClusterInfo {
         /// Cluster id.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub cluster_id: Option<String>,
         /// Scan items to run again on this cluster. When not given, every
         /// scan item of the cluster whose scan failed is run again.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub scan_type_list: Option<Vec<ClusterScanType>>,
     }
     impl RetryClusterInfo {
@@ -1143,7 +915,7 @@ pub mod types {
         pub range_type: RetryClusterRangeType,
         /// The clusters to scan again, when `range_type` is
         /// `specific_cluster`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub cluster_info_list: Option<Vec<RetryClusterInfo>>,
     }
     impl RetryClusterScanInfo {
@@ -1184,7 +956,7 @@ pub mod types {
     #[non_exhaustive]
     pub struct RetryTaskRequestBody {
         pub task_type: RetryTaskType,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub cluster_scan_info: Option<RetryClusterScanInfo>,
     }
     impl RetryTaskRequestBody {
@@ -1248,14 +1020,14 @@ pub mod types {
     #[non_exhaustive]
     pub struct ShowTaskStatisticsResponseBody {
         /// Number of tasks run so far.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub total_num: Option<i32>,
         /// Number of tasks scanning now.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub running_num: Option<i32>,
         /// Creation time of the most recent scan task, in milliseconds since
         /// the Unix epoch.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub last_task_start_time: Option<i64>,
     }
     impl ShowTaskStatisticsResponseBody {
@@ -1266,24 +1038,6 @@ pub mod types {
                 running_num: None,
                 last_task_start_time: None,
             }
-        }
-        /// Sets `total_num`.
-        #[must_use]
-        pub fn with_total_num(mut self, value: impl Into<i32>) -> Self {
-            self.total_num = Some(value.into());
-            self
-        }
-        /// Sets `running_num`.
-        #[must_use]
-        pub fn with_running_num(mut self, value: impl Into<i32>) -> Self {
-            self.running_num = Some(value.into());
-            self
-        }
-        /// Sets `last_task_start_time`.
-        #[must_use]
-        pub fn with_last_task_start_time(mut self, value: impl Into<i64>) -> Self {
-            self.last_task_start_time = Some(value.into());
-            self
         }
     }
     /// Sort order:
@@ -1305,16 +1059,16 @@ pub mod types {
     #[non_exhaustive]
     pub struct TaskClusterScanInfo {
         /// Scan item types of the task.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub scan_type_list: Option<Vec<ClusterScanType>>,
         /// Number of clusters of the task being scanned.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub scanning_cluster_num: Option<i32>,
         /// Number of clusters of the task scanned successfully.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub success_cluster_num: Option<i32>,
         /// Number of clusters of the task whose scan failed.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub failed_cluster_num: Option<i32>,
     }
     impl TaskClusterScanInfo {
@@ -1327,48 +1081,21 @@ pub mod types {
                 failed_cluster_num: None,
             }
         }
-        /// Sets `scan_type_list`.
-        #[must_use]
-        pub fn with_scan_type_list(
-            mut self,
-            value: impl Into<Vec<ClusterScanType>>,
-        ) -> Self {
-            self.scan_type_list = Some(value.into());
-            self
-        }
-        /// Sets `scanning_cluster_num`.
-        #[must_use]
-        pub fn with_scanning_cluster_num(mut self, value: impl Into<i32>) -> Self {
-            self.scanning_cluster_num = Some(value.into());
-            self
-        }
-        /// Sets `success_cluster_num`.
-        #[must_use]
-        pub fn with_success_cluster_num(mut self, value: impl Into<i32>) -> Self {
-            self.success_cluster_num = Some(value.into());
-            self
-        }
-        /// Sets `failed_cluster_num`.
-        #[must_use]
-        pub fn with_failed_cluster_num(mut self, value: impl Into<i32>) -> Self {
-            self.failed_cluster_num = Some(value.into());
-            self
-        }
     }
     /// Information specific to an infrastructure-as-code scan task.
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct TaskIacScanInfo {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub file_type: Option<IacFileType>,
         /// Number of files the task scans.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub scan_file_num: Option<i32>,
         /// Number of files scanned successfully.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub success_file_num: Option<i32>,
         /// Number of files whose scan failed.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub failed_file_num: Option<i32>,
     }
     impl TaskIacScanInfo {
@@ -1381,59 +1108,35 @@ pub mod types {
                 failed_file_num: None,
             }
         }
-        /// Sets `file_type`.
-        #[must_use]
-        pub fn with_file_type(mut self, value: impl Into<IacFileType>) -> Self {
-            self.file_type = Some(value.into());
-            self
-        }
-        /// Sets `scan_file_num`.
-        #[must_use]
-        pub fn with_scan_file_num(mut self, value: impl Into<i32>) -> Self {
-            self.scan_file_num = Some(value.into());
-            self
-        }
-        /// Sets `success_file_num`.
-        #[must_use]
-        pub fn with_success_file_num(mut self, value: impl Into<i32>) -> Self {
-            self.success_file_num = Some(value.into());
-            self
-        }
-        /// Sets `failed_file_num`.
-        #[must_use]
-        pub fn with_failed_file_num(mut self, value: impl Into<i32>) -> Self {
-            self.failed_file_num = Some(value.into());
-            self
-        }
     }
     /// A task.
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct TaskInfo {
         /// Task id.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub task_id: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub task_type: Option<TaskType>,
         /// Task name.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub task_name: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub trigger_type: Option<TriggerType>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub task_status: Option<TaskStatus>,
         /// Time the task started, in milliseconds since the Unix epoch.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub start_time: Option<i64>,
         /// Time the task ended, in milliseconds since the Unix epoch.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub end_time: Option<i64>,
         /// Estimated time until the task ends, in minutes.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub estimated_time: Option<i32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub cluster_scan_info: Option<TaskClusterScanInfo>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub iac_scan_info: Option<TaskIacScanInfo>,
     }
     impl TaskInfo {
@@ -1451,69 +1154,6 @@ pub mod types {
                 cluster_scan_info: None,
                 iac_scan_info: None,
             }
-        }
-        /// Sets `task_id`.
-        #[must_use]
-        pub fn with_task_id(mut self, value: impl Into<String>) -> Self {
-            self.task_id = Some(value.into());
-            self
-        }
-        /// Sets `task_type`.
-        #[must_use]
-        pub fn with_task_type(mut self, value: impl Into<TaskType>) -> Self {
-            self.task_type = Some(value.into());
-            self
-        }
-        /// Sets `task_name`.
-        #[must_use]
-        pub fn with_task_name(mut self, value: impl Into<String>) -> Self {
-            self.task_name = Some(value.into());
-            self
-        }
-        /// Sets `trigger_type`.
-        #[must_use]
-        pub fn with_trigger_type(mut self, value: impl Into<TriggerType>) -> Self {
-            self.trigger_type = Some(value.into());
-            self
-        }
-        /// Sets `task_status`.
-        #[must_use]
-        pub fn with_task_status(mut self, value: impl Into<TaskStatus>) -> Self {
-            self.task_status = Some(value.into());
-            self
-        }
-        /// Sets `start_time`.
-        #[must_use]
-        pub fn with_start_time(mut self, value: impl Into<i64>) -> Self {
-            self.start_time = Some(value.into());
-            self
-        }
-        /// Sets `end_time`.
-        #[must_use]
-        pub fn with_end_time(mut self, value: impl Into<i64>) -> Self {
-            self.end_time = Some(value.into());
-            self
-        }
-        /// Sets `estimated_time`.
-        #[must_use]
-        pub fn with_estimated_time(mut self, value: impl Into<i32>) -> Self {
-            self.estimated_time = Some(value.into());
-            self
-        }
-        /// Sets `cluster_scan_info`.
-        #[must_use]
-        pub fn with_cluster_scan_info(
-            mut self,
-            value: impl Into<TaskClusterScanInfo>,
-        ) -> Self {
-            self.cluster_scan_info = Some(value.into());
-            self
-        }
-        /// Sets `iac_scan_info`.
-        #[must_use]
-        pub fn with_iac_scan_info(mut self, value: impl Into<TaskIacScanInfo>) -> Self {
-            self.iac_scan_info = Some(value.into());
-            self
         }
     }
     /// Sort field:

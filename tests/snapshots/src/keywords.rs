@@ -38,7 +38,7 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct FooBar {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub x: Option<String>,
     }
     impl FooBar {
@@ -46,30 +46,18 @@ pub mod types {
         pub fn new() -> Self {
             Self { x: None }
         }
-        /// Sets `x`.
-        #[must_use]
-        pub fn with_x(mut self, value: impl Into<String>) -> Self {
-            self.x = Some(value.into());
-            self
-        }
     }
     /// The `FooBar2` schema of the API.
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct FooBar2 {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub y: Option<String>,
     }
     impl FooBar2 {
         /// Creates a value from its required properties; optional ones start unset.
         pub fn new() -> Self {
             Self { y: None }
-        }
-        /// Sets `y`.
-        #[must_use]
-        pub fn with_y(mut self, value: impl Into<String>) -> Self {
-            self.y = Some(value.into());
-            self
         }
     }
     /// The `Self_` schema of the API.
@@ -78,21 +66,21 @@ pub mod types {
     pub struct Self_ {
         pub r#type: String,
         #[serde(rename = "self")]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub self_: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub r#async: Option<i32>,
         #[serde(rename = "fooBar")]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub foo_bar: Option<String>,
         #[serde(rename = "foo_bar")]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub foo_bar2: Option<String>,
         #[serde(rename = "@odata.id")]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub odata_id: Option<String>,
         #[serde(rename = "crate")]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub crate_: Option<Enum>,
     }
     impl Self_ {
@@ -107,42 +95,6 @@ pub mod types {
                 odata_id: None,
                 crate_: None,
             }
-        }
-        /// Sets `self`.
-        #[must_use]
-        pub fn with_self_(mut self, value: impl Into<String>) -> Self {
-            self.self_ = Some(value.into());
-            self
-        }
-        /// Sets `async`.
-        #[must_use]
-        pub fn with_async(mut self, value: impl Into<i32>) -> Self {
-            self.r#async = Some(value.into());
-            self
-        }
-        /// Sets `fooBar`.
-        #[must_use]
-        pub fn with_foo_bar(mut self, value: impl Into<String>) -> Self {
-            self.foo_bar = Some(value.into());
-            self
-        }
-        /// Sets `foo_bar`.
-        #[must_use]
-        pub fn with_foo_bar2(mut self, value: impl Into<String>) -> Self {
-            self.foo_bar2 = Some(value.into());
-            self
-        }
-        /// Sets `@odata.id`.
-        #[must_use]
-        pub fn with_odata_id(mut self, value: impl Into<String>) -> Self {
-            self.odata_id = Some(value.into());
-            self
-        }
-        /// Sets `crate`.
-        #[must_use]
-        pub fn with_crate_(mut self, value: impl Into<Enum>) -> Self {
-            self.crate_ = Some(value.into());
-            self
         }
     }
 }

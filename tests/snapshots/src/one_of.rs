@@ -77,11 +77,11 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Node {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub value: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub parent: Option<Box<Node>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub children: Option<Vec<Node>>,
     }
     impl Node {
@@ -92,24 +92,6 @@ pub mod types {
                 parent: None,
                 children: None,
             }
-        }
-        /// Sets `value`.
-        #[must_use]
-        pub fn with_value(mut self, value: impl Into<String>) -> Self {
-            self.value = Some(value.into());
-            self
-        }
-        /// Sets `parent`.
-        #[must_use]
-        pub fn with_parent(mut self, value: impl Into<Box<Node>>) -> Self {
-            self.parent = Some(value.into());
-            self
-        }
-        /// Sets `children`.
-        #[must_use]
-        pub fn with_children(mut self, value: impl Into<Vec<Node>>) -> Self {
-            self.children = Some(value.into());
-            self
         }
     }
     /// The `Shape` schema of the API.

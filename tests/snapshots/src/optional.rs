@@ -13,7 +13,7 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Open {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub name: Option<String>,
         /// Properties not described by the API.
         #[serde(flatten)]
@@ -27,12 +27,6 @@ pub mod types {
                 additional_properties: std::collections::BTreeMap::new(),
             }
         }
-        /// Sets `name`.
-        #[must_use]
-        pub fn with_name(mut self, value: impl Into<String>) -> Self {
-            self.name = Some(value.into());
-            self
-        }
     }
     /// The `Record` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
@@ -41,15 +35,15 @@ pub mod types {
         pub id: String,
         #[serde(default)]
         pub note: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub count: Option<i32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub ratio: Option<f32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub flags: Option<std::collections::BTreeMap<String, bool>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub extra: Option<serde_json::Value>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub labels: Option<Vec<String>>,
     }
     impl Record {
@@ -64,39 +58,6 @@ pub mod types {
                 extra: None,
                 labels: None,
             }
-        }
-        /// Sets `count`.
-        #[must_use]
-        pub fn with_count(mut self, value: impl Into<i32>) -> Self {
-            self.count = Some(value.into());
-            self
-        }
-        /// Sets `ratio`.
-        #[must_use]
-        pub fn with_ratio(mut self, value: impl Into<f32>) -> Self {
-            self.ratio = Some(value.into());
-            self
-        }
-        /// Sets `flags`.
-        #[must_use]
-        pub fn with_flags(
-            mut self,
-            value: impl Into<std::collections::BTreeMap<String, bool>>,
-        ) -> Self {
-            self.flags = Some(value.into());
-            self
-        }
-        /// Sets `extra`.
-        #[must_use]
-        pub fn with_extra(mut self, value: impl Into<serde_json::Value>) -> Self {
-            self.extra = Some(value.into());
-            self
-        }
-        /// Sets `labels`.
-        #[must_use]
-        pub fn with_labels(mut self, value: impl Into<Vec<String>>) -> Self {
-            self.labels = Some(value.into());
-            self
         }
     }
 }

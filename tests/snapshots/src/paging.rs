@@ -13,19 +13,13 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Event {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub id: Option<String>,
     }
     impl Event {
         /// Creates a value from its required properties; optional ones start unset.
         pub fn new() -> Self {
             Self { id: None }
-        }
-        /// Sets `id`.
-        #[must_use]
-        pub fn with_id(mut self, value: impl Into<String>) -> Self {
-            self.id = Some(value.into());
-            self
         }
     }
     /// The `ListEventsResponse` schema of the API.
@@ -48,27 +42,15 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct LogPage {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub lines: Option<Vec<String>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub errors: Option<Vec<String>>,
     }
     impl LogPage {
         /// Creates a value from its required properties; optional ones start unset.
         pub fn new() -> Self {
             Self { lines: None, errors: None }
-        }
-        /// Sets `lines`.
-        #[must_use]
-        pub fn with_lines(mut self, value: impl Into<Vec<String>>) -> Self {
-            self.lines = Some(value.into());
-            self
-        }
-        /// Sets `errors`.
-        #[must_use]
-        pub fn with_errors(mut self, value: impl Into<Vec<String>>) -> Self {
-            self.errors = Some(value.into());
-            self
         }
     }
 }

@@ -13,9 +13,9 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct Filter {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub color: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub size: Option<i64>,
     }
     impl Filter {
@@ -41,9 +41,9 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct Page {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub offset: Option<i64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub limit: Option<i64>,
     }
     impl Page {

@@ -25,19 +25,13 @@ pub mod types {
     #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
     pub struct Health {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         pub ok: Option<bool>,
     }
     impl Health {
         /// Creates a value from its required properties; optional ones start unset.
         pub fn new() -> Self {
             Self { ok: None }
-        }
-        /// Sets `ok`.
-        #[must_use]
-        pub fn with_ok(mut self, value: impl Into<bool>) -> Self {
-            self.ok = Some(value.into());
-            self
         }
     }
     #[cfg(any(feature = "stores-shops", feature = "users"))]
@@ -48,19 +42,13 @@ pub mod types {
         #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
         #[non_exhaustive]
         pub struct Address {
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub city: Option<String>,
         }
         impl Address {
             /// Creates a value from its required properties; optional ones start unset.
             pub fn new() -> Self {
                 Self { city: None }
-            }
-            /// Sets `city`.
-            #[must_use]
-            pub fn with_city(mut self, value: impl Into<String>) -> Self {
-                self.city = Some(value.into());
-                self
             }
         }
     }
@@ -87,7 +75,7 @@ pub mod types {
         #[non_exhaustive]
         pub struct Pet {
             pub name: String,
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub kind: Option<Kind>,
         }
         impl Pet {
@@ -97,12 +85,6 @@ pub mod types {
                     name: name.into(),
                     kind: None,
                 }
-            }
-            /// Sets `kind`.
-            #[must_use]
-            pub fn with_kind(mut self, value: impl Into<Kind>) -> Self {
-                self.kind = Some(value.into());
-                self
             }
         }
     }
@@ -117,7 +99,7 @@ pub mod types {
         #[non_exhaustive]
         pub struct NewPet {
             pub name: String,
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub kind: Option<Kind>,
         }
         impl NewPet {
@@ -157,19 +139,13 @@ pub mod types {
         #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
         #[non_exhaustive]
         pub struct Store {
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub address: Option<Address>,
         }
         impl Store {
             /// Creates a value from its required properties; optional ones start unset.
             pub fn new() -> Self {
                 Self { address: None }
-            }
-            /// Sets `address`.
-            #[must_use]
-            pub fn with_address(mut self, value: impl Into<Address>) -> Self {
-                self.address = Some(value.into());
-                self
             }
         }
     }
@@ -183,27 +159,15 @@ pub mod types {
         #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
         #[non_exhaustive]
         pub struct Unused {
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub note: Option<String>,
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub pet: Option<Pet>,
         }
         impl Unused {
             /// Creates a value from its required properties; optional ones start unset.
             pub fn new() -> Self {
                 Self { note: None, pet: None }
-            }
-            /// Sets `note`.
-            #[must_use]
-            pub fn with_note(mut self, value: impl Into<String>) -> Self {
-                self.note = Some(value.into());
-                self
-            }
-            /// Sets `pet`.
-            #[must_use]
-            pub fn with_pet(mut self, value: impl Into<Pet>) -> Self {
-                self.pet = Some(value.into());
-                self
             }
         }
     }
@@ -217,19 +181,13 @@ pub mod types {
         #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
         #[non_exhaustive]
         pub struct User {
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default)]
             pub address: Option<Address>,
         }
         impl User {
             /// Creates a value from its required properties; optional ones start unset.
             pub fn new() -> Self {
                 Self { address: None }
-            }
-            /// Sets `address`.
-            #[must_use]
-            pub fn with_address(mut self, value: impl Into<Address>) -> Self {
-                self.address = Some(value.into());
-                self
             }
         }
     }
