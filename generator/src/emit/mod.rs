@@ -62,8 +62,9 @@ pub enum Part<'a> {
 /// (see [`crate::format::format_parts`]). With `runtime_crate`, `runtime`
 /// names the `clientgen-runtime` crate; otherwise the includer provides
 /// `mod runtime`. With `serde_both_ways`, every type is `Serialize` and
-/// `Deserialize`, not only in the direction the API sends it. With `tags`, operations and the types only some tags
-/// reach are compiled only with those tags' features.
+/// `Deserialize`, not only in the direction the API sends it. With `tags`,
+/// operations and the types only some tags reach are compiled only with
+/// those tags' features.
 pub fn api<'a>(
     api: &'a Api,
     runtime_crate: bool,

@@ -21,6 +21,7 @@ const SOURCES: &[(&str, &str)] = sources![
     "hooks.rs",
     "http.rs",
     "lenient.rs",
+    "macros.rs",
     "paging.rs",
     "huawei/mod.rs",
     "huawei/signing.rs",

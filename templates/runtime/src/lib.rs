@@ -27,6 +27,7 @@ mod http;
 #[cfg(feature = "huawei")]
 pub mod huawei;
 mod lenient;
+mod macros;
 mod paging;
 mod request;
 mod response;

@@ -1,0 +1,192 @@
+//! What generated code writes once per type or operation, written here:
+//! the code a request builder, a client builder and a string enum share.
+//! Paths in these macros (`rt::`, `runtime::`, `serde::`, `Client`) resolve
+//! where they are used, so one definition serves the runtime as a crate and
+//! carried inline.
+
+/// The shared part of a request builder: `new` (every parameter unset) and
+/// the per-call settings, for a builder whose [`Call`] is `self.call`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! request_builder {
+    ($operation:literal, $method:ident, $template:literal $(, $field:ident)* $(,)?) => {
+        pub(crate) fn new(core: &'a rt::Core) -> Self {
+            Self {
+                call: rt::Call::new(core, $operation, rt::Method::$method, $template),
+                $($field: None,)*
+            }
+        }
+
+        /// Retries for this call, replacing the client's policy (default: none).
+        pub fn retry(mut self, policy: rt::RetryPolicy) -> Self {
+            self.call.options.retry(policy);
+            self
+        }
+
+        /// Time allowed for each attempt of this call, replacing the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.call.options.timeout(timeout);
+            self
+        }
+
+        /// Runs `hook` around this call, after the client's hooks.
+        pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
+            self.call.options.hook(hook);
+            self
+        }
+    };
+}
+
+/// The settings every generated `ClientBuilder` (a wrapper of
+/// [`ClientBuilder`](crate::ClientBuilder) in `self.inner`) shares, and its
+/// `build` into the generated `Client { core }`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! client_builder {
+    () => {
+        /// Sends requests to this base URL instead of the default.
+        pub fn endpoint(mut self, url: impl Into<String>) -> Self {
+            self.inner = self.inner.endpoint(url);
+            self
+        }
+
+        /// Time allowed to establish a connection (default 60 s).
+        pub fn connect_timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.inner = self.inner.connect_timeout(timeout);
+            self
+        }
+
+        /// Time allowed for a whole request (default 120 s).
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.inner = self.inner.timeout(timeout);
+            self
+        }
+
+        /// Appends `suffix` to the User-Agent, e.g. your application's name.
+        pub fn user_agent_suffix(mut self, suffix: &str) -> Self {
+            self.inner = self.inner.user_agent_suffix(suffix);
+            self
+        }
+
+        /// Replaces the whole User-Agent (default: this crate's `USER_AGENT`).
+        pub fn user_agent(mut self, user_agent: &str) -> Self {
+            self.inner = self.inner.user_agent(user_agent);
+            self
+        }
+
+        /// Retries for every call (default: none); a call may set its own.
+        pub fn retry(mut self, policy: runtime::RetryPolicy) -> Self {
+            self.inner = self.inner.retry(policy);
+            self
+        }
+
+        /// Runs `hook` around every call (after hooks added before).
+        pub fn hook(mut self, hook: impl runtime::Hook + 'static) -> Self {
+            self.inner = self.inner.hook(hook);
+            self
+        }
+
+        /// Proxy, certificates and connection pool settings.
+        pub fn http(mut self, settings: runtime::HttpSettings) -> Self {
+            self.inner = self.inner.http(settings);
+            self
+        }
+
+        /// Sends through an existing client (sharing its pool, proxy and
+        /// TLS setup); see the runtime's `ClientBuilder::http_client`.
+        pub fn http_client(mut self, client: runtime::reqwest::Client) -> Self {
+            self.inner = self.inner.http_client(client);
+            self
+        }
+
+        /// The source of signing times (default: the system clock), for
+        /// replaying captured requests and tests.
+        pub fn clock(
+            mut self,
+            clock: impl Fn() -> ::std::time::SystemTime + Send + Sync + 'static,
+        ) -> Self {
+            self.inner = self.inner.clock(clock);
+            self
+        }
+
+        /// Checks the settings and builds the client.
+        pub fn build(self) -> Result<Client, runtime::BuildError> {
+            Ok(Client {
+                core: self.inner.build()?,
+            })
+        }
+    };
+}
+
+/// Conversions, serde and validation of a string enum whose last variant
+/// (`$fallback`) keeps values this client does not know.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! string_enum {
+    ($name:ident, $fallback:ident $(, $variant:ident = $wire:literal)* $(,)?) => {
+        impl $name {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)*
+                    Self::$fallback(value) => value,
+                }
+            }
+
+            /// False for values this client does not know.
+            pub fn is_known(&self) -> bool {
+                !matches!(self, Self::$fallback(_))
+            }
+        }
+
+        impl ::std::convert::From<&str> for $name {
+            fn from(value: &str) -> Self {
+                match value {
+                    $($wire => Self::$variant,)*
+                    other => Self::$fallback(other.to_owned()),
+                }
+            }
+        }
+
+        impl ::std::convert::From<String> for $name {
+            fn from(value: String) -> Self {
+                match Self::from(value.as_str()) {
+                    Self::$fallback(_) => Self::$fallback(value),
+                    known => known,
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            }
+        }
+
+        impl rt::validate::Validate for $name {
+            fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+                rt::validate::known_variant(path, self.as_str(), self.is_known())
+            }
+        }
+    };
+}
