@@ -16,6 +16,7 @@ const SOURCES: &[(&str, &str)] = sources![
     "auth.rs",
     "call.rs",
     "client.rs",
+    "de.rs",
     "encode.rs",
     "error.rs",
     "hooks.rs",

@@ -22,17 +22,25 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct, traits: super::Traits) -
     });
 
     let flattened = def.additional.is_some();
+    // Reading goes through the runtime's `deserialize_struct!`, except beside
+    // a flattened map, which serde's derive collects.
+    let derived = super::Traits {
+        deserialize: traits.deserialize && flattened,
+        ..traits
+    };
+    // `#[serde]` field attributes only where a serde derive reads them.
+    let attributes = derived.serialize || derived.deserialize;
     let fields = def.fields.iter().map(|f| {
         let field_name = ident(&f.name);
         let ty = field_type(f, &here);
         let field_doc = docs::paragraphs(&[f.doc.as_deref(), default_note(f).as_deref()]);
-        let rename = (bare(&f.name) != f.wire).then(|| {
+        let rename = (attributes && bare(&f.name) != f.wire).then(|| {
             let wire = &f.wire;
             quote!(#[serde(rename = #wire)])
         });
         // A missing `Option` reads as `None` by itself, except beside a
         // flattened map; an unset one is left out of what is sent.
-        let default = is_optional(f) && (flattened || traits.deserialize);
+        let default = is_optional(f) && derived.deserialize;
         let skip = !f.required && is_optional(f) && traits.serialize;
         let optional = match (default, skip) {
             (true, true) => {
@@ -92,7 +100,21 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct, traits: super::Traits) -
         }
     };
 
-    let serde = traits.serde();
+    let serde = derived.serde();
+    let read = (traits.deserialize && !flattened).then(|| {
+        let fields = def.fields.iter().enumerate().map(|(i, f)| {
+            let field = ident(&f.name);
+            let wire = &f.wire;
+            let kind = if is_optional(f) {
+                format_ident!("opt")
+            } else {
+                format_ident!("req")
+            };
+            let index = proc_macro2::Literal::usize_unsuffixed(i);
+            quote!(#field #wire #index #kind)
+        });
+        quote!(rt::deserialize_struct!(#type_name { #(#fields),* });)
+    });
     // With nothing required, every field starts empty: `Default` says so.
     let default = def.fields.iter().all(is_optional).then(|| quote!(Default,));
     quote! {
@@ -109,6 +131,8 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct, traits: super::Traits) -
             #constructor
             #(#setters)*
         }
+
+        #read
 
         #validate
     }

@@ -20,6 +20,8 @@ mod auth;
 mod call;
 mod client;
 #[doc(hidden)]
+pub mod de;
+#[doc(hidden)]
 pub mod encode;
 mod error;
 mod hooks;
@@ -66,12 +68,13 @@ pub use wait::Waiter;
 #[doc(hidden)]
 pub mod private {
     pub use super::call::{Call, ResponseFuture};
+    pub use super::de;
     pub use super::paging::window_value;
     pub use super::request::{CallOptions, Request};
     pub use super::response::json;
     pub use super::{encode, validate};
     pub use super::{Core, Error, Hook, InvalidInput, Response, RetryPolicy, ServiceError};
     pub use super::{Items, PageFuture, Paged, Pages};
-    pub use crate::{client_builder, request_builder, string_enum};
+    pub use crate::{client_builder, deserialize_struct, request_builder, string_enum};
     pub use reqwest::Method;
 }

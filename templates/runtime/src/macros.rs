@@ -190,3 +190,46 @@ macro_rules! string_enum {
         }
     };
 }
+
+/// `Deserialize` for a struct from JSON-like data: each field with its wire
+/// name, its position among them and whether it is `req`uired or an `opt`ional
+/// `Option` (`Pet { name "name" 0 req, kind "type" 1 opt }`). Unknown fields are skipped; a missing required field, a
+/// duplicated one and a wrong type are serde's usual errors.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! deserialize_struct {
+    ($name:ident { $($field:ident $wire:literal $index:literal $kind:ident),* $(,)? }) => {
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                const FIELDS: &[&str] = &[$($wire),*];
+                struct Fields;
+                impl<'de> serde::de::Visitor<'de> for Fields {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(concat!("struct ", stringify!($name)))
+                    }
+
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
+                        $(let mut $field = None;)*
+                        while let Some(index) = map.next_key_seed(rt::de::Field(FIELDS))? {
+                            match index {
+                                $($index => {
+                                    rt::de::once(&$field, $wire)?;
+                                    $field = Some(map.next_value()?);
+                                })*
+                                _ => {
+                                    map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok($name {
+                            $($field: rt::de::$kind($field, $wire)?,)*
+                        })
+                    }
+                }
+                deserializer.deserialize_struct(stringify!($name), FIELDS, Fields)
+            }
+        }
+    };
+}

@@ -10,13 +10,13 @@ pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
     /// The `Login` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct Login {
         pub user: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub remember: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub scopes: Option<Vec<String>>,
     }
     impl Login {
@@ -41,12 +41,14 @@ pub mod types {
             self
         }
     }
+    rt::deserialize_struct!(
+        Login { user "user" 0 req, remember "remember" 1 opt, scopes "scopes" 2 opt }
+    );
     impl rt::validate::Validate for Login {}
     /// The `PostRawErrordefault` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct PostRawErrordefault {
-        #[serde(default)]
         pub message: Option<String>,
     }
     impl PostRawErrordefault {
@@ -55,11 +57,11 @@ pub mod types {
             Self { message: None }
         }
     }
+    rt::deserialize_struct!(PostRawErrordefault { message "message" 0 opt });
     /// The `StartJobError404` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct StartJobError404 {
-        #[serde(default)]
         pub queue: Option<String>,
     }
     impl StartJobError404 {
@@ -68,6 +70,7 @@ pub mod types {
             Self { queue: None }
         }
     }
+    rt::deserialize_struct!(StartJobError404 { queue "queue" 0 opt });
     /// The `UploadBody` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]

@@ -28,13 +28,11 @@ pub mod types {
         Color, Unknown2, Red = "red", Green = "green", Blue = "blue", Unknown = "unknown"
     );
     /// The `Palette` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Palette {
         pub primary: Color,
-        #[serde(default)]
         pub accents: Option<Vec<Color>>,
-        #[serde(default)]
         pub mode: Option<PaletteMode>,
     }
     impl Palette {
@@ -47,6 +45,9 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        Palette { primary "primary" 0 req, accents "accents" 1 opt, mode "mode" 2 opt }
+    );
     /// The `PaletteMode` schema of the API.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]

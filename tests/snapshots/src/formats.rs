@@ -10,10 +10,9 @@ pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
     /// The `Basket` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct Basket {
-        #[serde(default)]
         pub lines: Option<Vec<OrderItemItem>>,
     }
     impl Basket {
@@ -22,12 +21,12 @@ pub mod types {
             Self { lines: None }
         }
     }
+    rt::deserialize_struct!(Basket { lines "lines" 0 opt });
     /// The `Described` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct Described {
         /// A described reference.
-        #[serde(default)]
         pub basket: Option<Basket>,
     }
     impl Described {
@@ -36,6 +35,7 @@ pub mod types {
             Self { basket: None }
         }
     }
+    rt::deserialize_struct!(Described { basket "basket" 0 opt });
     /// The `ExprItem` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
@@ -58,10 +58,9 @@ pub mod types {
         }
     }
     /// The `Formula` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct Formula {
-        #[serde(default)]
         pub expr: Option<Vec<ExprItem>>,
     }
     impl Formula {
@@ -70,13 +69,12 @@ pub mod types {
             Self { expr: None }
         }
     }
+    rt::deserialize_struct!(Formula { expr "expr" 0 opt });
     /// The `OrderItemItem` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct OrderItemItem {
-        #[serde(default)]
         pub name: Option<String>,
-        #[serde(default)]
         pub items: Option<Vec<OrderItemItem>>,
     }
     impl OrderItemItem {
@@ -85,39 +83,26 @@ pub mod types {
             Self { name: None, items: None }
         }
     }
+    rt::deserialize_struct!(OrderItemItem { name "name" 0 opt, items "items" 1 opt });
     /// The `Sample` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Sample {
         pub id: String,
         pub created: String,
-        #[serde(default)]
         pub day: Option<String>,
-        #[serde(default)]
         pub small: Option<i32>,
-        #[serde(default)]
         pub big: Option<i64>,
-        #[serde(default)]
         pub unsigned: Option<u32>,
-        #[serde(default)]
         pub ratio: Option<f32>,
-        #[serde(default)]
         pub precise: Option<f64>,
-        #[serde(default)]
         pub encoded: Option<String>,
-        #[serde(default)]
         pub blob: Option<Vec<u8>>,
-        #[serde(default)]
         pub odd: Option<String>,
-        #[serde(default)]
         pub money: Option<f64>,
-        #[serde(default)]
         pub server_id: Option<String>,
-        #[serde(default)]
         pub secret: Option<String>,
-        #[serde(default)]
         pub level: Option<i64>,
-        #[serde(default)]
         pub maybe: Option<String>,
     }
     impl Sample {
@@ -143,6 +128,13 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        Sample { id "id" 0 req, created "created" 1 req, day "day" 2 opt, small "small" 3
+        opt, big "big" 4 opt, unsigned "unsigned" 5 opt, ratio "ratio" 6 opt, precise
+        "precise" 7 opt, encoded "encoded" 8 opt, blob "blob" 9 opt, odd "odd" 10 opt,
+        money "money" 11 opt, server_id "server_id" 12 opt, secret "secret" 13 opt, level
+        "level" 14 opt, maybe "maybe" 15 opt }
+    );
     /// A discriminator over a non-object falls back to untagged.
     #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]

@@ -10,14 +10,11 @@ pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
     /// Integer bounds beyond 2^53 keep every digit.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct Bounds {
-        #[serde(default)]
         pub big: Option<i64>,
-        #[serde(default)]
         pub near: Option<i64>,
-        #[serde(default)]
         pub small: Option<i32>,
     }
     impl Bounds {
@@ -30,13 +27,15 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        Bounds { big "big" 0 opt, near "near" 1 opt, small "small" 2 opt }
+    );
     /// The `Circle` schema of the API.
     ///
     /// The ````type` ```rust```` property is written by the enclosing enum.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct Circle {
-        #[serde(default)]
         pub radius: Option<f64>,
     }
     impl Circle {
@@ -45,18 +44,15 @@ pub mod types {
             Self { radius: None }
         }
     }
+    rt::deserialize_struct!(Circle { radius "radius" 0 opt });
     /// &lt;b>bold&lt;/b>
     ///
     ///    std::process::exit(14);
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct Item {
-        #[serde(rename = "name`\n```rust\nstd::process::exit(15);\n```")]
-        #[serde(default)]
         pub name_rust_std_process_exit_15: Option<String>,
-        #[serde(default)]
         pub kind: Option<Kind>,
-        #[serde(default)]
         pub shape: Option<Shape>,
     }
     impl Item {
@@ -69,6 +65,11 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        Item { name_rust_std_process_exit_15
+        "name`\n```rust\nstd::process::exit(15);\n```" 0 opt, kind "kind" 1 opt, shape
+        "shape" 2 opt }
+    );
     /// The `Kind` schema of the API.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -128,10 +129,9 @@ pub mod types {
     /// The `Square` schema of the API.
     ///
     /// The ````type` ```rust```` property is written by the enclosing enum.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct Square {
-        #[serde(default)]
         pub side: Option<f64>,
     }
     impl Square {
@@ -140,6 +140,7 @@ pub mod types {
             Self { side: None }
         }
     }
+    rt::deserialize_struct!(Square { side "side" 0 opt });
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
 ///

@@ -10,15 +10,12 @@ pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
     /// Scan details of one scan item.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct ClusterScanDetail {
-        #[serde(default)]
         pub scan_type: Option<ClusterScanType>,
-        #[serde(default)]
         pub status: Option<ScanStatus>,
         /// Why the scan failed.
-        #[serde(default)]
         pub failed_reason: Option<String>,
     }
     impl ClusterScanDetail {
@@ -31,6 +28,10 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        ClusterScanDetail { scan_type "scan_type" 0 opt, status "status" 1 opt,
+        failed_reason "failed_reason" 2 opt }
+    );
     /// Parameters of a cluster scan task.
     #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
@@ -103,32 +104,24 @@ pub mod types {
         "specific_cluster"
     );
     /// Scan details of one cluster of a task.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct ClusterScanResource {
         /// Cluster name.
-        #[serde(default)]
         pub cluster_name: Option<String>,
         /// Cluster id.
-        #[serde(default)]
         pub cluster_id: Option<String>,
-        #[serde(default)]
         pub cluster_type: Option<ClusterType>,
         /// Cluster version.
-        #[serde(default)]
         pub cluster_version: Option<String>,
-        #[serde(default)]
         pub scan_status: Option<ScanStatus>,
         /// Time the scan of this cluster started, in milliseconds since the
         /// Unix epoch.
-        #[serde(default)]
         pub start_time: Option<i64>,
         /// Time the scan of this cluster ended, in milliseconds since the
         /// Unix epoch.
-        #[serde(default)]
         pub end_time: Option<i64>,
         /// Scan details of each scan item of this cluster.
-        #[serde(default)]
         pub scan_detail_list: Option<Vec<ClusterScanDetail>>,
     }
     impl ClusterScanResource {
@@ -146,6 +139,12 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        ClusterScanResource { cluster_name "cluster_name" 0 opt, cluster_id "cluster_id"
+        1 opt, cluster_type "cluster_type" 2 opt, cluster_version "cluster_version" 3
+        opt, scan_status "scan_status" 4 opt, start_time "start_time" 5 opt, end_time
+        "end_time" 6 opt, scan_detail_list "scan_detail_list" 7 opt }
+    );
     /// Scan item type:
     /// - `cluster_vul`: cluster vulnerabilities;
     /// - `risk_assessment`: risk assessment;
@@ -277,11 +276,10 @@ pub mod types {
         }
     }
     /// The created task.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct CreateTaskResponseBody {
         /// Id of the task created by this request.
-        #[serde(default)]
         pub task_id: Option<String>,
     }
     impl CreateTaskResponseBody {
@@ -290,36 +288,27 @@ pub mod types {
             Self { task_id: None }
         }
     }
+    rt::deserialize_struct!(CreateTaskResponseBody { task_id "task_id" 0 opt });
     /// Error body. The service and its API gateway use several shapes:
     /// `{error_code, error_msg}`, `{errorCode, errorMsg}` or `{code, message}`,
     /// at the top level or nested (e.g. `{"error": {"code", "message"}}`).
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct ErrorResponse {
         /// Error code.
-        #[serde(default)]
         pub error_code: Option<String>,
         /// Error message.
-        #[serde(default)]
         pub error_msg: Option<String>,
         /// Error code (alternative spelling).
-        #[serde(rename = "errorCode")]
-        #[serde(default)]
         pub error_code2: Option<String>,
         /// Error message (alternative spelling).
-        #[serde(rename = "errorMsg")]
-        #[serde(default)]
         pub error_msg2: Option<String>,
         /// Error code (API gateway shape).
-        #[serde(default)]
         pub code: Option<String>,
         /// Error message (API gateway shape).
-        #[serde(default)]
         pub message: Option<String>,
-        #[serde(default)]
         pub error: Option<NestedError>,
         /// Encoded details of an authorization failure.
-        #[serde(default)]
         pub encoded_authorization_message: Option<String>,
     }
     impl ErrorResponse {
@@ -337,6 +326,12 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        ErrorResponse { error_code "error_code" 0 opt, error_msg "error_msg" 1 opt,
+        error_code2 "errorCode" 2 opt, error_msg2 "errorMsg" 3 opt, code "code" 4 opt,
+        message "message" 5 opt, error "error" 6 opt, encoded_authorization_message
+        "encoded_authorization_message" 7 opt }
+    );
     /// File type:
     /// - `dockerfile`: a Dockerfile;
     /// - `k8s_yaml`: a Kubernetes YAML file.
@@ -391,33 +386,24 @@ pub mod types {
         }
     }
     /// Scan details of one file of a task.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct IacScanResource {
         /// File name.
-        #[serde(default)]
         pub file_name: Option<String>,
-        #[serde(default)]
         pub file_type: Option<IacFileType>,
         /// Chart package name.
-        #[serde(default)]
         pub chart_name: Option<String>,
         /// File id, unique, generated by the service.
-        #[serde(default)]
         pub file_id: Option<String>,
         /// File size.
-        #[serde(default)]
         pub file_size: Option<i32>,
-        #[serde(default)]
         pub scan_status: Option<ScanStatus>,
         /// Why the scan failed.
-        #[serde(default)]
         pub failed_reason: Option<String>,
         /// Time the scan started, in milliseconds since the Unix epoch.
-        #[serde(default)]
         pub start_time: Option<i64>,
         /// Time the scan ended, in milliseconds since the Unix epoch.
-        #[serde(default)]
         pub end_time: Option<i64>,
     }
     impl IacScanResource {
@@ -436,6 +422,12 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        IacScanResource { file_name "file_name" 0 opt, file_type "file_type" 1 opt,
+        chart_name "chart_name" 2 opt, file_id "file_id" 3 opt, file_size "file_size" 4
+        opt, scan_status "scan_status" 5 opt, failed_reason "failed_reason" 6 opt,
+        start_time "start_time" 7 opt, end_time "end_time" 8 opt }
+    );
     /// Filters specific to cluster scan tasks; usable when `task_type` is
     /// `cluster_scan`.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -589,19 +581,16 @@ pub mod types {
         }
     }
     /// A page of the resources of a task.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct ListTaskResourcesResponseBody {
         /// Number of resources of the task.
-        #[serde(default)]
         pub total_num: Option<i32>,
         /// Scan details of the clusters of the task; the result when the task
         /// type is `cluster_scan`.
-        #[serde(default)]
         pub cluster_scan_data_list: Option<Vec<ClusterScanResource>>,
         /// Scan details of the files of the task; the result when the task
         /// type is `iac_scan`.
-        #[serde(default)]
         pub iac_scan_data_list: Option<Vec<IacScanResource>>,
     }
     impl ListTaskResourcesResponseBody {
@@ -614,6 +603,11 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        ListTaskResourcesResponseBody { total_num "total_num" 0 opt,
+        cluster_scan_data_list "cluster_scan_data_list" 1 opt, iac_scan_data_list
+        "iac_scan_data_list" 2 opt }
+    );
     /// Filters specific to cluster scan tasks; may be given when `task_type`
     /// is `cluster_scan`.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -800,14 +794,12 @@ pub mod types {
         }
     }
     /// A page of the task list.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct ListTasksResponseBody {
         /// Number of tasks in the list.
-        #[serde(default)]
         pub total_num: Option<i32>,
         /// The tasks.
-        #[serde(default)]
         pub data_list: Option<Vec<TaskInfo>>,
     }
     impl ListTasksResponseBody {
@@ -819,15 +811,17 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        ListTasksResponseBody { total_num "total_num" 0 opt, data_list "data_list" 1 opt
+        }
+    );
     /// Error details nested under `error`.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct NestedError {
         /// Error code.
-        #[serde(default)]
         pub code: Option<String>,
         /// Error message.
-        #[serde(default)]
         pub message: Option<String>,
     }
     impl NestedError {
@@ -836,6 +830,7 @@ pub mod types {
             Self { code: None, message: None }
         }
     }
+    rt::deserialize_struct!(NestedError { code "code" 0 opt, message "message" 1 opt });
     /// A cluster to scan again.
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
     #[non_exhaustive]
@@ -1016,18 +1011,15 @@ pub mod types {
         "failed"
     );
     /// Task statistics.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct ShowTaskStatisticsResponseBody {
         /// Number of tasks run so far.
-        #[serde(default)]
         pub total_num: Option<i32>,
         /// Number of tasks scanning now.
-        #[serde(default)]
         pub running_num: Option<i32>,
         /// Creation time of the most recent scan task, in milliseconds since
         /// the Unix epoch.
-        #[serde(default)]
         pub last_task_start_time: Option<i64>,
     }
     impl ShowTaskStatisticsResponseBody {
@@ -1040,6 +1032,10 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        ShowTaskStatisticsResponseBody { total_num "total_num" 0 opt, running_num
+        "running_num" 1 opt, last_task_start_time "last_task_start_time" 2 opt }
+    );
     /// Sort order:
     /// - `desc`: descending;
     /// - `asc`: ascending.
@@ -1055,20 +1051,16 @@ pub mod types {
     }
     rt::string_enum!(SortDir, Unknown, Desc = "desc", Asc = "asc");
     /// Information specific to a cluster scan task.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct TaskClusterScanInfo {
         /// Scan item types of the task.
-        #[serde(default)]
         pub scan_type_list: Option<Vec<ClusterScanType>>,
         /// Number of clusters of the task being scanned.
-        #[serde(default)]
         pub scanning_cluster_num: Option<i32>,
         /// Number of clusters of the task scanned successfully.
-        #[serde(default)]
         pub success_cluster_num: Option<i32>,
         /// Number of clusters of the task whose scan failed.
-        #[serde(default)]
         pub failed_cluster_num: Option<i32>,
     }
     impl TaskClusterScanInfo {
@@ -1082,20 +1074,21 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        TaskClusterScanInfo { scan_type_list "scan_type_list" 0 opt, scanning_cluster_num
+        "scanning_cluster_num" 1 opt, success_cluster_num "success_cluster_num" 2 opt,
+        failed_cluster_num "failed_cluster_num" 3 opt }
+    );
     /// Information specific to an infrastructure-as-code scan task.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct TaskIacScanInfo {
-        #[serde(default)]
         pub file_type: Option<IacFileType>,
         /// Number of files the task scans.
-        #[serde(default)]
         pub scan_file_num: Option<i32>,
         /// Number of files scanned successfully.
-        #[serde(default)]
         pub success_file_num: Option<i32>,
         /// Number of files whose scan failed.
-        #[serde(default)]
         pub failed_file_num: Option<i32>,
     }
     impl TaskIacScanInfo {
@@ -1109,34 +1102,29 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        TaskIacScanInfo { file_type "file_type" 0 opt, scan_file_num "scan_file_num" 1
+        opt, success_file_num "success_file_num" 2 opt, failed_file_num "failed_file_num"
+        3 opt }
+    );
     /// A task.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct TaskInfo {
         /// Task id.
-        #[serde(default)]
         pub task_id: Option<String>,
-        #[serde(default)]
         pub task_type: Option<TaskType>,
         /// Task name.
-        #[serde(default)]
         pub task_name: Option<String>,
-        #[serde(default)]
         pub trigger_type: Option<TriggerType>,
-        #[serde(default)]
         pub task_status: Option<TaskStatus>,
         /// Time the task started, in milliseconds since the Unix epoch.
-        #[serde(default)]
         pub start_time: Option<i64>,
         /// Time the task ended, in milliseconds since the Unix epoch.
-        #[serde(default)]
         pub end_time: Option<i64>,
         /// Estimated time until the task ends, in minutes.
-        #[serde(default)]
         pub estimated_time: Option<i32>,
-        #[serde(default)]
         pub cluster_scan_info: Option<TaskClusterScanInfo>,
-        #[serde(default)]
         pub iac_scan_info: Option<TaskIacScanInfo>,
     }
     impl TaskInfo {
@@ -1156,6 +1144,13 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        TaskInfo { task_id "task_id" 0 opt, task_type "task_type" 1 opt, task_name
+        "task_name" 2 opt, trigger_type "trigger_type" 3 opt, task_status "task_status" 4
+        opt, start_time "start_time" 5 opt, end_time "end_time" 6 opt, estimated_time
+        "estimated_time" 7 opt, cluster_scan_info "cluster_scan_info" 8 opt,
+        iac_scan_info "iac_scan_info" 9 opt }
+    );
     /// Sort field:
     /// - `start_time`: task start time.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -35,10 +35,9 @@ pub mod types {
         "Unknown", N1st = "1st", UfcNUef = "ünï"
     );
     /// The `FooBar` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct FooBar {
-        #[serde(default)]
         pub x: Option<String>,
     }
     impl FooBar {
@@ -47,11 +46,11 @@ pub mod types {
             Self { x: None }
         }
     }
+    rt::deserialize_struct!(FooBar { x "x" 0 opt });
     /// The `FooBar2` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct FooBar2 {
-        #[serde(default)]
         pub y: Option<String>,
     }
     impl FooBar2 {
@@ -60,27 +59,17 @@ pub mod types {
             Self { y: None }
         }
     }
+    rt::deserialize_struct!(FooBar2 { y "y" 0 opt });
     /// The `Self_` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Self_ {
         pub r#type: String,
-        #[serde(rename = "self")]
-        #[serde(default)]
         pub self_: Option<String>,
-        #[serde(default)]
         pub r#async: Option<i32>,
-        #[serde(rename = "fooBar")]
-        #[serde(default)]
         pub foo_bar: Option<String>,
-        #[serde(rename = "foo_bar")]
-        #[serde(default)]
         pub foo_bar2: Option<String>,
-        #[serde(rename = "@odata.id")]
-        #[serde(default)]
         pub odata_id: Option<String>,
-        #[serde(rename = "crate")]
-        #[serde(default)]
         pub crate_: Option<Enum>,
     }
     impl Self_ {
@@ -97,6 +86,11 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        Self_ { r#type "type" 0 req, self_ "self" 1 opt, r#async "async" 2 opt, foo_bar
+        "fooBar" 3 opt, foo_bar2 "foo_bar" 4 opt, odata_id "@odata.id" 5 opt, crate_
+        "crate" 6 opt }
+    );
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
 ///

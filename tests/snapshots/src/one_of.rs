@@ -12,7 +12,7 @@ pub mod types {
     /// The `Circle` schema of the API.
     ///
     /// The `kind` property is written by the enclosing enum.
-    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Circle {
         pub radius: f64,
@@ -23,8 +23,9 @@ pub mod types {
             Self { radius: radius.into() }
         }
     }
+    rt::deserialize_struct!(Circle { radius "radius" 0 req });
     /// The `Combined` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Combined {
         pub kind: String,
@@ -45,6 +46,9 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        Combined { kind "kind" 0 req, radius "radius" 1 req, label "label" 2 req }
+    );
     /// The `IdOrName` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
@@ -74,14 +78,11 @@ pub mod types {
         }
     }
     /// A tree node; it contains itself.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct Node {
-        #[serde(default)]
         pub value: Option<String>,
-        #[serde(default)]
         pub parent: Option<Box<Node>>,
-        #[serde(default)]
         pub children: Option<Vec<Node>>,
     }
     impl Node {
@@ -94,6 +95,9 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        Node { value "value" 0 opt, parent "parent" 1 opt, children "children" 2 opt }
+    );
     /// The `Shape` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
     #[non_exhaustive]
@@ -120,7 +124,7 @@ pub mod types {
     /// The `Square` schema of the API.
     ///
     /// The `kind` property is written by the enclosing enum.
-    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Square {
         pub side: i64,
@@ -131,6 +135,7 @@ pub mod types {
             Self { side: side.into() }
         }
     }
+    rt::deserialize_struct!(Square { side "side" 0 req });
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
 ///

@@ -29,21 +29,15 @@ pub mod types {
         }
     }
     /// The `Record` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Record {
         pub id: String,
-        #[serde(default)]
         pub note: Option<String>,
-        #[serde(default)]
         pub count: Option<i32>,
-        #[serde(default)]
         pub ratio: Option<f32>,
-        #[serde(default)]
         pub flags: Option<std::collections::BTreeMap<String, bool>>,
-        #[serde(default)]
         pub extra: Option<serde_json::Value>,
-        #[serde(default)]
         pub labels: Option<Vec<String>>,
     }
     impl Record {
@@ -60,6 +54,10 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        Record { id "id" 0 req, note "note" 1 opt, count "count" 2 opt, ratio "ratio" 3
+        opt, flags "flags" 4 opt, extra "extra" 5 opt, labels "labels" 6 opt }
+    );
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
 ///

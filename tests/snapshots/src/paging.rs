@@ -10,10 +10,9 @@ pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
     /// The `Event` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct Event {
-        #[serde(default)]
         pub id: Option<String>,
     }
     impl Event {
@@ -22,8 +21,9 @@ pub mod types {
             Self { id: None }
         }
     }
+    rt::deserialize_struct!(Event { id "id" 0 opt });
     /// The `ListEventsResponse` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ListEventsResponse {
         pub total: u64,
@@ -38,13 +38,14 @@ pub mod types {
             }
         }
     }
+    rt::deserialize_struct!(
+        ListEventsResponse { total "total" 0 req, events "events" 1 req }
+    );
     /// The `LogPage` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct LogPage {
-        #[serde(default)]
         pub lines: Option<Vec<String>>,
-        #[serde(default)]
         pub errors: Option<Vec<String>>,
     }
     impl LogPage {
@@ -53,6 +54,7 @@ pub mod types {
             Self { lines: None, errors: None }
         }
     }
+    rt::deserialize_struct!(LogPage { lines "lines" 0 opt, errors "errors" 1 opt });
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.
 ///

@@ -10,13 +10,13 @@ pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
     /// The `Pet` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct Pet {
         pub id: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub tags: Option<Vec<Tag>>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub owner: Option<PetOwner>,
     }
     impl Pet {
@@ -41,6 +41,9 @@ pub mod types {
             self
         }
     }
+    rt::deserialize_struct!(
+        Pet { id "id" 0 req, tags "tags" 1 opt, owner "owner" 2 opt }
+    );
     impl rt::validate::Validate for Pet {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
             {
@@ -54,10 +57,10 @@ pub mod types {
         }
     }
     /// The `PetOwner` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct PetOwner {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub name: Option<String>,
     }
     impl PetOwner {
@@ -72,12 +75,13 @@ pub mod types {
             self
         }
     }
+    rt::deserialize_struct!(PetOwner { name "name" 0 opt });
     impl rt::validate::Validate for PetOwner {}
     /// The `Tag` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct Tag {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub name: Option<String>,
     }
     impl Tag {
@@ -92,6 +96,7 @@ pub mod types {
             self
         }
     }
+    rt::deserialize_struct!(Tag { name "name" 0 opt });
     impl rt::validate::Validate for Tag {}
 }
 /// Request builders, one per operation; start one from a [`Client`](super::Client) method.

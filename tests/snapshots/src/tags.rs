@@ -10,7 +10,7 @@ pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
     /// The `Error` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct Error {
         pub message: String,
@@ -21,11 +21,11 @@ pub mod types {
             Self { message: message.into() }
         }
     }
+    rt::deserialize_struct!(Error { message "message" 0 req });
     /// The `Health` schema of the API.
-    #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, Default, PartialEq)]
     #[non_exhaustive]
     pub struct Health {
-        #[serde(default)]
         pub ok: Option<bool>,
     }
     impl Health {
@@ -34,15 +34,15 @@ pub mod types {
             Self { ok: None }
         }
     }
+    rt::deserialize_struct!(Health { ok "ok" 0 opt });
     #[cfg(any(feature = "stores-shops", feature = "users"))]
     mod tags_1 {
         #[allow(unused_imports)]
         use super::*;
         /// The `Address` schema of the API.
-        #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq)]
         #[non_exhaustive]
         pub struct Address {
-            #[serde(default)]
             pub city: Option<String>,
         }
         impl Address {
@@ -51,6 +51,7 @@ pub mod types {
                 Self { city: None }
             }
         }
+        rt::deserialize_struct!(Address { city "city" 0 opt });
     }
     #[cfg(any(feature = "stores-shops", feature = "users"))]
     pub use tags_1::*;
@@ -71,11 +72,10 @@ pub mod types {
         }
         rt::string_enum!(Kind, Unknown, Cat = "cat", Dog = "dog");
         /// The `Pet` schema of the API.
-        #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct Pet {
             pub name: String,
-            #[serde(default)]
             pub kind: Option<Kind>,
         }
         impl Pet {
@@ -87,6 +87,7 @@ pub mod types {
                 }
             }
         }
+        rt::deserialize_struct!(Pet { name "name" 0 req, kind "kind" 1 opt });
     }
     #[cfg(any(feature = "pets", feature = "unused-schemas"))]
     pub use tags_2::*;
@@ -136,10 +137,9 @@ pub mod types {
         #[allow(unused_imports)]
         use super::*;
         /// The `Store` schema of the API.
-        #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq)]
         #[non_exhaustive]
         pub struct Store {
-            #[serde(default)]
             pub address: Option<Address>,
         }
         impl Store {
@@ -148,6 +148,7 @@ pub mod types {
                 Self { address: None }
             }
         }
+        rt::deserialize_struct!(Store { address "address" 0 opt });
     }
     #[cfg(feature = "stores-shops")]
     pub use tag_stores_shops::*;
@@ -156,12 +157,10 @@ pub mod types {
         #[allow(unused_imports)]
         use super::*;
         /// Used by no operation, so behind `unused-schemas`.
-        #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq)]
         #[non_exhaustive]
         pub struct Unused {
-            #[serde(default)]
             pub note: Option<String>,
-            #[serde(default)]
             pub pet: Option<Pet>,
         }
         impl Unused {
@@ -170,6 +169,7 @@ pub mod types {
                 Self { note: None, pet: None }
             }
         }
+        rt::deserialize_struct!(Unused { note "note" 0 opt, pet "pet" 1 opt });
     }
     #[cfg(feature = "unused-schemas")]
     pub use tag_unused_schemas::*;
@@ -178,10 +178,9 @@ pub mod types {
         #[allow(unused_imports)]
         use super::*;
         /// The `User` schema of the API.
-        #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq)]
         #[non_exhaustive]
         pub struct User {
-            #[serde(default)]
             pub address: Option<Address>,
         }
         impl User {
@@ -190,6 +189,7 @@ pub mod types {
                 Self { address: None }
             }
         }
+        rt::deserialize_struct!(User { address "address" 0 opt });
     }
     #[cfg(feature = "users")]
     pub use tag_users::*;
