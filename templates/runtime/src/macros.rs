@@ -201,9 +201,10 @@ macro_rules! deserialize_struct {
     ($name:ident { $($field:ident $wire:literal $index:literal $kind:ident),* $(,)? }) => {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                const FIELDS: &[&str] = &[$($wire),*];
-                struct Fields;
-                impl<'de> serde::de::Visitor<'de> for Fields {
+                const __FIELDS: &[&str] = &[$($wire),*];
+                // Generated type names are UpperCamelCase, never `__`-prefixed.
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
                     type Value = $name;
 
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -212,7 +213,7 @@ macro_rules! deserialize_struct {
 
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
                         $(let mut $field = None;)*
-                        while let Some(index) = map.next_key_seed(rt::de::Field(FIELDS))? {
+                        while let Some(index) = map.next_key_seed(rt::de::Field(__FIELDS))? {
                             match index {
                                 $($index => {
                                     rt::de::once(&$field, $wire)?;
@@ -228,7 +229,7 @@ macro_rules! deserialize_struct {
                         })
                     }
                 }
-                deserializer.deserialize_struct(stringify!($name), FIELDS, Fields)
+                deserializer.deserialize_struct(stringify!($name), __FIELDS, __Visitor)
             }
         }
     };

@@ -153,6 +153,32 @@ pub mod types {
         opt, m "m" 12 opt, n "n" 13 opt }
     );
     impl rt::validate::Validate for Big {}
+    /// The `Fields` schema of the API.
+    #[derive(Debug, Clone, PartialEq)]
+    #[non_exhaustive]
+    pub struct Fields {
+        pub map: String,
+        pub index: i64,
+        pub deserializer: Option<String>,
+        pub fields: Option<String>,
+        pub visitor: Option<bool>,
+    }
+    impl Fields {
+        /// Creates a value from its required properties; optional ones start unset.
+        pub fn new(map: impl Into<String>, index: impl Into<i64>) -> Self {
+            Self {
+                map: map.into(),
+                index: index.into(),
+                deserializer: None,
+                fields: None,
+                visitor: None,
+            }
+        }
+    }
+    rt::deserialize_struct!(
+        Fields { map "map" 0 req, index "index" 1 req, deserializer "deserializer" 2 opt,
+        fields "__fields" 3 opt, visitor "Visitor" 4 opt }
+    );
     /// The `Option2` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]
@@ -353,6 +379,23 @@ pub mod operations {
             Ok(request)
         }
     }
+    /// `GET /fields`
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct Fields<'a> {
+        call: rt::Call<'a>,
+    }
+    impl<'a> Fields<'a> {
+        rt::request_builder!("fields", GET, "/fields");
+        /// Checks every constraint of the API, then sends the request.
+        pub fn send(self) -> rt::ResponseFuture<'a, types::Fields> {
+            self.call.json(self.prepare())
+        }
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            Ok(self.call.request(&[])?)
+        }
+    }
 }
 pub use runtime::{
     BuildError, Error, Hook, HookError, HookRequest, HookResponse, HttpSettings,
@@ -385,6 +428,10 @@ impl Client {
     #[deprecated]
     pub fn core2(&self) -> operations::Core2<'_> {
         operations::Core2::new(self.core())
+    }
+    /// `GET /fields`
+    pub fn fields(&self) -> operations::Fields<'_> {
+        operations::Fields::new(self.core())
     }
 }
 /// Configures a [`Client`].
