@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """clientgen against cargo-progenitor, the official Python SDK and the hash floor, in one run.
 
-  python3 scripts/bench.py                      # everything (about 3 minutes; the GitHub check peaks at ~4.6 GB)
+  python3 scripts/bench.py                      # everything (about 2 minutes; the GitHub check peaks at ~3.7 GB)
   python3 scripts/bench.py --quick --only gen,lines   # smoke test: HSS and keeper, one run
   python3 scripts/bench.py --skip-github --runs 3 --check
 
