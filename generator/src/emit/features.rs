@@ -48,8 +48,7 @@ impl TagFeatures {
                 (!features.is_empty()).then_some(features)
             })
             .collect();
-        let by_name: BTreeMap<&str, &TypeDef> =
-            api.types.iter().map(|t| (t.name.as_str(), t)).collect();
+        let by_name = by_name(api);
         let mut reached: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut always: BTreeSet<String> = BTreeSet::new();
         let mut by_all: BTreeSet<String> = BTreeSet::new();
@@ -204,32 +203,20 @@ fn feature_names(tags: &[&str]) -> Vec<String> {
 /// Names of the types request inputs (parameters and bodies) can hold:
 /// the only ones whose values are ever validated.
 pub fn input_types(api: &Api) -> BTreeSet<String> {
-    let by_name: BTreeMap<&str, &TypeDef> =
-        api.types.iter().map(|t| (t.name.as_str(), t)).collect();
     let mut names = Vec::new();
-    for op in &api.operations {
-        for p in &op.params {
-            named(&p.shape, &mut names);
-        }
-        if let Some(body) = &op.body {
-            named(&body.shape, &mut names);
-        }
-    }
-    closure(&by_name, names)
+    api.operations
+        .iter()
+        .for_each(|op| input_roots(op, &mut names));
+    closure(&by_name(api), names)
 }
 
 /// Names of the types responses (success and documented error bodies) can hold.
 pub fn output_types(api: &Api) -> BTreeSet<String> {
-    let by_name: BTreeMap<&str, &TypeDef> =
-        api.types.iter().map(|t| (t.name.as_str(), t)).collect();
     let mut names = Vec::new();
-    for op in &api.operations {
-        success(&op.success, &mut names);
-        for e in &op.errors {
-            named(&e.shape, &mut names);
-        }
-    }
-    closure(&by_name, names)
+    api.operations
+        .iter()
+        .for_each(|op| output_roots(op, &mut names));
+    closure(&by_name(api), names)
 }
 
 /// The types no operation reaches.
@@ -246,13 +233,15 @@ fn unused_roots(api: &Api, by_name: &BTreeMap<&str, &TypeDef>) -> Vec<String> {
         .collect()
 }
 
-/// Types no operation reaches and every type they hold: they may be used
-/// in either direction.
+/// Types no operation reaches and every type they hold.
 pub fn unused_types(api: &Api) -> BTreeSet<String> {
-    let by_name: BTreeMap<&str, &TypeDef> =
-        api.types.iter().map(|t| (t.name.as_str(), t)).collect();
+    let by_name = by_name(api);
     let roots = unused_roots(api, &by_name);
     closure(&by_name, roots)
+}
+
+fn by_name(api: &Api) -> BTreeMap<&str, &TypeDef> {
+    api.types.iter().map(|t| (t.name.as_str(), t)).collect()
 }
 
 /// `names` and every type they hold, transitively.
@@ -287,12 +276,22 @@ fn closure(by_name: &BTreeMap<&str, &TypeDef>, mut names: Vec<String>) -> BTreeS
 
 /// Named types an operation mentions directly.
 fn roots(op: &Operation, out: &mut Vec<String>) {
+    input_roots(op, out);
+    output_roots(op, out);
+}
+
+/// Named types of an operation's parameters and body.
+fn input_roots(op: &Operation, out: &mut Vec<String>) {
     for p in &op.params {
         named(&p.shape, out);
     }
     if let Some(body) = &op.body {
         named(&body.shape, out);
     }
+}
+
+/// Named types of an operation's success and documented error bodies.
+fn output_roots(op: &Operation, out: &mut Vec<String>) {
     success(&op.success, out);
     for e in &op.errors {
         named(&e.shape, out);

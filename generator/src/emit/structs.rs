@@ -40,16 +40,11 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct, traits: super::Traits) -
         });
         // A missing `Option` reads as `None` by itself, except beside a
         // flattened map; an unset one is left out of what is sent.
-        let default = is_optional(f) && derived.deserialize;
-        let skip = !f.required && is_optional(f) && traits.serialize;
-        let optional = match (default, skip) {
-            (true, true) => {
-                Some(quote!(#[serde(default, skip_serializing_if = "Option::is_none")]))
-            }
-            (true, false) => Some(quote!(#[serde(default)])),
-            (false, true) => Some(quote!(#[serde(skip_serializing_if = "Option::is_none")])),
-            (false, false) => None,
-        };
+        let default = (is_optional(f) && derived.deserialize).then(|| quote!(default));
+        let skip = (!f.required && is_optional(f) && traits.serialize)
+            .then(|| quote!(skip_serializing_if = "Option::is_none"));
+        let parts: Vec<TokenStream> = default.into_iter().chain(skip).collect();
+        let optional = (!parts.is_empty()).then(|| quote!(#[serde(#(#parts),*)]));
         quote! { #field_doc #rename #optional pub #field_name: #ty, }
     });
     let extra = def.additional.as_ref().map(|value| {
@@ -64,25 +59,24 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct, traits: super::Traits) -
 
     let constructor = constructor(def, &here);
     // Setters build values to send; a value only received is read.
-    let settable = if traits.serialize {
-        &def.fields[..]
-    } else {
-        &[]
-    };
-    let setters = settable.iter().filter(|f| !f.required).map(|f| {
-        let field_name = ident(&f.name);
-        let setter = format_ident!("with_{}", bare(&f.name));
-        let ty = inner_type(f, &here);
-        let doc = docs::attrs(Some(&format!("Sets {}.", docs::code(&f.wire))));
-        quote! {
-            #doc
-            #[must_use]
-            pub fn #setter(mut self, value: impl Into<#ty>) -> Self {
-                self.#field_name = Some(value.into());
-                self
+    let setters = def
+        .fields
+        .iter()
+        .filter(|f| traits.serialize && !f.required)
+        .map(|f| {
+            let field_name = ident(&f.name);
+            let setter = format_ident!("with_{}", bare(&f.name));
+            let ty = inner_type(f, &here);
+            let doc = docs::attrs(Some(&format!("Sets {}.", docs::code(&f.wire))));
+            quote! {
+                #doc
+                #[must_use]
+                pub fn #setter(mut self, value: impl Into<#ty>) -> Self {
+                    self.#field_name = Some(value.into());
+                    self
+                }
             }
-        }
-    });
+        });
 
     let checks: Vec<TokenStream> = def.fields.iter().filter_map(field_check).collect();
     let validate = if !traits.validate {

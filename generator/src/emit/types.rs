@@ -7,7 +7,7 @@ use crate::ir::{FloatWidth, IntWidth, Shape, ShapeKind};
 use crate::names::ident;
 
 /// The Rust type of `shape`; named types are prefixed with `types_path`
-/// (empty inside `mod types`, `super::types::` elsewhere).
+/// (empty inside `mod types`, `types::` in `mod operations`).
 pub fn rust_type(shape: &Shape, types_path: &TokenStream) -> TokenStream {
     match &shape.kind {
         ShapeKind::Bool => quote!(bool),
