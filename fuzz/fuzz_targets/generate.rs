@@ -15,6 +15,9 @@ use clientgen::Generator;
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SPECS: &[&str] = &[
     include_str!("../../spec/hss.yaml"),
     include_str!("../../tests/fixtures/auth.yaml"),
