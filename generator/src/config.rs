@@ -21,6 +21,7 @@ pub struct Generator {
     strict: bool,
     tag_features: bool,
     serde_both_ways: bool,
+    module_files: bool,
 }
 
 /// Where generated code finds its runtime.
@@ -40,8 +41,13 @@ pub enum Runtime {
 /// The result of a successful generation.
 #[derive(Debug, Clone)]
 pub struct Generated {
-    /// The formatted Rust source.
+    /// The formatted Rust source (with [`Generator::module_files`], the
+    /// root module's).
     pub code: String,
+    /// With [`Generator::module_files`], the other modules' files: path
+    /// (relative to the directory of the root, a `lib.rs` or `mod.rs`) and
+    /// formatted source.
+    pub modules: Vec<(PathBuf, String)>,
     /// Warnings about parts of the spec that were skipped.
     pub warnings: Vec<Diagnostic>,
     /// Features of `clientgen-runtime` the code needs, e.g. `huawei`.
@@ -63,6 +69,7 @@ impl Generator {
             strict: false,
             tag_features: false,
             serde_both_ways: false,
+            module_files: false,
         }
     }
 
@@ -89,6 +96,16 @@ impl Generator {
     /// from `Response::raw_body`.
     pub fn serde_both_ways(mut self, on: bool) -> Self {
         self.serde_both_ways = on;
+        self
+    }
+
+    /// Writes the `types` and `operations` modules, and each tag's part of
+    /// them, to files of their own instead of inline (default `false`):
+    /// smaller files to review, and code that starts at the left margin. For
+    /// a crate's `src/lib.rs` (or a `mod.rs`); an `include!`d file cannot
+    /// declare modules in files.
+    pub fn module_files(mut self, on: bool) -> Self {
+        self.module_files = on;
         self
     }
 
@@ -150,12 +167,18 @@ impl Generator {
             .tag_features
             .then(|| emit::features::TagFeatures::plan(&api))
             .flatten();
-        let mut code = format::format_parts(&emit::api(
+        let parts = emit::api(
             &api,
             self.runtime == Runtime::Crate,
             tags.as_ref(),
             self.serde_both_ways,
-        ))?;
+        );
+        let (mut code, modules) = if self.module_files {
+            format::format_files(&parts)?
+        } else {
+            (format::format_parts(&parts)?, Vec::new())
+        };
+        drop(parts);
         if self.runtime == Runtime::Inline {
             let mut features = runtime_features.clone();
             features.extend_from_slice(emit::INLINE_DEFAULT_FEATURES);
@@ -166,6 +189,7 @@ impl Generator {
         }
         Ok(Generated {
             code,
+            modules,
             warnings: diags.into_vec(),
             about: about(&api, &runtime_features),
             runtime_features,
@@ -173,13 +197,29 @@ impl Generator {
         })
     }
 
-    /// Generates and writes the source to `path`, leaving the file untouched
-    /// when its content is already up to date.
+    /// Generates and writes the source to `path` (and the module files
+    /// where Rust looks for them), leaving files untouched when their
+    /// content is already up to date.
     pub fn generate_to(&self, path: &Path) -> Result<Generated, GenerateError> {
         let generated = self.generate()?;
-        crate::output::write_if_changed(path, &generated.code).map_err(|e| {
-            GenerateError::single("#", format!("cannot write `{}`: {e}", path.display()))
-        })?;
+        let write = |path: &Path, contents: &str| {
+            crate::output::write_if_changed(path, contents).map_err(|e| {
+                GenerateError::single("#", format!("cannot write `{}`: {e}", path.display()))
+            })
+        };
+        write(path, &generated.code)?;
+        let crate_root = ["lib.rs", "main.rs", "mod.rs"]
+            .iter()
+            .any(|name| path.file_name() == Some(name.as_ref()));
+        // `mod types;` in `src/api.rs` is `src/api/types.rs`.
+        let base = if crate_root {
+            path.parent().unwrap_or(Path::new("")).to_path_buf()
+        } else {
+            path.with_extension("")
+        };
+        for (module, contents) in &generated.modules {
+            write(&base.join(module), contents)?;
+        }
         Ok(generated)
     }
 }

@@ -149,11 +149,14 @@ pub fn crate_files(
         title = one_line(&about.title, 200),
         version = one_line(&about.version, 40),
     );
-    vec![
+    let mut files = vec![
         (PathBuf::from("Cargo.toml"), manifest),
         (PathBuf::from("README.md"), readme(crate_name, about)),
         (PathBuf::from("src/lib.rs"), lib),
-    ]
+    ];
+    let src = Path::new("src");
+    files.extend((generated.modules.iter()).map(|(path, code)| (src.join(path), code.clone())));
+    files
 }
 
 /// What the README of a generated crate tells about its API.
@@ -390,6 +393,35 @@ const RESERVED_CRATE_NAMES: &[&str] = &[
     "while",
     "yield",
 ];
+
+/// Generated Rust files under `dir/src` that are not among `files`: modules
+/// a spec change removed. Files without the generated header are the user's.
+pub fn leftover_files(dir: &Path, files: &[(PathBuf, String)]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.join("src")];
+    while let Some(at) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&at) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                pending.push(path);
+                continue;
+            }
+            let Ok(relative) = path.strip_prefix(dir) else {
+                continue;
+            };
+            let generated = path.extension().is_some_and(|e| e == "rs")
+                && std::fs::read_to_string(&path).is_ok_and(|text| text.starts_with(HEADER));
+            if generated && !files.iter().any(|(p, _)| p == relative) {
+                found.push(relative.to_path_buf());
+            }
+        }
+    }
+    found.sort();
+    found
+}
 
 /// Compares `files` with what is under `dir`; returns the paths that differ.
 pub fn stale_files(dir: &Path, files: &[(PathBuf, String)]) -> Vec<PathBuf> {

@@ -185,6 +185,7 @@ fn run(command: Command) -> Result<(), String> {
                 strict,
                 tag_features: !no_tag_features,
                 serde_both_ways,
+                module_files: true,
             }
             .generate(&spec)?;
             let name = crate_name.unwrap_or_else(|| output::crate_name_for(&generated.about.title));
@@ -198,8 +199,10 @@ fn run(command: Command) -> Result<(), String> {
                 runtime_path,
             };
             let files = output::crate_files(&name, &generated, &options);
+            let leftovers = output::leftover_files(&dir, &files);
             if check {
-                let stale = output::stale_files(&dir, &files);
+                let mut stale = output::stale_files(&dir, &files);
+                stale.extend(leftovers);
                 if !stale.is_empty() {
                     let list: Vec<String> = stale
                         .iter()
@@ -217,6 +220,10 @@ fn run(command: Command) -> Result<(), String> {
             for (path, contents) in &files {
                 output::write_if_changed(&dir.join(path), contents)
                     .map_err(|e| format!("cannot write {}: {e}\n", dir.join(path).display()))?;
+            }
+            for path in &leftovers {
+                std::fs::remove_file(dir.join(path))
+                    .map_err(|e| format!("cannot remove {}: {e}\n", dir.join(path).display()))?;
             }
             eprintln!(
                 "wrote crate `{name}` to {} in {:.0?}",
@@ -290,6 +297,7 @@ struct Options {
     strict: bool,
     tag_features: bool,
     serde_both_ways: bool,
+    module_files: bool,
 }
 
 impl Options {
@@ -300,6 +308,7 @@ impl Options {
             strict,
             tag_features: false,
             serde_both_ways: false,
+            module_files: false,
         }
     }
 
@@ -310,6 +319,7 @@ impl Options {
             .strict(self.strict)
             .tag_features(self.tag_features)
             .serde_both_ways(self.serde_both_ways)
+            .module_files(self.module_files)
             .generate()
             .map_err(|e| e.to_string())?;
         for warning in &generated.warnings {

@@ -83,6 +83,38 @@ fn generate_writes_a_crate_and_check_detects_drift() {
 }
 
 #[test]
+fn module_files_a_spec_change_leaves_unused_are_removed() {
+    let dir = scratch("leftovers");
+    let out = dir.to_str().expect("utf-8 path");
+    let generate = |extra: &[&str]| {
+        let mut args = vec!["generate", "tests/fixtures/tags.yaml", "--out", out];
+        args.extend_from_slice(extra);
+        let run = clientgen(&args);
+        (
+            run.status.success(),
+            String::from_utf8_lossy(&run.stderr).into_owned(),
+        )
+    };
+    let (ok, stderr) = generate(&[]);
+    assert!(ok, "{stderr}");
+    let pets = dir.join("src/operations/tag_pets.rs");
+    assert!(pets.is_file(), "each tag's operations have a file");
+    assert!(dir.join("src/types.rs").is_file() && dir.join("src/operations.rs").is_file());
+    let mine = dir.join("src/operations/notes.rs");
+    std::fs::write(&mine, "// not generated\n").expect("user file");
+
+    // Without tag features no tag module is left, but the user's file is.
+    let (ok, stderr) = generate(&["--no-tag-features", "--check"]);
+    assert!(!ok && stderr.contains("tag_pets.rs"), "{stderr}");
+    let (ok, stderr) = generate(&["--no-tag-features"]);
+    assert!(ok, "{stderr}");
+    assert!(!pets.exists(), "a leftover module file is removed");
+    assert!(mine.is_file(), "a file without the generated header stays");
+    let (ok, stderr) = generate(&["--no-tag-features", "--check"]);
+    assert!(ok, "{stderr}");
+}
+
+#[test]
 fn bad_spec_fails_with_located_errors() {
     let dir = scratch("bad");
     std::fs::create_dir_all(&dir).expect("dir");

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::ir::{Api, Operation, Shape, ShapeKind, Success, TypeDef, TypeKind};
 
@@ -145,25 +145,13 @@ pub fn partition<'s, T>(
 }
 
 impl TagFeatures {
-    /// The items of one feature set (the `position`-th set) in one private
-    /// module, gated once and re-exported whole: two `#[cfg]` lines per set
-    /// instead of one per item.
-    pub fn module(&self, set: &[usize], position: usize, items: TokenStream) -> TokenStream {
-        let cfg = self.cfg(set);
-        let module = match set {
-            [one] => format_ident!("tag_{}", self.names[*one].replace('-', "_")),
-            _ => format_ident!("tags_{}", position + 1),
-        };
-        quote! {
-            #cfg
-            mod #module {
-                #[allow(unused_imports)]
-                use super::*;
-
-                #items
-            }
-            #cfg
-            pub use #module::*;
+    /// The module of the items of one feature set (the `position`-th set),
+    /// gated once and re-exported whole: two `#[cfg]` lines per set instead
+    /// of one per item. A file name too: lower-case ASCII, digits and `_`.
+    pub fn module_name(&self, set: &[usize], position: usize) -> String {
+        match set {
+            [one] => format!("tag_{}", self.names[*one].replace('-', "_")),
+            _ => format!("tags_{}", position + 1),
         }
     }
 }

@@ -53,9 +53,62 @@ pub enum Part<'a> {
     Module {
         /// The module and the items it starts with.
         head: Piece<'a>,
-        /// The rest of its items, one piece per chunk.
-        items: Vec<Piece<'a>>,
+        /// The rest of its items.
+        items: Vec<Chunk<'a>>,
     },
+}
+
+/// Items inside a module.
+pub enum Chunk<'a> {
+    /// Items of the module itself.
+    Items(Piece<'a>),
+    /// Items of a private submodule that only some features compile; the
+    /// module re-exports them.
+    Gated {
+        /// The submodule's name.
+        name: String,
+        /// Its `#[cfg(...)]`.
+        cfg: Piece<'a>,
+        /// Its items.
+        items: Piece<'a>,
+    },
+}
+
+/// A gated chunk written inline: the submodule with its items, re-exported.
+pub fn gated_module(name: &str, cfg: TokenStream, items: TokenStream) -> TokenStream {
+    let name = quote::format_ident!("{name}");
+    let head = gated_file(TokenStream::new());
+    quote! {
+        #cfg
+        mod #name {
+            #head
+
+            #items
+        }
+        #cfg
+        pub use #name::*;
+    }
+}
+
+/// A gated chunk whose items are in a file of their own: the declaration.
+pub fn gated_declaration(name: &str, cfg: TokenStream) -> TokenStream {
+    let name = quote::format_ident!("{name}");
+    quote! {
+        #cfg
+        mod #name;
+        #cfg
+        pub use #name::*;
+    }
+}
+
+/// The items of a gated chunk, as they start their own module.
+pub fn gated_file(items: TokenStream) -> TokenStream {
+    quote! {
+        #[allow(unused_imports)]
+        use super::*;
+
+        #items
+    }
 }
 
 /// The whole generated API, in parts that can be formatted independently
@@ -102,9 +155,9 @@ pub fn api<'a>(
     // One piece per type (types are most of a big API's code), one per
     // feature set.
     let (ungated, gated) = features::partition(typed);
-    let mut defs: Vec<Piece<'a>> = ungated
+    let mut defs: Vec<Chunk<'a>> = ungated
         .into_iter()
-        .map(|(def, traits)| Box::new(move || type_def(def, traits)) as Piece<'a>)
+        .map(|(def, traits)| Chunk::Items(Box::new(move || type_def(def, traits))))
         .collect();
     defs.extend(gated_pieces(tags, gated, |(def, traits)| {
         type_def(def, traits)
@@ -117,9 +170,13 @@ pub fn api<'a>(
         .enumerate()
         .map(|(i, op)| (tags.and_then(|t| t.op_set(i)), op));
     let (ungated, gated) = features::partition(ops);
-    let mut builders: Vec<Piece<'a>> = ungated
+    let mut builders: Vec<Chunk<'a>> = ungated
         .into_iter()
-        .map(|op| Box::new(move || operations::builder(op, &api.types, common)) as Piece<'a>)
+        .map(|op| {
+            Chunk::Items(Box::new(move || {
+                operations::builder(op, &api.types, common)
+            }))
+        })
         .collect();
     builders.extend(gated_pieces(tags, gated, move |op| {
         operations::builder(op, &api.types, common)
@@ -170,20 +227,21 @@ pub fn api<'a>(
     ]
 }
 
-/// One piece per feature set: its items, emitted by `emit`, in the set's module.
+/// One chunk per feature set: its items, emitted by `emit`.
 fn gated_pieces<'a, T: Copy + Send + Sync + 'a>(
     tags: Option<&'a features::TagFeatures>,
     sets: Vec<features::Gated<'a, T>>,
     emit: impl Fn(T) -> TokenStream + Copy + Send + Sync + 'a,
-) -> impl Iterator<Item = Piece<'a>> {
+) -> impl Iterator<Item = Chunk<'a>> {
     sets.into_iter()
         .enumerate()
         .filter_map(move |(position, (set, items))| {
             let tags = tags?;
-            Some(Box::new(move || {
-                let items: TokenStream = items.iter().map(|&item| emit(item)).collect();
-                tags.module(set, position, items)
-            }) as Piece<'a>)
+            Some(Chunk::Gated {
+                name: tags.module_name(set, position),
+                cfg: Box::new(move || tags.cfg(set)),
+                items: Box::new(move || items.iter().map(|&item| emit(item)).collect()),
+            })
         })
 }
 

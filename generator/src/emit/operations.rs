@@ -102,14 +102,16 @@ fn emit(op: &Operation, types: &[TypeDef], error_docs: TokenStream) -> TokenStre
 
     let prepare = prepare(op, types);
     let mut by_status = TokenStream::new();
-    let (result, send) = match &op.success {
+    // `send` comes from the runtime's macro, but for a status-dependent
+    // body, which has its own decoder.
+    let (decode, send) = match &op.success {
         Success::Json(shape) => {
             let ty = rust_type(shape, &types_path);
-            (quote!(#ty), quote!(self.call.json(self.prepare())))
+            (quote!(; json(#ty)), None)
         }
-        Success::Text => (quote!(String), quote!(self.call.text(self.prepare()))),
-        Success::Bytes => (quote!(Vec<u8>), quote!(self.call.bytes(self.prepare()))),
-        Success::Empty => (quote!(()), quote!(self.call.empty(self.prepare()))),
+        Success::Text => (quote!(; text(String)), None),
+        Success::Bytes => (quote!(; bytes(Vec<u8>)), None),
+        Success::Empty => (quote!(; empty(())), None),
         Success::ByStatus(name, statuses) => {
             by_status = status_enum(name, statuses, &types_path);
             let name = ident(name);
@@ -129,15 +131,16 @@ fn emit(op: &Operation, types: &[TypeDef], error_docs: TokenStream) -> TokenStre
                 };
                 quote!(#status => #value,)
             });
-            (
-                quote!(#name),
-                quote! {
+            let send = quote! {
+                /// Checks every constraint of the API, then sends the request.
+                pub fn send(self) -> rt::ResponseFuture<'a, #name> {
                     self.call.with(self.prepare(), |status, body| Ok(match status {
                         #(#arms)*
                         _ => #name::Other(body.to_vec()),
                     }))
-                },
-            )
+                }
+            };
+            (TokenStream::new(), Some(send))
         }
     };
     let paging = op
@@ -147,6 +150,7 @@ fn emit(op: &Operation, types: &[TypeDef], error_docs: TokenStream) -> TokenStre
 
     quote! {
         #doc
+        #error_docs
         #deprecated
         #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until it is sent"]
@@ -159,15 +163,11 @@ fn emit(op: &Operation, types: &[TypeDef], error_docs: TokenStream) -> TokenStre
 
         #allow_deprecated
         impl<'a> #builder<'a> {
-            rt::request_builder!(#operation, #method, #template #(, #inits)*);
+            rt::request_builder!(#operation, #method, #template #(, #inits)* #decode);
 
             #(#setters)*
 
-            /// Checks every constraint of the API, then sends the request.
-            #error_docs
-            pub fn send(self) -> rt::ResponseFuture<'a, #result> {
-                #send
-            }
+            #send
 
             /// Checks the input and builds the request without sending it.
             pub fn prepare(&self) -> Result<rt::Request, rt::Error> {

@@ -153,32 +153,23 @@ fn field_check(f: &Field) -> Option<TokenStream> {
 }
 
 fn constructor(def: &Struct, here: &TokenStream) -> TokenStream {
-    let required: Vec<&Field> = def.fields.iter().filter(|f| f.required).collect();
-    let params = required.iter().map(|f| {
+    let params = def.fields.iter().filter(|f| f.required).map(|f| {
         let name = ident(&f.name);
         let ty = field_type(f, here);
-        quote!(#name: impl Into<#ty>)
+        quote!(#name: #ty)
     });
-    let inits = def.fields.iter().map(|f| {
-        let name = ident(&f.name);
-        if f.required {
-            quote!(#name: #name.into())
-        } else {
-            quote!(#name: None)
-        }
-    });
-    let extra = def.additional.as_ref().map(|_| {
-        let extra = format_ident!("{}", EXTRA_FIELD);
-        quote!(#extra: std::collections::BTreeMap::new(),)
-    });
-    let many = (required.len() > 6).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    quote! {
-        /// Creates a value from its required properties; optional ones start unset.
-        #many
-        pub fn new(#(#params),*) -> Self {
-            Self { #(#inits,)* #extra }
-        }
-    }
+    let others = def
+        .fields
+        .iter()
+        .filter(|f| !f.required)
+        .map(|f| ident(&f.name));
+    let extra = def
+        .additional
+        .as_ref()
+        .map(|_| format_ident!("{}", EXTRA_FIELD));
+    let others: Vec<_> = others.chain(extra).collect();
+    let others = (!others.is_empty()).then(|| quote!(; #(#others),*));
+    quote!(rt::constructor!(#(#params),* #others);)
 }
 
 /// Optional and nullable properties are `Option`s.

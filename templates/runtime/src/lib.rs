@@ -75,6 +75,8 @@ pub mod private {
     pub use super::{encode, validate};
     pub use super::{Core, Error, Hook, InvalidInput, Response, RetryPolicy, ServiceError};
     pub use super::{Items, PageFuture, Paged, Pages};
-    pub use crate::{client_builder, deserialize_struct, request_builder, string_enum};
+    pub use crate::{
+        client_builder, constructor, deserialize_struct, request_builder, string_enum,
+    };
     pub use reqwest::Method;
 }

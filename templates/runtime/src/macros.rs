@@ -5,10 +5,21 @@
 //! carried inline.
 
 /// The shared part of a request builder: `new` (every parameter unset) and
-/// the per-call settings, for a builder whose [`Call`] is `self.call`.
+/// the per-call settings, for a builder whose [`Call`] is `self.call`; with
+/// `; decode(Type)` also `send`, which checks the input with `self.prepare()`
+/// and decodes the success body with [`Call`]'s `decode` method (`json`,
+/// `text`, `bytes` or `empty`).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! request_builder {
+    ($operation:literal, $method:ident, $template:literal $(, $field:ident)* ; $decode:ident($result:ty)) => {
+        $crate::request_builder!($operation, $method, $template $(, $field)*);
+
+        /// Checks every constraint of the API, then sends the request.
+        pub fn send(self) -> rt::ResponseFuture<'a, $result> {
+            self.call.$decode(self.prepare())
+        }
+    };
     ($operation:literal, $method:ident, $template:literal $(, $field:ident)* $(,)?) => {
         pub(crate) fn new(core: &'a rt::Core) -> Self {
             Self {
@@ -33,6 +44,23 @@ macro_rules! request_builder {
         pub fn hook(mut self, hook: impl rt::Hook + 'static) -> Self {
             self.call.options.hook(hook);
             self
+        }
+    };
+}
+
+/// A struct's `new`: its required fields from arguments (each `impl Into`),
+/// the `others` at their defaults (`None`, an empty map).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! constructor {
+    ($($required:ident: $ty:ty),* $(; $($other:ident),*)?) => {
+        /// Creates a value from its required properties; optional ones start unset.
+        #[allow(clippy::too_many_arguments)]
+        pub fn new($($required: impl Into<$ty>),*) -> Self {
+            Self {
+                $($required: $required.into(),)*
+                $($($other: Default::default(),)*)?
+            }
         }
     };
 }

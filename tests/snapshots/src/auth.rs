@@ -27,11 +27,7 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> Whoami<'a> {
-        rt::request_builder!("whoami", GET, "/me");
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
-        }
+        rt::request_builder!("whoami", GET, "/me"; empty(()));
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             Ok(self.call.request(&[])?)
@@ -44,11 +40,7 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> BasicOnly<'a> {
-        rt::request_builder!("basic_only", GET, "/basic");
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
-        }
+        rt::request_builder!("basic_only", GET, "/basic"; empty(()));
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let mut request = self.call.request(&[])?;
@@ -64,15 +56,11 @@ pub mod operations {
         q: Option<String>,
     }
     impl<'a> QueryKey<'a> {
-        rt::request_builder!("query_key", GET, "/query", q);
+        rt::request_builder!("query_key", GET, "/query", q; empty(()));
         /// Sent as the query parameter `q`. Optional.
         pub fn q(mut self, value: impl Into<String>) -> Self {
             self.q = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -91,11 +79,7 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> CookieKey<'a> {
-        rt::request_builder!("cookie_key", GET, "/cookie");
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
-        }
+        rt::request_builder!("cookie_key", GET, "/cookie"; empty(()));
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let mut request = self.call.request(&[])?;
@@ -110,11 +94,7 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> BothKeys<'a> {
-        rt::request_builder!("both_keys", GET, "/both");
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
-        }
+        rt::request_builder!("both_keys", GET, "/both"; empty(()));
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let mut request = self.call.request(&[])?;
@@ -129,11 +109,7 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> Public<'a> {
-        rt::request_builder!("public", GET, "/public");
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
-        }
+        rt::request_builder!("public", GET, "/public"; empty(()));
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let mut request = self.call.request(&[])?;
@@ -148,11 +124,7 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> OptionalAuth<'a> {
-        rt::request_builder!("optional_auth", GET, "/optional");
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
-        }
+        rt::request_builder!("optional_auth", GET, "/optional"; empty(()));
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let mut request = self.call.request(&[])?;
@@ -167,11 +139,7 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> OptionalFirst<'a> {
-        rt::request_builder!("optional_first", GET, "/optional-first");
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
-        }
+        rt::request_builder!("optional_first", GET, "/optional-first"; empty(()));
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let mut request = self.call.request(&[])?;
@@ -187,15 +155,11 @@ pub mod operations {
         api_key: Option<String>,
     }
     impl<'a> Search<'a> {
-        rt::request_builder!("search", GET, "/search", api_key);
+        rt::request_builder!("search", GET, "/search", api_key; empty(()));
         /// A search key of its own, not a credential. Sent as the query parameter `api_key`. Optional.
         pub fn api_key(mut self, value: impl Into<String>) -> Self {
             self.api_key = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -214,11 +178,9 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> TwoAuthorizations<'a> {
-        rt::request_builder!("two_authorizations", GET, "/two-authorizations");
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
-        }
+        rt::request_builder!(
+            "two_authorizations", GET, "/two-authorizations"; empty(())
+        );
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let mut request = self.call.request(&[])?;
@@ -233,11 +195,7 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> DigestOnly<'a> {
-        rt::request_builder!("digest_only", GET, "/digest");
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
-        }
+        rt::request_builder!("digest_only", GET, "/digest"; empty(()));
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             let mut request = self.call.request(&[])?;

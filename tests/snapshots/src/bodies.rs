@@ -20,14 +20,7 @@ pub mod types {
         pub scopes: Option<Vec<String>>,
     }
     impl Login {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(user: impl Into<String>) -> Self {
-            Self {
-                user: user.into(),
-                remember: None,
-                scopes: None,
-            }
-        }
+        rt::constructor!(user: String; remember, scopes);
         /// Sets `remember`.
         #[must_use]
         pub fn with_remember(mut self, value: impl Into<bool>) -> Self {
@@ -52,10 +45,7 @@ pub mod types {
         pub message: Option<String>,
     }
     impl PostRawErrordefault {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { message: None }
-        }
+        rt::constructor!(; message);
     }
     rt::deserialize_struct!(PostRawErrordefault { message "message" 0 opt });
     /// The `StartJobError404` schema of the API.
@@ -65,10 +55,7 @@ pub mod types {
         pub queue: Option<String>,
     }
     impl StartJobError404 {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { queue: None }
-        }
+        rt::constructor!(; queue);
     }
     rt::deserialize_struct!(StartJobError404 { queue "queue" 0 opt });
     /// The `UploadBody` schema of the API.
@@ -82,14 +69,7 @@ pub mod types {
         pub tags: Option<Vec<String>>,
     }
     impl UploadBody {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(file: impl Into<Vec<u8>>) -> Self {
-            Self {
-                file: file.into(),
-                note: None,
-                tags: None,
-            }
-        }
+        rt::constructor!(file: Vec<u8>; note, tags);
         /// Sets `note`.
         #[must_use]
         pub fn with_note(mut self, value: impl Into<String>) -> Self {
@@ -123,15 +103,11 @@ pub mod operations {
         body: Option<types::Login>,
     }
     impl<'a> PostForm<'a> {
-        rt::request_builder!("postForm", POST, "/form", body);
+        rt::request_builder!("postForm", POST, "/form", body; empty(()));
         /// The request body (required).
         pub fn body(mut self, value: impl Into<types::Login>) -> Self {
             self.body = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -150,15 +126,11 @@ pub mod operations {
         body: Option<types::UploadBody>,
     }
     impl<'a> Upload<'a> {
-        rt::request_builder!("upload", POST, "/upload", body);
+        rt::request_builder!("upload", POST, "/upload", body; text(String));
         /// The request body (required).
         pub fn body(mut self, value: impl Into<types::UploadBody>) -> Self {
             self.body = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, String> {
-            self.call.text(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -192,15 +164,11 @@ pub mod operations {
         body: Option<types::Login>,
     }
     impl<'a> PutBlob<'a> {
-        rt::request_builder!("putBlob", PUT, "/blob", body);
+        rt::request_builder!("putBlob", PUT, "/blob", body; bytes(Vec < u8 >));
         /// The request body (optional).
         pub fn body(mut self, value: impl Into<types::Login>) -> Self {
             self.body = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, Vec<u8>> {
-            self.call.bytes(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -213,6 +181,10 @@ pub mod operations {
         }
     }
     /// `POST /raw`
+    ///
+    /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
+    ///
+    /// - `default`: `types::PostRawErrordefault`
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct PostRaw<'a> {
@@ -220,19 +192,11 @@ pub mod operations {
         body: Option<Vec<u8>>,
     }
     impl<'a> PostRaw<'a> {
-        rt::request_builder!("postRaw", POST, "/raw", body);
+        rt::request_builder!("postRaw", POST, "/raw", body; json(types::Login));
         /// The request body (required).
         pub fn body(mut self, value: impl Into<Vec<u8>>) -> Self {
             self.body = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
-        ///
-        /// - `default`: `types::PostRawErrordefault`
-        pub fn send(self) -> rt::ResponseFuture<'a, types::Login> {
-            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -245,6 +209,10 @@ pub mod operations {
     /// `POST /jobs`
     ///
     /// Answers differently per status.
+    ///
+    /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
+    ///
+    /// - `404`: `types::StartJobError404`
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct StartJob<'a> {
@@ -266,10 +234,6 @@ pub mod operations {
     impl<'a> StartJob<'a> {
         rt::request_builder!("startJob", POST, "/jobs");
         /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
-        ///
-        /// - `404`: `types::StartJobError404`
         pub fn send(self) -> rt::ResponseFuture<'a, StartJobResponse> {
             self.call
                 .with(
@@ -343,15 +307,11 @@ pub mod operations {
         body: Option<String>,
     }
     impl<'a> PostText<'a> {
-        rt::request_builder!("postText", POST, "/text", body);
+        rt::request_builder!("postText", POST, "/text", body; empty(()));
         /// The request body (required).
         pub fn body(mut self, value: impl Into<String>) -> Self {
             self.body = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {

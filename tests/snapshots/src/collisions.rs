@@ -43,25 +43,7 @@ pub mod types {
         pub n: Option<String>,
     }
     impl Big {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                a: None,
-                b: None,
-                c: None,
-                d: None,
-                e: None,
-                f: None,
-                g: None,
-                h: None,
-                i: None,
-                j: None,
-                k: None,
-                l: None,
-                m: None,
-                n: None,
-            }
-        }
+        rt::constructor!(; a, b, c, d, e, f, g, h, i, j, k, l, m, n);
         /// Sets `a`.
         #[must_use]
         pub fn with_a(mut self, value: impl Into<String>) -> Self {
@@ -164,16 +146,7 @@ pub mod types {
         pub visitor: Option<bool>,
     }
     impl Fields {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(map: impl Into<String>, index: impl Into<i64>) -> Self {
-            Self {
-                map: map.into(),
-                index: index.into(),
-                deserializer: None,
-                fields: None,
-                visitor: None,
-            }
-        }
+        rt::constructor!(map: String, index: i64; deserializer, fields, visitor);
     }
     rt::deserialize_struct!(
         Fields { map "map" 0 req, index "index" 1 req, deserializer "deserializer" 2 opt,
@@ -228,16 +201,9 @@ pub mod types {
         pub additional_properties: std::collections::BTreeMap<String, i64>,
     }
     impl Result2 {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                additional_properties2: None,
-                status: None,
-                nothing: None,
-                mixed: None,
-                additional_properties: std::collections::BTreeMap::new(),
-            }
-        }
+        rt::constructor!(
+            ; additional_properties2, status, nothing, mixed, additional_properties
+        );
         /// Sets `additional_properties`.
         #[must_use]
         pub fn with_additional_properties2(mut self, value: impl Into<String>) -> Self {
@@ -309,7 +275,8 @@ pub mod operations {
     #[allow(deprecated)]
     impl<'a> Core2<'a> {
         rt::request_builder!(
-            "core", GET, "/core", client2, call2, path2, request2, prepare2, filter
+            "core", GET, "/core", client2, call2, path2, request2, prepare2, filter;
+            json(types::Result2)
         );
         /// Sent as the query parameter `client`. Optional.
         pub fn client2(mut self, value: impl Into<String>) -> Self {
@@ -340,10 +307,6 @@ pub mod operations {
         pub fn filter(mut self, value: impl Into<types::Result2>) -> Self {
             self.filter = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, types::Result2> {
-            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -386,11 +349,7 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> Fields<'a> {
-        rt::request_builder!("fields", GET, "/fields");
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, types::Fields> {
-            self.call.json(self.prepare())
-        }
+        rt::request_builder!("fields", GET, "/fields"; json(types::Fields));
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             Ok(self.call.request(&[])?)

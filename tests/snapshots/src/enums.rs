@@ -36,14 +36,7 @@ pub mod types {
         pub mode: Option<PaletteMode>,
     }
     impl Palette {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(primary: impl Into<Color>) -> Self {
-            Self {
-                primary: primary.into(),
-                accents: None,
-                mode: None,
-            }
-        }
+        rt::constructor!(primary: Color; accents, mode);
     }
     rt::deserialize_struct!(
         Palette { primary "primary" 0 req, accents "accents" 1 opt, mode "mode" 2 opt }

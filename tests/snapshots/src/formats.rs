@@ -16,10 +16,7 @@ pub mod types {
         pub lines: Option<Vec<OrderItemItem>>,
     }
     impl Basket {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { lines: None }
-        }
+        rt::constructor!(; lines);
     }
     rt::deserialize_struct!(Basket { lines "lines" 0 opt });
     /// The `Described` schema of the API.
@@ -30,10 +27,7 @@ pub mod types {
         pub basket: Option<Basket>,
     }
     impl Described {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { basket: None }
-        }
+        rt::constructor!(; basket);
     }
     rt::deserialize_struct!(Described { basket "basket" 0 opt });
     /// The `ExprItem` schema of the API.
@@ -64,10 +58,7 @@ pub mod types {
         pub expr: Option<Vec<ExprItem>>,
     }
     impl Formula {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { expr: None }
-        }
+        rt::constructor!(; expr);
     }
     rt::deserialize_struct!(Formula { expr "expr" 0 opt });
     /// The `OrderItemItem` schema of the API.
@@ -78,10 +69,7 @@ pub mod types {
         pub items: Option<Vec<OrderItemItem>>,
     }
     impl OrderItemItem {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { name: None, items: None }
-        }
+        rt::constructor!(; name, items);
     }
     rt::deserialize_struct!(OrderItemItem { name "name" 0 opt, items "items" 1 opt });
     /// The `Sample` schema of the API.
@@ -106,27 +94,10 @@ pub mod types {
         pub maybe: Option<String>,
     }
     impl Sample {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(id: impl Into<String>, created: impl Into<String>) -> Self {
-            Self {
-                id: id.into(),
-                created: created.into(),
-                day: None,
-                small: None,
-                big: None,
-                unsigned: None,
-                ratio: None,
-                precise: None,
-                encoded: None,
-                blob: None,
-                odd: None,
-                money: None,
-                server_id: None,
-                secret: None,
-                level: None,
-                maybe: None,
-            }
-        }
+        rt::constructor!(
+            id: String, created: String; day, small, big, unsigned, ratio, precise,
+            encoded, blob, odd, money, server_id, secret, level, maybe
+        );
     }
     rt::deserialize_struct!(
         Sample { id "id" 0 req, created "created" 1 req, day "day" 2 opt, small "small" 3

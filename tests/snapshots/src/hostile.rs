@@ -18,14 +18,7 @@ pub mod types {
         pub small: Option<i32>,
     }
     impl Bounds {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                big: None,
-                near: None,
-                small: None,
-            }
-        }
+        rt::constructor!(; big, near, small);
     }
     rt::deserialize_struct!(
         Bounds { big "big" 0 opt, near "near" 1 opt, small "small" 2 opt }
@@ -39,10 +32,7 @@ pub mod types {
         pub radius: Option<f64>,
     }
     impl Circle {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { radius: None }
-        }
+        rt::constructor!(; radius);
     }
     rt::deserialize_struct!(Circle { radius "radius" 0 opt });
     /// &lt;b>bold&lt;/b>
@@ -56,14 +46,7 @@ pub mod types {
         pub shape: Option<Shape>,
     }
     impl Item {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                name_rust_std_process_exit_15: None,
-                kind: None,
-                shape: None,
-            }
-        }
+        rt::constructor!(; name_rust_std_process_exit_15, kind, shape);
     }
     rt::deserialize_struct!(
         Item { name_rust_std_process_exit_15
@@ -135,10 +118,7 @@ pub mod types {
         pub side: Option<f64>,
     }
     impl Square {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { side: None }
-        }
+        rt::constructor!(; side);
     }
     rt::deserialize_struct!(Square { side "side" 0 opt });
 }
@@ -156,6 +136,10 @@ pub mod operations {
     ///
     /// Bare
     /// carriage return and isolate characters.
+    ///
+    /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
+    ///
+    /// - `4XX`: `types::Item`
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct GetItem<'a> {
@@ -164,7 +148,9 @@ pub mod operations {
         q_rust: Option<String>,
     }
     impl<'a> GetItem<'a> {
-        rt::request_builder!("getItem", GET, "/items/{id}", id, q_rust);
+        rt::request_builder!(
+            "getItem", GET, "/items/{id}", id, q_rust; json(types::Item)
+        );
         /// Sent as the path parameter `id`. Required.
         pub fn id(mut self, value: impl Into<String>) -> Self {
             self.id = Some(value.into());
@@ -174,14 +160,6 @@ pub mod operations {
         pub fn q_rust(mut self, value: impl Into<String>) -> Self {
             self.q_rust = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        ///
-        /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
-        ///
-        /// - `4XX`: `types::Item`
-        pub fn send(self) -> rt::ResponseFuture<'a, types::Item> {
-            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {

@@ -19,14 +19,7 @@ pub mod types {
         pub failed_reason: Option<String>,
     }
     impl ClusterScanDetail {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                scan_type: None,
-                status: None,
-                failed_reason: None,
-            }
-        }
+        rt::constructor!(; scan_type, status, failed_reason);
     }
     rt::deserialize_struct!(
         ClusterScanDetail { scan_type "scan_type" 0 opt, status "status" 1 opt,
@@ -45,17 +38,10 @@ pub mod types {
         pub cluster_id_list: Option<Vec<String>>,
     }
     impl ClusterScanInfo {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(
-            scan_type_list: impl Into<Vec<ClusterScanType>>,
-            range_type: impl Into<ClusterScanRangeType>,
-        ) -> Self {
-            Self {
-                scan_type_list: scan_type_list.into(),
-                range_type: range_type.into(),
-                cluster_id_list: None,
-            }
-        }
+        rt::constructor!(
+            scan_type_list: Vec<ClusterScanType>, range_type: ClusterScanRangeType;
+            cluster_id_list
+        );
         /// Sets `cluster_id_list`.
         #[must_use]
         pub fn with_cluster_id_list(mut self, value: impl Into<Vec<String>>) -> Self {
@@ -125,19 +111,10 @@ pub mod types {
         pub scan_detail_list: Option<Vec<ClusterScanDetail>>,
     }
     impl ClusterScanResource {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                cluster_name: None,
-                cluster_id: None,
-                cluster_type: None,
-                cluster_version: None,
-                scan_status: None,
-                start_time: None,
-                end_time: None,
-                scan_detail_list: None,
-            }
-        }
+        rt::constructor!(
+            ; cluster_name, cluster_id, cluster_type, cluster_version, scan_status,
+            start_time, end_time, scan_detail_list
+        );
     }
     rt::deserialize_struct!(
         ClusterScanResource { cluster_name "cluster_name" 0 opt, cluster_id "cluster_id"
@@ -207,12 +184,7 @@ pub mod types {
         pub cluster_scan_info: ClusterScanInfo,
     }
     impl CreateClusterScanTask {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(cluster_scan_info: impl Into<ClusterScanInfo>) -> Self {
-            Self {
-                cluster_scan_info: cluster_scan_info.into(),
-            }
-        }
+        rt::constructor!(cluster_scan_info: ClusterScanInfo);
     }
     impl rt::validate::Validate for CreateClusterScanTask {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
@@ -229,12 +201,7 @@ pub mod types {
         pub iac_scan_info: IacScanInfo,
     }
     impl CreateIacScanTask {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(iac_scan_info: impl Into<IacScanInfo>) -> Self {
-            Self {
-                iac_scan_info: iac_scan_info.into(),
-            }
-        }
+        rt::constructor!(iac_scan_info: IacScanInfo);
     }
     impl rt::validate::Validate for CreateIacScanTask {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
@@ -283,10 +250,7 @@ pub mod types {
         pub task_id: Option<String>,
     }
     impl CreateTaskResponseBody {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { task_id: None }
-        }
+        rt::constructor!(; task_id);
     }
     rt::deserialize_struct!(CreateTaskResponseBody { task_id "task_id" 0 opt });
     /// Error body. The service and its API gateway use several shapes:
@@ -312,19 +276,10 @@ pub mod types {
         pub encoded_authorization_message: Option<String>,
     }
     impl ErrorResponse {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                error_code: None,
-                error_msg: None,
-                error_code2: None,
-                error_msg2: None,
-                code: None,
-                message: None,
-                error: None,
-                encoded_authorization_message: None,
-            }
-        }
+        rt::constructor!(
+            ; error_code, error_msg, error_code2, error_msg2, code, message, error,
+            encoded_authorization_message
+        );
     }
     rt::deserialize_struct!(
         ErrorResponse { error_code "error_code" 0 opt, error_msg "error_msg" 1 opt,
@@ -359,16 +314,7 @@ pub mod types {
         pub file_id_list: Vec<String>,
     }
     impl IacScanInfo {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(
-            file_type: impl Into<IacFileType>,
-            file_id_list: impl Into<Vec<String>>,
-        ) -> Self {
-            Self {
-                file_type: file_type.into(),
-                file_id_list: file_id_list.into(),
-            }
-        }
+        rt::constructor!(file_type: IacFileType, file_id_list: Vec<String>);
     }
     impl rt::validate::Validate for IacScanInfo {
         fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
@@ -407,20 +353,10 @@ pub mod types {
         pub end_time: Option<i64>,
     }
     impl IacScanResource {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                file_name: None,
-                file_type: None,
-                chart_name: None,
-                file_id: None,
-                file_size: None,
-                scan_status: None,
-                failed_reason: None,
-                start_time: None,
-                end_time: None,
-            }
-        }
+        rt::constructor!(
+            ; file_name, file_type, chart_name, file_id, file_size, scan_status,
+            failed_reason, start_time, end_time
+        );
     }
     rt::deserialize_struct!(
         IacScanResource { file_name "file_name" 0 opt, file_type "file_type" 1 opt,
@@ -445,15 +381,7 @@ pub mod types {
         pub cluster_type: Option<ClusterType>,
     }
     impl ListTaskResourcesClusterScanInfo {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                scan_status: None,
-                cluster_name: None,
-                cluster_id: None,
-                cluster_type: None,
-            }
-        }
+        rt::constructor!(; scan_status, cluster_name, cluster_id, cluster_type);
         /// Sets `scan_status`.
         #[must_use]
         pub fn with_scan_status(mut self, value: impl Into<ScanStatus>) -> Self {
@@ -501,14 +429,7 @@ pub mod types {
         pub chart_name: Option<String>,
     }
     impl ListTaskResourcesIacScanInfo {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                scan_status: None,
-                file_name: None,
-                chart_name: None,
-            }
-        }
+        rt::constructor!(; scan_status, file_name, chart_name);
         /// Sets `scan_status`.
         #[must_use]
         pub fn with_scan_status(mut self, value: impl Into<ScanStatus>) -> Self {
@@ -545,14 +466,7 @@ pub mod types {
         pub iac_scan_info: Option<ListTaskResourcesIacScanInfo>,
     }
     impl ListTaskResourcesRequestBody {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(task_type: impl Into<TaskType>) -> Self {
-            Self {
-                task_type: task_type.into(),
-                cluster_scan_info: None,
-                iac_scan_info: None,
-            }
-        }
+        rt::constructor!(task_type: TaskType; cluster_scan_info, iac_scan_info);
         /// Sets `cluster_scan_info`.
         #[must_use]
         pub fn with_cluster_scan_info(
@@ -594,14 +508,7 @@ pub mod types {
         pub iac_scan_data_list: Option<Vec<IacScanResource>>,
     }
     impl ListTaskResourcesResponseBody {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                total_num: None,
-                cluster_scan_data_list: None,
-                iac_scan_data_list: None,
-            }
-        }
+        rt::constructor!(; total_num, cluster_scan_data_list, iac_scan_data_list);
     }
     rt::deserialize_struct!(
         ListTaskResourcesResponseBody { total_num "total_num" 0 opt,
@@ -619,10 +526,7 @@ pub mod types {
         pub scan_type_list: Option<Vec<ClusterScanType>>,
     }
     impl ListTasksClusterScanInfo {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { scan_type_list: None }
-        }
+        rt::constructor!(; scan_type_list);
         /// Sets `scan_type_list`.
         #[must_use]
         pub fn with_scan_type_list(
@@ -648,10 +552,7 @@ pub mod types {
         pub file_type: Option<IacFileType>,
     }
     impl ListTasksIacScanInfo {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { file_type: None }
-        }
+        rt::constructor!(; file_type);
         /// Sets `file_type`.
         #[must_use]
         pub fn with_file_type(mut self, value: impl Into<IacFileType>) -> Self {
@@ -698,22 +599,11 @@ pub mod types {
         pub iac_scan_info: Option<ListTasksIacScanInfo>,
     }
     impl ListTasksRequestBody {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(task_type: impl Into<TaskType>) -> Self {
-            Self {
-                task_type: task_type.into(),
-                task_id: None,
-                task_name: None,
-                start_create_time: None,
-                end_create_time: None,
-                trigger_type: None,
-                task_status: None,
-                sort_key: None,
-                sort_dir: None,
-                cluster_scan_info: None,
-                iac_scan_info: None,
-            }
-        }
+        rt::constructor!(
+            task_type: TaskType; task_id, task_name, start_create_time, end_create_time,
+            trigger_type, task_status, sort_key, sort_dir, cluster_scan_info,
+            iac_scan_info
+        );
         /// Sets `task_id`.
         #[must_use]
         pub fn with_task_id(mut self, value: impl Into<String>) -> Self {
@@ -803,13 +693,7 @@ pub mod types {
         pub data_list: Option<Vec<TaskInfo>>,
     }
     impl ListTasksResponseBody {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                total_num: None,
-                data_list: None,
-            }
-        }
+        rt::constructor!(; total_num, data_list);
     }
     rt::deserialize_struct!(
         ListTasksResponseBody { total_num "total_num" 0 opt, data_list "data_list" 1 opt
@@ -825,10 +709,7 @@ pub mod types {
         pub message: Option<String>,
     }
     impl NestedError {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { code: None, message: None }
-        }
+        rt::constructor!(; code, message);
     }
     rt::deserialize_struct!(NestedError { code "code" 0 opt, message "message" 1 opt });
     /// A cluster to scan again.
@@ -844,13 +725,7 @@ pub mod types {
         pub scan_type_list: Option<Vec<ClusterScanType>>,
     }
     impl RetryClusterInfo {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                cluster_id: None,
-                scan_type_list: None,
-            }
-        }
+        rt::constructor!(; cluster_id, scan_type_list);
         /// Sets `cluster_id`.
         #[must_use]
         pub fn with_cluster_id(mut self, value: impl Into<String>) -> Self {
@@ -914,13 +789,7 @@ pub mod types {
         pub cluster_info_list: Option<Vec<RetryClusterInfo>>,
     }
     impl RetryClusterScanInfo {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(range_type: impl Into<RetryClusterRangeType>) -> Self {
-            Self {
-                range_type: range_type.into(),
-                cluster_info_list: None,
-            }
-        }
+        rt::constructor!(range_type: RetryClusterRangeType; cluster_info_list);
         /// Sets `cluster_info_list`.
         #[must_use]
         pub fn with_cluster_info_list(
@@ -955,13 +824,7 @@ pub mod types {
         pub cluster_scan_info: Option<RetryClusterScanInfo>,
     }
     impl RetryTaskRequestBody {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(task_type: impl Into<RetryTaskType>) -> Self {
-            Self {
-                task_type: task_type.into(),
-                cluster_scan_info: None,
-            }
-        }
+        rt::constructor!(task_type: RetryTaskType; cluster_scan_info);
         /// Sets `cluster_scan_info`.
         #[must_use]
         pub fn with_cluster_scan_info(
@@ -1023,14 +886,7 @@ pub mod types {
         pub last_task_start_time: Option<i64>,
     }
     impl ShowTaskStatisticsResponseBody {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                total_num: None,
-                running_num: None,
-                last_task_start_time: None,
-            }
-        }
+        rt::constructor!(; total_num, running_num, last_task_start_time);
     }
     rt::deserialize_struct!(
         ShowTaskStatisticsResponseBody { total_num "total_num" 0 opt, running_num
@@ -1064,15 +920,10 @@ pub mod types {
         pub failed_cluster_num: Option<i32>,
     }
     impl TaskClusterScanInfo {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                scan_type_list: None,
-                scanning_cluster_num: None,
-                success_cluster_num: None,
-                failed_cluster_num: None,
-            }
-        }
+        rt::constructor!(
+            ; scan_type_list, scanning_cluster_num, success_cluster_num,
+            failed_cluster_num
+        );
     }
     rt::deserialize_struct!(
         TaskClusterScanInfo { scan_type_list "scan_type_list" 0 opt, scanning_cluster_num
@@ -1092,15 +943,7 @@ pub mod types {
         pub failed_file_num: Option<i32>,
     }
     impl TaskIacScanInfo {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                file_type: None,
-                scan_file_num: None,
-                success_file_num: None,
-                failed_file_num: None,
-            }
-        }
+        rt::constructor!(; file_type, scan_file_num, success_file_num, failed_file_num);
     }
     rt::deserialize_struct!(
         TaskIacScanInfo { file_type "file_type" 0 opt, scan_file_num "scan_file_num" 1
@@ -1128,21 +971,10 @@ pub mod types {
         pub iac_scan_info: Option<TaskIacScanInfo>,
     }
     impl TaskInfo {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                task_id: None,
-                task_type: None,
-                task_name: None,
-                trigger_type: None,
-                task_status: None,
-                start_time: None,
-                end_time: None,
-                estimated_time: None,
-                cluster_scan_info: None,
-                iac_scan_info: None,
-            }
-        }
+        rt::constructor!(
+            ; task_id, task_type, task_name, trigger_type, task_status, start_time,
+            end_time, estimated_time, cluster_scan_info, iac_scan_info
+        );
     }
     rt::deserialize_struct!(
         TaskInfo { task_id "task_id" 0 opt, task_type "task_type" 1 opt, task_name
@@ -1241,7 +1073,7 @@ pub mod operations {
     impl<'a> CreateTask<'a> {
         rt::request_builder!(
             "CreateTask", POST, "/v5/{project_id}/common/task", project_id,
-            enterprise_project_id, body
+            enterprise_project_id, body; json(types::CreateTaskResponseBody)
         );
         /// Project id: the project the assets belong to. Once set, the assets of
         /// that project can be queried by this id.
@@ -1265,10 +1097,6 @@ pub mod operations {
         pub fn body(mut self, value: impl Into<types::CreateTaskRequestBody>) -> Self {
             self.body = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, types::CreateTaskResponseBody> {
-            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -1318,7 +1146,8 @@ pub mod operations {
     impl<'a> ListTasks<'a> {
         rt::request_builder!(
             "ListTasks", POST, "/v5/{project_id}/common/tasks/batch-query", project_id,
-            enterprise_project_id, offset, limit, body
+            enterprise_project_id, offset, limit, body;
+            json(types::ListTasksResponseBody)
         );
         /// Project id: the project the assets belong to. Once set, the assets of
         /// that project can be queried by this id.
@@ -1355,10 +1184,6 @@ pub mod operations {
         pub fn body(mut self, value: impl Into<types::ListTasksRequestBody>) -> Self {
             self.body = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, types::ListTasksResponseBody> {
-            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -1467,7 +1292,8 @@ pub mod operations {
         rt::request_builder!(
             "ListTaskResources", POST,
             "/v5/{project_id}/common/tasks/{task_id}/resources/batch-query", project_id,
-            task_id, enterprise_project_id, offset, limit, body
+            task_id, enterprise_project_id, offset, limit, body;
+            json(types::ListTaskResourcesResponseBody)
         );
         /// Project id: the project the assets belong to. Once set, the assets of
         /// that project can be queried by this id.
@@ -1512,12 +1338,6 @@ pub mod operations {
         ) -> Self {
             self.body = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(
-            self,
-        ) -> rt::ResponseFuture<'a, types::ListTaskResourcesResponseBody> {
-            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -1621,7 +1441,8 @@ pub mod operations {
     impl<'a> ShowTaskStatistics<'a> {
         rt::request_builder!(
             "ShowTaskStatistics", GET, "/v5/{project_id}/common/task-statistics",
-            project_id, enterprise_project_id, task_type
+            project_id, enterprise_project_id, task_type;
+            json(types::ShowTaskStatisticsResponseBody)
         );
         /// Project id: the project the assets belong to. Once set, the assets of
         /// that project can be queried by this id.
@@ -1645,12 +1466,6 @@ pub mod operations {
         pub fn task_type(mut self, value: impl Into<types::TaskType>) -> Self {
             self.task_type = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(
-            self,
-        ) -> rt::ResponseFuture<'a, types::ShowTaskStatisticsResponseBody> {
-            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -1702,7 +1517,7 @@ pub mod operations {
     impl<'a> RetryTask<'a> {
         rt::request_builder!(
             "RetryTask", PUT, "/v5/{project_id}/common/tasks/{task_id}/retry",
-            project_id, task_id, enterprise_project_id, body
+            project_id, task_id, enterprise_project_id, body; empty(())
         );
         /// Project id: the project the assets belong to. Once set, the assets of
         /// that project can be queried by this id.
@@ -1731,10 +1546,6 @@ pub mod operations {
         pub fn body(mut self, value: impl Into<types::RetryTaskRequestBody>) -> Self {
             self.body = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {

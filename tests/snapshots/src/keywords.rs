@@ -41,10 +41,7 @@ pub mod types {
         pub x: Option<String>,
     }
     impl FooBar {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { x: None }
-        }
+        rt::constructor!(; x);
     }
     rt::deserialize_struct!(FooBar { x "x" 0 opt });
     /// The `FooBar2` schema of the API.
@@ -54,10 +51,7 @@ pub mod types {
         pub y: Option<String>,
     }
     impl FooBar2 {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { y: None }
-        }
+        rt::constructor!(; y);
     }
     rt::deserialize_struct!(FooBar2 { y "y" 0 opt });
     /// The `Self_` schema of the API.
@@ -73,18 +67,9 @@ pub mod types {
         pub crate_: Option<Enum>,
     }
     impl Self_ {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(r#type: impl Into<String>) -> Self {
-            Self {
-                r#type: r#type.into(),
-                self_: None,
-                r#async: None,
-                foo_bar: None,
-                foo_bar2: None,
-                odata_id: None,
-                crate_: None,
-            }
-        }
+        rt::constructor!(
+            r#type: String; self_, r#async, foo_bar, foo_bar2, odata_id, crate_
+        );
     }
     rt::deserialize_struct!(
         Self_ { r#type "type" 0 req, self_ "self" 1 opt, r#async "async" 2 opt, foo_bar
@@ -112,7 +97,9 @@ pub mod operations {
         n2fa: Option<bool>,
     }
     impl<'a> Match<'a> {
-        rt::request_builder!("match", GET, "/items/{type}", r#type, self_, n2fa);
+        rt::request_builder!(
+            "match", GET, "/items/{type}", r#type, self_, n2fa; json(types::Self_)
+        );
         /// Sent as the path parameter `type`. Required.
         pub fn r#type(mut self, value: impl Into<String>) -> Self {
             self.r#type = Some(value.into());
@@ -127,10 +114,6 @@ pub mod operations {
         pub fn n2fa(mut self, value: impl Into<bool>) -> Self {
             self.n2fa = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, types::Self_> {
-            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {

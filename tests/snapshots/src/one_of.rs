@@ -18,10 +18,7 @@ pub mod types {
         pub radius: f64,
     }
     impl Circle {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(radius: impl Into<f64>) -> Self {
-            Self { radius: radius.into() }
-        }
+        rt::constructor!(radius: f64);
     }
     rt::deserialize_struct!(Circle { radius "radius" 0 req });
     /// The `Combined` schema of the API.
@@ -33,18 +30,7 @@ pub mod types {
         pub label: String,
     }
     impl Combined {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(
-            kind: impl Into<String>,
-            radius: impl Into<f64>,
-            label: impl Into<String>,
-        ) -> Self {
-            Self {
-                kind: kind.into(),
-                radius: radius.into(),
-                label: label.into(),
-            }
-        }
+        rt::constructor!(kind: String, radius: f64, label: String);
     }
     rt::deserialize_struct!(
         Combined { kind "kind" 0 req, radius "radius" 1 req, label "label" 2 req }
@@ -86,14 +72,7 @@ pub mod types {
         pub children: Option<Vec<Node>>,
     }
     impl Node {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                value: None,
-                parent: None,
-                children: None,
-            }
-        }
+        rt::constructor!(; value, parent, children);
     }
     rt::deserialize_struct!(
         Node { value "value" 0 opt, parent "parent" 1 opt, children "children" 2 opt }
@@ -130,10 +109,7 @@ pub mod types {
         pub side: i64,
     }
     impl Square {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(side: impl Into<i64>) -> Self {
-            Self { side: side.into() }
-        }
+        rt::constructor!(side: i64);
     }
     rt::deserialize_struct!(Square { side "side" 0 req });
 }

@@ -20,13 +20,7 @@ pub mod types {
         pub additional_properties: std::collections::BTreeMap<String, String>,
     }
     impl Open {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self {
-                name: None,
-                additional_properties: std::collections::BTreeMap::new(),
-            }
-        }
+        rt::constructor!(; name, additional_properties);
     }
     /// The `Record` schema of the API.
     #[derive(Debug, Clone, PartialEq)]
@@ -41,18 +35,9 @@ pub mod types {
         pub labels: Option<Vec<String>>,
     }
     impl Record {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(id: impl Into<String>, note: impl Into<Option<String>>) -> Self {
-            Self {
-                id: id.into(),
-                note: note.into(),
-                count: None,
-                ratio: None,
-                flags: None,
-                extra: None,
-                labels: None,
-            }
-        }
+        rt::constructor!(
+            id: String, note: Option<String>; count, ratio, flags, extra, labels
+        );
     }
     rt::deserialize_struct!(
         Record { id "id" 0 req, note "note" 1 opt, count "count" 2 opt, ratio "ratio" 3

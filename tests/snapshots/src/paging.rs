@@ -16,10 +16,7 @@ pub mod types {
         pub id: Option<String>,
     }
     impl Event {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { id: None }
-        }
+        rt::constructor!(; id);
     }
     rt::deserialize_struct!(Event { id "id" 0 opt });
     /// The `ListEventsResponse` schema of the API.
@@ -30,13 +27,7 @@ pub mod types {
         pub events: Vec<Event>,
     }
     impl ListEventsResponse {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(total: impl Into<u64>, events: impl Into<Vec<Event>>) -> Self {
-            Self {
-                total: total.into(),
-                events: events.into(),
-            }
-        }
+        rt::constructor!(total: u64, events: Vec<Event>);
     }
     rt::deserialize_struct!(
         ListEventsResponse { total "total" 0 req, events "events" 1 req }
@@ -49,10 +40,7 @@ pub mod types {
         pub errors: Option<Vec<String>>,
     }
     impl LogPage {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { lines: None, errors: None }
-        }
+        rt::constructor!(; lines, errors);
     }
     rt::deserialize_struct!(LogPage { lines "lines" 0 opt, errors "errors" 1 opt });
 }
@@ -78,7 +66,10 @@ pub mod operations {
         items2: Option<String>,
     }
     impl<'a> ListEvents<'a> {
-        rt::request_builder!("listEvents", GET, "/events", start, count, items2);
+        rt::request_builder!(
+            "listEvents", GET, "/events", start, count, items2;
+            json(types::ListEventsResponse)
+        );
         /// Sent as the query parameter `start`. Optional.
         pub fn start(mut self, value: impl Into<i64>) -> Self {
             self.start = Some(value.into());
@@ -93,10 +84,6 @@ pub mod operations {
         pub fn items2(mut self, value: impl Into<String>) -> Self {
             self.items2 = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, types::ListEventsResponse> {
-            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -164,7 +151,9 @@ pub mod operations {
         limit: Option<i32>,
     }
     impl<'a> ListLogs<'a> {
-        rt::request_builder!("listLogs", GET, "/logs", offset, limit);
+        rt::request_builder!(
+            "listLogs", GET, "/logs", offset, limit; json(types::LogPage)
+        );
         /// Sent as the query parameter `offset`. Optional.
         pub fn offset(mut self, value: impl Into<u64>) -> Self {
             self.offset = Some(value.into());
@@ -174,10 +163,6 @@ pub mod operations {
         pub fn limit(mut self, value: impl Into<i32>) -> Self {
             self.limit = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, types::LogPage> {
-            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {

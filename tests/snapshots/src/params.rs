@@ -35,7 +35,7 @@ pub mod operations {
     impl<'a> GetFile<'a> {
         rt::request_builder!(
             "getFile", GET, "/users/{user_id}/files/{name}", user_id, limit, name, tags,
-            x_trace_id, session
+            x_trace_id, session; empty(())
         );
         /// Sent as the path parameter `user_id`. Required.
         pub fn user_id(mut self, value: impl Into<i64>) -> Self {
@@ -66,10 +66,6 @@ pub mod operations {
         pub fn session(mut self, value: impl Into<String>) -> Self {
             self.session = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -115,16 +111,12 @@ pub mod operations {
     }
     impl<'a> DeleteUsersUserId<'a> {
         rt::request_builder!(
-            "delete_users_user_id", DELETE, "/users/{user_id}", user_id
+            "delete_users_user_id", DELETE, "/users/{user_id}", user_id; empty(())
         );
         /// Sent as the path parameter `user_id`. Required.
         pub fn user_id(mut self, value: impl Into<i64>) -> Self {
             self.user_id = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {

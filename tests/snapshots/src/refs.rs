@@ -20,14 +20,7 @@ pub mod types {
         pub owner: Option<PetOwner>,
     }
     impl Pet {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(id: impl Into<String>) -> Self {
-            Self {
-                id: id.into(),
-                tags: None,
-                owner: None,
-            }
-        }
+        rt::constructor!(id: String; tags, owner);
         /// Sets `tags`.
         #[must_use]
         pub fn with_tags(mut self, value: impl Into<Vec<Tag>>) -> Self {
@@ -64,10 +57,7 @@ pub mod types {
         pub name: Option<String>,
     }
     impl PetOwner {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { name: None }
-        }
+        rt::constructor!(; name);
         /// Sets `name`.
         #[must_use]
         pub fn with_name(mut self, value: impl Into<String>) -> Self {
@@ -85,10 +75,7 @@ pub mod types {
         pub name: Option<String>,
     }
     impl Tag {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { name: None }
-        }
+        rt::constructor!(; name);
         /// Sets `name`.
         #[must_use]
         pub fn with_name(mut self, value: impl Into<String>) -> Self {
@@ -118,7 +105,9 @@ pub mod operations {
         body: Option<types::Pet>,
     }
     impl<'a> UpdatePet<'a> {
-        rt::request_builder!("updatePet", PUT, "/pets/{petId}", pet_id, body);
+        rt::request_builder!(
+            "updatePet", PUT, "/pets/{petId}", pet_id, body; json(types::Pet)
+        );
         /// Sent as the path parameter `petId`. Required.
         pub fn pet_id(mut self, value: impl Into<String>) -> Self {
             self.pet_id = Some(value.into());
@@ -128,10 +117,6 @@ pub mod operations {
         pub fn body(mut self, value: impl Into<types::Pet>) -> Self {
             self.body = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, types::Pet> {
-            self.call.json(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {

@@ -19,10 +19,7 @@ pub mod types {
         pub size: Option<i64>,
     }
     impl Filter {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { color: None, size: None }
-        }
+        rt::constructor!(; color, size);
         /// Sets `color`.
         #[must_use]
         pub fn with_color(mut self, value: impl Into<String>) -> Self {
@@ -47,10 +44,7 @@ pub mod types {
         pub limit: Option<i64>,
     }
     impl Page {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { offset: None, limit: None }
-        }
+        rt::constructor!(; offset, limit);
         /// Sets `offset`.
         #[must_use]
         pub fn with_offset(mut self, value: impl Into<i64>) -> Self {
@@ -95,7 +89,7 @@ pub mod operations {
     impl<'a> Search<'a> {
         rt::request_builder!(
             "search", GET, "/search/{ids}", ids, tag, csv, spaced, piped, filter, page,
-            x_ids, session, free
+            x_ids, session, free; empty(())
         );
         /// Sent as the path parameter `ids`. Required.
         pub fn ids(mut self, value: impl Into<Vec<i64>>) -> Self {
@@ -146,10 +140,6 @@ pub mod operations {
         pub fn free(mut self, value: impl Into<String>) -> Self {
             self.free = Some(value.into());
             self
-        }
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-            self.call.empty(self.prepare())
         }
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {

@@ -16,10 +16,7 @@ pub mod types {
         pub message: String,
     }
     impl Error {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new(message: impl Into<String>) -> Self {
-            Self { message: message.into() }
-        }
+        rt::constructor!(message: String);
     }
     rt::deserialize_struct!(Error { message "message" 0 req });
     /// The `Health` schema of the API.
@@ -29,10 +26,7 @@ pub mod types {
         pub ok: Option<bool>,
     }
     impl Health {
-        /// Creates a value from its required properties; optional ones start unset.
-        pub fn new() -> Self {
-            Self { ok: None }
-        }
+        rt::constructor!(; ok);
     }
     rt::deserialize_struct!(Health { ok "ok" 0 opt });
     #[cfg(any(feature = "stores-shops", feature = "users"))]
@@ -46,10 +40,7 @@ pub mod types {
             pub city: Option<String>,
         }
         impl Address {
-            /// Creates a value from its required properties; optional ones start unset.
-            pub fn new() -> Self {
-                Self { city: None }
-            }
+            rt::constructor!(; city);
         }
         rt::deserialize_struct!(Address { city "city" 0 opt });
     }
@@ -79,13 +70,7 @@ pub mod types {
             pub kind: Option<Kind>,
         }
         impl Pet {
-            /// Creates a value from its required properties; optional ones start unset.
-            pub fn new(name: impl Into<String>) -> Self {
-                Self {
-                    name: name.into(),
-                    kind: None,
-                }
-            }
+            rt::constructor!(name: String; kind);
         }
         rt::deserialize_struct!(Pet { name "name" 0 req, kind "kind" 1 opt });
     }
@@ -104,13 +89,7 @@ pub mod types {
             pub kind: Option<Kind>,
         }
         impl NewPet {
-            /// Creates a value from its required properties; optional ones start unset.
-            pub fn new(name: impl Into<String>) -> Self {
-                Self {
-                    name: name.into(),
-                    kind: None,
-                }
-            }
+            rt::constructor!(name: String; kind);
             /// Sets `kind`.
             #[must_use]
             pub fn with_kind(mut self, value: impl Into<Kind>) -> Self {
@@ -143,10 +122,7 @@ pub mod types {
             pub address: Option<Address>,
         }
         impl Store {
-            /// Creates a value from its required properties; optional ones start unset.
-            pub fn new() -> Self {
-                Self { address: None }
-            }
+            rt::constructor!(; address);
         }
         rt::deserialize_struct!(Store { address "address" 0 opt });
     }
@@ -164,10 +140,7 @@ pub mod types {
             pub pet: Option<Pet>,
         }
         impl Unused {
-            /// Creates a value from its required properties; optional ones start unset.
-            pub fn new() -> Self {
-                Self { note: None, pet: None }
-            }
+            rt::constructor!(; note, pet);
         }
         rt::deserialize_struct!(Unused { note "note" 0 opt, pet "pet" 1 opt });
     }
@@ -184,10 +157,7 @@ pub mod types {
             pub address: Option<Address>,
         }
         impl User {
-            /// Creates a value from its required properties; optional ones start unset.
-            pub fn new() -> Self {
-                Self { address: None }
-            }
+            rt::constructor!(; address);
         }
         rt::deserialize_struct!(User { address "address" 0 opt });
     }
@@ -215,11 +185,7 @@ pub mod operations {
         call: rt::Call<'a>,
     }
     impl<'a> Health<'a> {
-        rt::request_builder!("health", GET, "/health");
-        /// Checks every constraint of the API, then sends the request.
-        pub fn send(self) -> rt::ResponseFuture<'a, types::Health> {
-            self.call.json(self.prepare())
-        }
+        rt::request_builder!("health", GET, "/health"; json(types::Health));
         /// Checks the input and builds the request without sending it.
         pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
             Ok(self.call.request(&[])?)
@@ -236,11 +202,7 @@ pub mod operations {
             call: rt::Call<'a>,
         }
         impl<'a> ListPets<'a> {
-            rt::request_builder!("listPets", GET, "/pets");
-            /// Checks every constraint of the API, then sends the request.
-            pub fn send(self) -> rt::ResponseFuture<'a, Vec<types::Pet>> {
-                self.call.json(self.prepare())
-            }
+            rt::request_builder!("listPets", GET, "/pets"; json(Vec < types::Pet >));
             /// Checks the input and builds the request without sending it.
             pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
                 Ok(self.call.request(&[])?)
@@ -254,15 +216,11 @@ pub mod operations {
             body: Option<types::NewPet>,
         }
         impl<'a> CreatePet<'a> {
-            rt::request_builder!("createPet", POST, "/pets", body);
+            rt::request_builder!("createPet", POST, "/pets", body; empty(()));
             /// The request body (required).
             pub fn body(mut self, value: impl Into<types::NewPet>) -> Self {
                 self.body = Some(value.into());
                 self
-            }
-            /// Checks every constraint of the API, then sends the request.
-            pub fn send(self) -> rt::ResponseFuture<'a, ()> {
-                self.call.empty(self.prepare())
             }
             /// Checks the input and builds the request without sending it.
             pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -288,15 +246,13 @@ pub mod operations {
             id: Option<String>,
         }
         impl<'a> ShowStore<'a> {
-            rt::request_builder!("showStore", GET, "/stores/{id}", id);
+            rt::request_builder!(
+                "showStore", GET, "/stores/{id}", id; json(types::Store)
+            );
             /// Sent as the path parameter `id`. Required.
             pub fn id(mut self, value: impl Into<String>) -> Self {
                 self.id = Some(value.into());
                 self
-            }
-            /// Checks every constraint of the API, then sends the request.
-            pub fn send(self) -> rt::ResponseFuture<'a, types::Store> {
-                self.call.json(self.prepare())
             }
             /// Checks the input and builds the request without sending it.
             pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -319,15 +275,11 @@ pub mod operations {
             id: Option<i64>,
         }
         impl<'a> ShowUser<'a> {
-            rt::request_builder!("showUser", GET, "/users/{id}", id);
+            rt::request_builder!("showUser", GET, "/users/{id}", id; json(types::User));
             /// Sent as the path parameter `id`. Required.
             pub fn id(mut self, value: impl Into<i64>) -> Self {
                 self.id = Some(value.into());
                 self
-            }
-            /// Checks every constraint of the API, then sends the request.
-            pub fn send(self) -> rt::ResponseFuture<'a, types::User> {
-                self.call.json(self.prepare())
             }
             /// Checks the input and builds the request without sending it.
             pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
@@ -349,13 +301,10 @@ pub mod operations {
             call: rt::Call<'a>,
         }
         impl<'a> ShowInventory<'a> {
-            rt::request_builder!("showInventory", GET, "/inventory");
-            /// Checks every constraint of the API, then sends the request.
-            pub fn send(
-                self,
-            ) -> rt::ResponseFuture<'a, std::collections::BTreeMap<String, i64>> {
-                self.call.json(self.prepare())
-            }
+            rt::request_builder!(
+                "showInventory", GET, "/inventory"; json(std::collections::BTreeMap <
+                String, i64 >)
+            );
             /// Checks the input and builds the request without sending it.
             pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
                 Ok(self.call.request(&[])?)
