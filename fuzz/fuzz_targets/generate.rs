@@ -1,8 +1,9 @@
 //! Spec text → the whole generator, structure-aware: each input picks one of
 //! the project's specs and applies a few edits to its JSON tree (replace,
 //! delete, insert, rename, splice), so most runs get past parsing and reach
-//! lowering, emitting and formatting. An input starting with 0xFF is fed to
-//! the generator as raw text instead.
+//! lowering, emitting and formatting, inline or (with tag features) as
+//! module files. An input starting with 0xFF is fed to the generator as raw
+//! text instead.
 //!
 //! Holds: no panic; an error is a located diagnostic, never an internal one.
 
@@ -268,22 +269,40 @@ fn mutate(u: &mut Unstructured<'_>, spec: &mut Value) -> Result<()> {
     Ok(())
 }
 
-fn spec_text(data: &[u8]) -> Result<String> {
+/// The spec text, and whether modules go to files of their own (the last
+/// byte's choice, so inputs saved before that choice existed keep their spec).
+fn spec_text(data: &[u8]) -> Result<(String, bool)> {
     if let Some((0xFF, raw)) = data.split_first() {
-        return Ok(String::from_utf8_lossy(raw).into_owned());
+        return Ok((String::from_utf8_lossy(raw).into_owned(), false));
     }
     let mut u = Unstructured::new(data);
     let mut spec = u.choose(specs())?.clone();
     for _ in 0..u.int_in_range(1..=4)? {
         mutate(&mut u, &mut spec)?;
     }
-    Ok(spec.to_string())
+    Ok((spec.to_string(), u.arbitrary()?))
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = spec_text(data) else { return };
-    match Generator::new("fuzz.json").generate_str(&text) {
-        Ok(generated) => assert!(!generated.code.is_empty()),
+    let Ok((text, module_files)) = spec_text(data) else {
+        return;
+    };
+    let generator = Generator::new("fuzz.json")
+        .tag_features(module_files)
+        .module_files(module_files);
+    match generator.generate_str(&text) {
+        Ok(generated) => {
+            assert!(!generated.code.is_empty());
+            // Module files stay inside the crate, whatever the tags are called.
+            for (path, _) in &generated.modules {
+                assert!(
+                    path.components()
+                        .all(|c| matches!(c, std::path::Component::Normal(_))),
+                    "module file outside the crate: {}",
+                    path.display()
+                );
+            }
+        }
         Err(error) => {
             assert!(!error.is_internal(), "internal error: {error}");
             for diagnostic in error.errors() {
