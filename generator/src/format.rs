@@ -33,28 +33,7 @@ pub fn format_parts(parts: &[Part<'_>]) -> Result<String, GenerateError> {
 /// root file's directory. Items start at the left margin, not indented by
 /// their modules, so fewer lines are wrapped.
 pub fn format_files(parts: &[Part<'_>]) -> Result<(String, Vec<(PathBuf, String)>), GenerateError> {
-    let mut jobs: Vec<(Piece<'_>, Place)> = Vec::new();
-    for part in parts {
-        match part {
-            Part::Items(piece) => jobs.push((Box::new(piece), Place::Top)),
-            Part::Module { head, items } => {
-                jobs.push((Box::new(head), Place::Declaration));
-                jobs.push((Box::new(head), Place::Contents));
-                for chunk in items {
-                    match chunk {
-                        Chunk::Items(piece) => jobs.push((Box::new(piece), Place::Top)),
-                        Chunk::Gated { name, cfg, items } => {
-                            jobs.push((
-                                Box::new(move || emit::gated_declaration(name, cfg())),
-                                Place::Top,
-                            ));
-                            jobs.push((Box::new(move || emit::gated_file(items())), Place::Top));
-                        }
-                    }
-                }
-            }
-        }
-    }
+    let jobs = jobs(parts, true);
     let mut texts = run_all(&jobs, threads())?.into_iter();
     let mut next = || texts.next().unwrap_or_default();
     let mut root = format!("{HEADER}\n");
@@ -97,25 +76,47 @@ fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-fn format_parts_on(parts: &[Part<'_>], threads: usize) -> Result<String, GenerateError> {
-    let mut jobs: Vec<(Piece<'_>, Place)> = Vec::new();
+/// The formatting jobs of `parts`, in the order their texts are put
+/// together: for one file, or (`files`) with modules in files of their own.
+fn jobs<'b>(parts: &'b [Part<'_>], files: bool) -> Vec<(Piece<'b>, Place)> {
+    let mut jobs: Vec<(Piece<'b>, Place)> = Vec::new();
+    let inner = if files { Place::Top } else { Place::Inner };
     for part in parts {
-        match part {
-            Part::Items(piece) => jobs.push((Box::new(piece), Place::Top)),
-            Part::Module { head, items } => {
-                jobs.push((Box::new(head), Place::Head));
-                jobs.extend(items.iter().map(|chunk| -> (Piece<'_>, Place) {
-                    match chunk {
-                        Chunk::Items(piece) => (Box::new(piece), Place::Inner),
-                        Chunk::Gated { name, cfg, items } => (
-                            Box::new(move || emit::gated_module(name, cfg(), items())),
-                            Place::Inner,
-                        ),
-                    }
-                }));
+        let (head, items) = match part {
+            Part::Items(piece) => {
+                jobs.push((Box::new(piece), Place::Top));
+                continue;
+            }
+            Part::Module { head, items } => (head, items),
+        };
+        if files {
+            jobs.push((Box::new(head), Place::Declaration));
+            jobs.push((Box::new(head), Place::Contents));
+        } else {
+            jobs.push((Box::new(head), Place::Head));
+        }
+        for chunk in items {
+            match chunk {
+                Chunk::Items(piece) => jobs.push((Box::new(piece), inner)),
+                Chunk::Gated { name, cfg, items } if files => {
+                    jobs.push((
+                        Box::new(move || emit::gated_declaration(name, cfg())),
+                        inner,
+                    ));
+                    jobs.push((Box::new(move || emit::gated_file(items())), Place::Top));
+                }
+                Chunk::Gated { name, cfg, items } => jobs.push((
+                    Box::new(move || emit::gated_module(name, cfg(), items())),
+                    inner,
+                )),
             }
         }
     }
+    jobs
+}
+
+fn format_parts_on(parts: &[Part<'_>], threads: usize) -> Result<String, GenerateError> {
+    let jobs = jobs(parts, false);
     let mut texts = run_all(&jobs, threads)?.into_iter();
     let mut out =
         String::with_capacity(texts.as_slice().iter().map(String::len).sum::<usize>() + 100);
