@@ -19,15 +19,27 @@ targets=("$@")
 if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --version 0.13.2 --locked
 fi
-# No sanitizer: the code under test forbids unsafe, and speed buys executions.
-# Without comparison tracing the generator target runs 2.2x as fast; its
-# structure-aware inputs pick keys and values from lists, not from compares.
-flags=(-O -a -s none --no-trace-compares --target-dir ../target/fuzz)
 jobs=${FUZZ_JOBS:-1}
+if ! [[ "$jobs" =~ ^[1-9][0-9]*$ ]]; then
+  echo "FUZZ_JOBS must be a positive number, not '$jobs'" >&2
+  exit 2
+fi
+pids=()
+# A failing job must not leave the others running.
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 cd fuzz
-cargo +nightly fuzz build "${flags[@]}"
 
 for target in "${targets[@]}"; do
+  # No sanitizer: the code under test forbids unsafe, and speed buys
+  # executions. The generator target also goes without comparison tracing
+  # (2.2x as fast): its structure-aware inputs take keys and values from
+  # lists, not from compares; the byte-level targets keep it.
+  if [ "$target" = generate ]; then
+    flags=(-O -a -s none --no-trace-compares --target-dir ../target/fuzz-generate)
+  else
+    flags=(-O -a -s none --target-dir ../target/fuzz)
+  fi
+  cargo +nightly fuzz build "${flags[@]}" "$target"
   corpus=../target/fuzz-corpus/$target
   mkdir -p "$corpus" "regressions/$target" "seeds/$target"
   # Every past crash first: a fixed one must stay fixed.

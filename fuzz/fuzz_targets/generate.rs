@@ -1,9 +1,9 @@
 //! Spec text → the whole generator, structure-aware: each input picks one of
 //! the project's specs and applies a few edits to its JSON tree (replace,
 //! delete, insert, rename, splice), so most runs get past parsing and reach
-//! lowering, emitting and formatting, inline or (with tag features) as
-//! module files. An input starting with 0xFF is fed to the generator as raw
-//! text instead.
+//! lowering, emitting and formatting, with or without tag features, inline
+//! or as module files. An input starting with 0xFF is fed to the generator
+//! as raw text instead.
 //!
 //! Holds: no panic; an error is a located diagnostic, never an internal one.
 
@@ -269,31 +269,48 @@ fn mutate(u: &mut Unstructured<'_>, spec: &mut Value) -> Result<()> {
     Ok(())
 }
 
-/// The spec text, and whether modules go to files of their own (the last
-/// byte's choice, so inputs saved before that choice existed keep their spec).
-fn spec_text(data: &[u8]) -> Result<(String, bool)> {
+/// How the generator is set up for one input.
+struct Layout {
+    tag_features: bool,
+    module_files: bool,
+}
+
+/// The spec text, then the layout from the bytes after those the edits used
+/// (all off once the input runs out, so inputs saved before the layout was
+/// chosen keep their spec); raw text takes its layout from its length.
+fn spec_text(data: &[u8]) -> Result<(String, Layout)> {
     if let Some((0xFF, raw)) = data.split_first() {
-        return Ok((String::from_utf8_lossy(raw).into_owned(), false));
+        let layout = Layout {
+            tag_features: raw.len() % 2 == 1,
+            module_files: raw.len() % 4 >= 2,
+        };
+        return Ok((String::from_utf8_lossy(raw).into_owned(), layout));
     }
     let mut u = Unstructured::new(data);
     let mut spec = u.choose(specs())?.clone();
     for _ in 0..u.int_in_range(1..=4)? {
         mutate(&mut u, &mut spec)?;
     }
-    Ok((spec.to_string(), u.arbitrary()?))
+    let layout = Layout {
+        tag_features: u.arbitrary()?,
+        module_files: u.arbitrary()?,
+    };
+    Ok((spec.to_string(), layout))
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok((text, module_files)) = spec_text(data) else {
+    let Ok((text, layout)) = spec_text(data) else {
         return;
     };
     let generator = Generator::new("fuzz.json")
-        .tag_features(module_files)
-        .module_files(module_files);
+        .tag_features(layout.tag_features)
+        .module_files(layout.module_files);
     match generator.generate_str(&text) {
         Ok(generated) => {
             assert!(!generated.code.is_empty());
-            // Module files stay inside the crate, whatever the tags are called.
+            // Module files stay inside the crate, whatever the tags are
+            // called, and no two share a path.
+            let mut paths = std::collections::BTreeSet::new();
             for (path, _) in &generated.modules {
                 assert!(
                     path.components()
@@ -301,6 +318,7 @@ fuzz_target!(|data: &[u8]| {
                     "module file outside the crate: {}",
                     path.display()
                 );
+                assert!(paths.insert(path), "two module files at {}", path.display());
             }
         }
         Err(error) => {

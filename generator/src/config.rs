@@ -197,9 +197,12 @@ impl Generator {
         })
     }
 
-    /// Generates and writes the source to `path` (and the module files
-    /// where Rust looks for them), leaving files untouched when their
-    /// content is already up to date.
+    /// Generates and writes the source to `path`, and the module files where
+    /// Rust looks for them: beside `path` when it is a `lib.rs`, `main.rs`
+    /// or `mod.rs`, under `path` without its extension otherwise, as for a
+    /// module file (`src/api.rs` → `src/api/types.rs`); for another crate
+    /// root, write [`Generated::modules`] yourself. Files whose content is
+    /// already up to date are left untouched.
     pub fn generate_to(&self, path: &Path) -> Result<Generated, GenerateError> {
         let generated = self.generate()?;
         let write = |path: &Path, contents: &str| {

@@ -221,43 +221,69 @@ fn run_all(jobs: &[(Piece<'_>, Place)], threads: usize) -> Result<Vec<String>, G
         .collect()
 }
 
-/// prettyplease, then a tidy-up: it spaces the tokens of a macro's
-/// arguments like operators (`name : Vec < u8 >`), but `rt::constructor!`'s
-/// are a parameter list (no literals), so they are spaced as one.
+/// prettyplease, then a tidy-up: it spaces a macro's arguments like
+/// operators (`name : Vec < u8 >`). Where the runtime's macros take a
+/// parameter list or a type (a statement starting `rt::constructor!(`, the
+/// `; json(Type)` tail of one starting `rt::request_builder!(`), they are
+/// spaced as Rust is. Only text of identifiers, paths and type punctuation
+/// is touched, never a literal or a comment.
 fn unparse(file: &syn::File) -> String {
-    const MACRO: &str = "rt::constructor!(";
     let text = prettyplease::unparse(file);
-    if !text.contains(MACRO) {
+    if !text.contains("rt::constructor!(") && !text.contains("rt::request_builder!(") {
         return text;
     }
     let mut out = String::with_capacity(text.len());
-    let mut rest = text.as_str();
-    while let Some(at) = rest.find(MACRO) {
-        let start = at + MACRO.len();
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let mut depth = 1;
-        let end = rest
-            .char_indices()
-            .find(|&(_, c)| {
-                depth += match c {
-                    '(' => 1,
-                    ')' => -1,
-                    _ => 0,
-                };
-                depth == 0
-            })
-            .map_or(rest.len(), |(i, _)| i);
-        let arguments = rest[..end]
-            .replace(" : ", ": ")
-            .replace(" <", "<")
-            .replace("< ", "<")
-            .replace(" >", ">");
-        out.push_str(&arguments);
-        rest = &rest[end..];
+    let mut lines = text.split_inclusive('\n');
+    while let Some(line) = lines.next() {
+        let start = line.trim_start();
+        let tail_only = if start.starts_with("rt::constructor!(") {
+            false
+        } else if start.starts_with("rt::request_builder!(") {
+            true
+        } else {
+            out.push_str(line);
+            continue;
+        };
+        let mut statement = line.to_owned();
+        while !statement.trim_end().ends_with(");") {
+            match lines.next() {
+                Some(next) => statement.push_str(next),
+                None => break,
+            }
+        }
+        out.push_str(&tidy_arguments(&statement, tail_only));
     }
-    out.push_str(rest);
     out
+}
+
+/// `statement` with its arguments (or those after the last `;`) spaced as
+/// Rust, when they are made of identifiers, paths and type punctuation only.
+fn tidy_arguments(statement: &str, tail_only: bool) -> String {
+    let (Some(open), Some(close)) = (statement.find("!("), statement.rfind(");")) else {
+        return statement.to_owned();
+    };
+    let mut from = open + 2;
+    if tail_only {
+        match statement[from..close].rfind(';') {
+            Some(at) => from += at + 1,
+            None => return statement.to_owned(),
+        }
+    }
+    let Some(arguments) = statement.get(from..close) else {
+        return statement.to_owned();
+    };
+    let plain = arguments
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c.is_whitespace() || "_:<>,;#()".contains(c));
+    if !plain {
+        return statement.to_owned();
+    }
+    let tidied = arguments
+        .replace(" : ", ": ")
+        .replace(" <", "<")
+        .replace("< ", "<")
+        .replace(" >", ">");
+    format!("{}{tidied}{}", &statement[..from], &statement[close..])
 }
 
 fn parse(tokens: TokenStream) -> Result<syn::File, GenerateError> {
@@ -507,6 +533,36 @@ mod tests {
         );
         assert!(text.contains("rt::constructor!(; a);"), "{text}");
         assert!(text.contains(r#""a : b < c >""#), "{text}");
+    }
+
+    #[test]
+    fn macro_text_in_literals_and_docs_is_left_alone() {
+        let text = format(quote! {
+            #[doc = " Build with rt::constructor!( and friends."]
+            pub struct A { pub x: u8 }
+            rt::deserialize_struct!(A { x "a : b < c" 0 opt });
+            impl A {
+                rt::constructor!(x: u8);
+                rt::request_builder!("op", GET, "/a;b : c < d", id; json(Vec<types::Pet>));
+                rt::request_builder!("op", GET, "/x; y : z < w", id);
+            }
+            const B: &str = "rt::constructor!(a : b < c >);";
+        })
+        .expect("formats");
+        assert!(
+            text.contains("/// Build with rt::constructor!( and friends."),
+            "{text}"
+        );
+        assert!(text.contains(r#"x "a : b < c" 0 opt"#), "{text}");
+        assert!(
+            text.contains(r#""/a;b : c < d", id; json(Vec<types::Pet>)"#),
+            "{text}"
+        );
+        assert!(text.contains(r#""/x; y : z < w", id"#), "{text}");
+        assert!(
+            text.contains(r#""rt::constructor!(a : b < c >);""#),
+            "{text}"
+        );
     }
 
     #[test]

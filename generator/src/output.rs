@@ -412,15 +412,41 @@ pub fn leftover_files(dir: &Path, files: &[(PathBuf, String)]) -> Vec<PathBuf> {
             let Ok(relative) = path.strip_prefix(dir) else {
                 continue;
             };
-            let generated = path.extension().is_some_and(|e| e == "rs")
-                && std::fs::read_to_string(&path).is_ok_and(|text| text.starts_with(HEADER));
-            if generated && !files.iter().any(|(p, _)| p == relative) {
+            let listed = files.iter().any(|(p, _)| p == relative);
+            if !listed && path.extension().is_some_and(|e| e == "rs") && has_header(&path) {
                 found.push(relative.to_path_buf());
             }
         }
     }
     found.sort();
     found
+}
+
+/// Whether the file starts with the generated-code header (with `\n` or
+/// `\r\n` after it: a checkout may have changed the line ends).
+fn has_header(path: &Path) -> bool {
+    use std::io::Read;
+    let header = HEADER.trim_end().as_bytes();
+    let mut start = vec![0; header.len()];
+    std::fs::File::open(path).is_ok_and(|mut file| file.read_exact(&mut start).is_ok())
+        && start == header
+}
+
+/// Removes `files` (relative to `dir`), then their directories that are left
+/// empty, up to `dir/src`.
+pub fn remove_files(dir: &Path, files: &[PathBuf]) -> io::Result<()> {
+    for file in files {
+        std::fs::remove_file(dir.join(file))?;
+        let mut parent = file.parent();
+        while let Some(folder) = parent.filter(|p| p.starts_with("src") && *p != Path::new("src")) {
+            // Fails, and stops, at the first directory that is not empty.
+            if std::fs::remove_dir(dir.join(folder)).is_err() {
+                break;
+            }
+            parent = folder.parent();
+        }
+    }
+    Ok(())
 }
 
 /// Compares `files` with what is under `dir`; returns the paths that differ.

@@ -206,7 +206,7 @@ fn run(command: Command) -> Result<(), String> {
                 if !stale.is_empty() {
                     let list: Vec<String> = stale
                         .iter()
-                        .map(|p| format!("  {}\n", p.display()))
+                        .map(|p| format!("  {}\n", p.to_string_lossy().replace('\\', "/")))
                         .collect();
                     return Err(format!(
                         "{} is not up to date:\n{}",
@@ -221,10 +221,9 @@ fn run(command: Command) -> Result<(), String> {
                 output::write_if_changed(&dir.join(path), contents)
                     .map_err(|e| format!("cannot write {}: {e}\n", dir.join(path).display()))?;
             }
-            for path in &leftovers {
-                std::fs::remove_file(dir.join(path))
-                    .map_err(|e| format!("cannot remove {}: {e}\n", dir.join(path).display()))?;
-            }
+            output::remove_files(&dir, &leftovers).map_err(|e| {
+                format!("cannot remove a leftover file in {}: {e}\n", dir.display())
+            })?;
             eprintln!(
                 "wrote crate `{name}` to {} in {:.0?}",
                 dir.display(),

@@ -109,6 +109,10 @@ fn module_files_a_spec_change_leaves_unused_are_removed() {
     let (ok, stderr) = generate(&["--no-tag-features"]);
     assert!(ok, "{stderr}");
     assert!(!pets.exists(), "a leftover module file is removed");
+    assert!(
+        !dir.join("src/types").exists(),
+        "so is a directory it leaves empty"
+    );
     assert!(mine.is_file(), "a file without the generated header stays");
     let (ok, stderr) = generate(&["--no-tag-features", "--check"]);
     assert!(ok, "{stderr}");

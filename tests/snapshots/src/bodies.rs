@@ -164,7 +164,7 @@ pub mod operations {
         body: Option<types::Login>,
     }
     impl<'a> PutBlob<'a> {
-        rt::request_builder!("putBlob", PUT, "/blob", body; bytes(Vec < u8 >));
+        rt::request_builder!("putBlob", PUT, "/blob", body; bytes(Vec<u8>));
         /// The request body (optional).
         pub fn body(mut self, value: impl Into<types::Login>) -> Self {
             self.body = Some(value.into());

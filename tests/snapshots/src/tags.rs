@@ -202,7 +202,7 @@ pub mod operations {
             call: rt::Call<'a>,
         }
         impl<'a> ListPets<'a> {
-            rt::request_builder!("listPets", GET, "/pets"; json(Vec < types::Pet >));
+            rt::request_builder!("listPets", GET, "/pets"; json(Vec<types::Pet>));
             /// Checks the input and builds the request without sending it.
             pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
                 Ok(self.call.request(&[])?)
@@ -302,8 +302,8 @@ pub mod operations {
         }
         impl<'a> ShowInventory<'a> {
             rt::request_builder!(
-                "showInventory", GET, "/inventory"; json(std::collections::BTreeMap <
-                String, i64 >)
+                "showInventory", GET, "/inventory"; json(std::collections::BTreeMap<
+                String, i64>)
             );
             /// Checks the input and builds the request without sending it.
             pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
