@@ -259,31 +259,44 @@ fn unparse(file: &syn::File) -> String {
 /// `statement` with its arguments (or those after the last `;`) spaced as
 /// Rust, when they are made of identifiers, paths and type punctuation only.
 fn tidy_arguments(statement: &str, tail_only: bool) -> String {
+    let unchanged = || statement.to_owned();
     let (Some(open), Some(close)) = (statement.find("!("), statement.rfind(");")) else {
-        return statement.to_owned();
+        return unchanged();
     };
-    let mut from = open + 2;
+    let Some(mut arguments) = statement.get(open + 2..close) else {
+        return unchanged();
+    };
     if tail_only {
-        match statement[from..close].rfind(';') {
-            Some(at) => from += at + 1,
-            None => return statement.to_owned(),
+        match arguments.rfind(';') {
+            Some(at) => arguments = &arguments[at + 1..],
+            None => return unchanged(),
         }
     }
-    let Some(arguments) = statement.get(from..close) else {
-        return statement.to_owned();
-    };
     let plain = arguments
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c.is_whitespace() || "_:<>,;#()".contains(c));
     if !plain {
-        return statement.to_owned();
+        return unchanged();
     }
-    let tidied = arguments
-        .replace(" : ", ": ")
-        .replace(" <", "<")
-        .replace("< ", "<")
-        .replace(" >", ">");
-    format!("{}{tidied}{}", &statement[..from], &statement[close..])
+    // No space after `<` or before `<`, `>` and `:`, line breaks included.
+    let mut tidied = String::with_capacity(arguments.len());
+    let mut chars = arguments.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !c.is_whitespace() {
+            tidied.push(c);
+            continue;
+        }
+        let mut run = String::from(c);
+        while let Some(space) = chars.next_if(|c| c.is_whitespace()) {
+            run.push(space);
+        }
+        let after_open = tidied.ends_with('<');
+        if !after_open && !matches!(chars.peek(), Some('<' | '>' | ':')) {
+            tidied.push_str(&run);
+        }
+    }
+    let start = close - arguments.len();
+    format!("{}{tidied}{}", &statement[..start], &statement[close..])
 }
 
 fn parse(tokens: TokenStream) -> Result<syn::File, GenerateError> {
@@ -545,6 +558,7 @@ mod tests {
                 rt::constructor!(x: u8);
                 rt::request_builder!("op", GET, "/a;b : c < d", id; json(Vec<types::Pet>));
                 rt::request_builder!("op", GET, "/x; y : z < w", id);
+                rt::request_builder!("op", GET, "/y", id; json(std::collections::BTreeMap<String, Vec<types::SomeRatherLongTypeName>>));
             }
             const B: &str = "rt::constructor!(a : b < c >);";
         })
@@ -559,6 +573,13 @@ mod tests {
             "{text}"
         );
         assert!(text.contains(r#""/x; y : z < w", id"#), "{text}");
+        // A type broken over lines is joined where the break was inside `<>`.
+        assert!(
+            text.contains(
+                "json(std::collections::BTreeMap<String, Vec<types::SomeRatherLongTypeName>>)"
+            ),
+            "{text}"
+        );
         assert!(
             text.contains(r#""rt::constructor!(a : b < c >);""#),
             "{text}"

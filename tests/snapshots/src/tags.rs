@@ -302,8 +302,7 @@ pub mod operations {
         }
         impl<'a> ShowInventory<'a> {
             rt::request_builder!(
-                "showInventory", GET, "/inventory"; json(std::collections::BTreeMap<
-                String, i64>)
+                "showInventory", GET, "/inventory"; json(std::collections::BTreeMap<String, i64>)
             );
             /// Checks the input and builds the request without sending it.
             pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
