@@ -3,15 +3,16 @@
 //! Lowering records problems here and carries on, so a maintainer sees all of
 //! them at once; nothing is emitted while an error is recorded.
 
+use std::collections::HashSet;
 use std::fmt;
 
 /// How bad a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Something was skipped; the output is still complete for everything else.
-    Warning,
+    Warning = 0,
     /// The spec cannot be turned into a client.
-    Error,
+    Error = 1,
 }
 
 /// One problem, located by a JSON pointer into the spec.
@@ -35,10 +36,20 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Diagnostics kept of each severity. A spec that trips more (one problem
+/// met again and again in a schema that grows exponentially) gets a count of
+/// the rest.
+const MAX_PER_SEVERITY: usize = 1000;
+
 /// Collects diagnostics while a spec is processed.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// What `items` holds, to drop a repeat at once.
+    seen: HashSet<(Severity, String, String)>,
+    /// Kept and left out, by severity (warnings, errors).
+    kept: [usize; 2],
+    left_out: [usize; 2],
 }
 
 impl Diagnostics {
@@ -47,20 +58,45 @@ impl Diagnostics {
         self.push(Severity::Error, pointer, message.into());
     }
 
+    /// Records an error at `pointer` ahead of all others, even past the
+    /// number kept: the one that explains the others.
+    pub fn error_first(&mut self, pointer: &str, message: impl Into<String>) {
+        let message = message.into();
+        if self
+            .seen
+            .insert((Severity::Error, pointer.to_owned(), message.clone()))
+        {
+            self.kept[Severity::Error as usize] += 1;
+            self.items.insert(
+                0,
+                Diagnostic {
+                    severity: Severity::Error,
+                    pointer: pointer.to_owned(),
+                    message,
+                },
+            );
+        }
+    }
+
     /// Records a warning at `pointer`.
     pub fn warning(&mut self, pointer: &str, message: impl Into<String>) {
         self.push(Severity::Warning, pointer, message.into());
     }
 
     fn push(&mut self, severity: Severity, pointer: &str, message: String) {
-        // A schema reached twice (e.g. by a pre-pass) reports its problem once.
-        let repeated = self
-            .items
-            .iter()
-            .any(|d| d.severity == severity && d.pointer == pointer && d.message == message);
-        if repeated {
+        let i = severity as usize;
+        if self.kept[i] >= MAX_PER_SEVERITY {
+            self.left_out[i] += 1;
             return;
         }
+        // A schema reached twice (e.g. by a pre-pass) reports its problem once.
+        if !self
+            .seen
+            .insert((severity, pointer.to_owned(), message.clone()))
+        {
+            return;
+        }
+        self.kept[i] += 1;
         self.items.push(Diagnostic {
             severity,
             pointer: pointer.to_owned(),
@@ -78,10 +114,22 @@ impl Diagnostics {
         for item in &mut self.items {
             item.severity = Severity::Error;
         }
+        self.left_out = [0, self.left_out.iter().sum()];
     }
 
-    /// All diagnostics in the order they were found.
-    pub fn into_vec(self) -> Vec<Diagnostic> {
+    /// All diagnostics in the order they were found, then how many were
+    /// left out.
+    pub fn into_vec(mut self) -> Vec<Diagnostic> {
+        for (severity, word) in [(Severity::Error, "error"), (Severity::Warning, "warning")] {
+            let n = self.left_out[severity as usize];
+            if n > 0 {
+                self.items.push(Diagnostic {
+                    severity,
+                    pointer: "#".to_owned(),
+                    message: format!("{n} more {word}(s) not listed"),
+                });
+            }
+        }
         self.items
     }
 }

@@ -165,6 +165,33 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     );
 }
 
+/// Found by the generator fuzz target: each level inlines `A` twice, so
+/// lowering grew as 2^48 and never ended. It stops at a budget of schema
+/// visits, with the cause first and a count for the many repeats.
+#[test]
+fn exponential_schemas_are_an_error_not_a_hang() {
+    let spec = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        p:\n          allOf:\n            - $ref: '#/components/schemas/A'\n            - type: object\n              properties:\n                q:\n                  allOf:\n                    - $ref: '#/components/schemas/A'\n                    - $ref: '#/components/schemas/A'\n"
+    );
+    let found = errors(&spec);
+    assert!(
+        found[0]
+            .1
+            .contains("the schemas expand to more than 50000 nested schemas")
+            && found[0]
+                .0
+                .starts_with("#/components/schemas/A/properties/p"),
+        "{:#?}",
+        &found[..3]
+    );
+    let (pointer, rest) = found.last().expect("errors");
+    assert!(
+        pointer == "#" && rest.ends_with("more error(s) not listed"),
+        "{rest}"
+    );
+    assert!(found.len() <= 1002, "{} errors listed", found.len());
+}
+
 #[test]
 fn long_reference_chains_are_an_error_not_a_stack_overflow() {
     let mut chain = format!("{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Top:\n      type: object\n      properties:\n        a: {{$ref: '#/components/schemas/A0'}}\n");

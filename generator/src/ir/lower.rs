@@ -24,6 +24,7 @@ pub fn lower(spec: &LoadedSpec) -> (Api, Diagnostics) {
     let mut operations = cx.lower_operations(&schemes, &security);
     let servers = cx.lower_servers();
     cx.finish_types();
+    cx.report_visits("#/components/schemas");
     cx.check_unions();
     let mut schemes = schemes;
     cx.check_params(&mut operations, &mut schemes);
@@ -73,6 +74,13 @@ pub(super) struct Lowerer<'a> {
     pub(super) pending_recursion: BTreeSet<String>,
     /// Current schema nesting depth, bounded to keep recursion finite.
     pub(super) depth: usize,
+    /// Schemas visited in all, bounded too: a schema reached again through
+    /// several inline paths at every level grows exponentially in depth.
+    pub(super) visits: std::cell::Cell<usize>,
+    /// The bound on `visits`, from the spec's size.
+    pub(super) max_visits: usize,
+    /// Whether running out of visits was reported.
+    pub(super) visits_reported: bool,
 }
 
 impl<'a> Lowerer<'a> {
@@ -91,6 +99,9 @@ impl<'a> Lowerer<'a> {
             pending_recursion: BTreeSet::new(),
             auth_params: Vec::new(),
             depth: 0,
+            visits: std::cell::Cell::new(0),
+            max_visits: super::schemas::max_visits(raw),
+            visits_reported: false,
         }
     }
 

@@ -16,6 +16,25 @@ use crate::names::{camel, snake, Namespace};
 
 /// Deepest nesting of schemas and references that is lowered.
 const MAX_DEPTH: usize = 48;
+/// Schema visits any spec may take to lower; a bigger one may take two per
+/// JSON value in it (GitHub's description, 13 MB, takes 47,854 in all).
+/// Real specs stay far below; an exponential blow-up stops within a second.
+const MIN_MAX_VISITS: usize = 50_000;
+
+/// The schema visits `raw` may take to lower.
+pub(super) fn max_visits(raw: &serde_json::Value) -> usize {
+    let mut values = 0usize;
+    let mut pending = vec![raw];
+    while let Some(value) = pending.pop() {
+        values += 1;
+        match value {
+            serde_json::Value::Array(items) => pending.extend(items),
+            serde_json::Value::Object(map) => pending.extend(map.values()),
+            _ => {}
+        }
+    }
+    MIN_MAX_VISITS.max(values.saturating_mul(2))
+}
 
 /// What a schema is, read the same way whether the parser typed it or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,6 +232,10 @@ impl Lowerer<'_> {
     /// Runs `f` one nesting level deeper; past [`MAX_DEPTH`] it reports an
     /// error instead, so hostile specs cannot exhaust the stack.
     fn nested(&mut self, at: &str, f: impl FnOnce(&mut Self) -> Shape) -> Shape {
+        if !self.spend_visit() {
+            self.report_visits(at);
+            return Shape::default();
+        }
         if self.depth >= MAX_DEPTH {
             self.diags.error(
                 at,
@@ -224,6 +247,29 @@ impl Lowerer<'_> {
         let shape = f(self);
         self.depth -= 1;
         shape
+    }
+
+    /// Counts one schema visit; false once the spec has taken its share.
+    fn spend_visit(&self) -> bool {
+        let visits = self.visits.get().saturating_add(1);
+        self.visits.set(visits);
+        visits <= self.max_visits
+    }
+
+    /// Reports, once and at `at`, that lowering ran out of schema visits.
+    pub(super) fn report_visits(&mut self, at: &str) {
+        if self.visits.get() > self.max_visits && !self.visits_reported {
+            self.visits_reported = true;
+            self.diags.error_first(
+                at,
+                format!(
+                    "the schemas expand to more than {} nested schemas: a schema reached \
+                     again through several inline paths grows exponentially; name the \
+                     repeated parts under `components/schemas`",
+                    self.max_visits
+                ),
+            );
+        }
     }
 
     pub(super) fn shape_of_boxed(
@@ -432,7 +478,7 @@ impl Lowerer<'_> {
                 ReferenceOr::Item(s) => Some(Cow::Borrowed(s)),
                 ReferenceOr::Reference { reference } => self.follow_schema(reference),
             };
-            if let Some(target) = target.filter(|_| self.depth < MAX_DEPTH) {
+            if let Some(target) = target.filter(|_| self.depth < MAX_DEPTH && self.spend_visit()) {
                 self.depth += 1;
                 self.define_named(name, &target, at);
                 self.depth -= 1;
@@ -775,7 +821,7 @@ impl<'a> Lowerer<'a> {
 
     /// True when `schema` (after references) describes an object.
     fn is_object_schema(&self, schema: &ReferenceOr<Schema>, depth: usize) -> bool {
-        if depth > MAX_DEPTH {
+        if depth > MAX_DEPTH || !self.spend_visit() {
             return false;
         }
         match schema {
