@@ -61,21 +61,7 @@ impl Diagnostics {
     /// Records an error at `pointer` ahead of all others, even past the
     /// number kept: the one that explains the others.
     pub fn error_first(&mut self, pointer: &str, message: impl Into<String>) {
-        let message = message.into();
-        if self
-            .seen
-            .insert((Severity::Error, pointer.to_owned(), message.clone()))
-        {
-            self.kept[Severity::Error as usize] += 1;
-            self.items.insert(
-                0,
-                Diagnostic {
-                    severity: Severity::Error,
-                    pointer: pointer.to_owned(),
-                    message,
-                },
-            );
-        }
+        self.insert(0, Severity::Error, pointer, message.into());
     }
 
     /// Records a warning at `pointer`.
@@ -89,19 +75,26 @@ impl Diagnostics {
             self.left_out[i] += 1;
             return;
         }
+        self.insert(self.items.len(), severity, pointer, message);
+    }
+
+    fn insert(&mut self, index: usize, severity: Severity, pointer: &str, message: String) {
         // A schema reached twice (e.g. by a pre-pass) reports its problem once.
-        if !self
+        if self
             .seen
             .insert((severity, pointer.to_owned(), message.clone()))
         {
-            return;
+            self.kept[severity as usize] += 1;
+            let pointer = pointer.to_owned();
+            self.items.insert(
+                index,
+                Diagnostic {
+                    severity,
+                    pointer,
+                    message,
+                },
+            );
         }
-        self.kept[i] += 1;
-        self.items.push(Diagnostic {
-            severity,
-            pointer: pointer.to_owned(),
-            message,
-        });
     }
 
     /// True when an error was recorded.
