@@ -10,7 +10,9 @@ cargo test --locked -p huaweicloud-hss --features test-util
 
 # No spec text may become a doctest: the crate of every snapshot, hostile
 # fixture included, must have none.
-doctests=$(cargo test --locked -q -p snapshots --doc -- --list 2>/dev/null | grep -c ': test$' || true)
+# A failing cargo stops the script here, rather than count as no doctests.
+listed=$(cargo test --locked -q -p snapshots --doc -- --list)
+doctests=$(grep -c ': test$' <<<"$listed" || true)
 if [ "$doctests" != "0" ]; then
   echo "spec text became $doctests doctest(s) in tests/snapshots" >&2
   exit 1

@@ -72,6 +72,15 @@ def random_id(rng, low=1, high=24, alphabet=ID_ALPHABET):
             return value
 
 
+def random_project(rng):
+    """A project id our client accepts. It also travels in the X-Project-Id
+    header, so no controls and no surrounding whitespace."""
+    while True:
+        value = random_id(rng, alphabet=ALPHABET)
+        if value == value.strip():
+            return value
+
+
 def pick_some(rng, values, low, high):
     """`low..high` items drawn from `values` with repeats allowed."""
     return [rng.choice(values) for _ in range(rng.randint(low, high))]
@@ -83,8 +92,7 @@ def base_case(rng, operation, port):
         "operation": operation,
         "ak": "HPUA" + "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789") for _ in range(16)),
         "sk": "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(40)),
-        # It also travels in the X-Project-Id header: no controls.
-        "project_id": rng.choice([random_id(rng, alphabet=ALPHABET), "0a1b2c3d4e5f60718293a4b5c6d7e8f9"]),
+        "project_id": rng.choice([random_project(rng), "0a1b2c3d4e5f60718293a4b5c6d7e8f9"]),
         "user_agent": USER_AGENT,
         # The SDK prefixes its own name; our client is given the whole value.
         "wire_user_agent": "huaweicloud-usdk-python/3.0; " + USER_AGENT,
@@ -142,8 +150,15 @@ def refuse_dot_project(rng, case):
     return "project_id"
 
 
+def refuse_spaced_project(rng, case):
+    # The SDK would send it encoded in the path and trimmed in the header.
+    case["project_id"] = rng.choice([" ", ""]) + random_project(rng) + rng.choice([" ", "  "])
+    return "project_id"
+
+
 # Parameters every operation has.
-COMMON_REFUSALS = [refuse_empty_ep, refuse_long_project, refuse_long_ep, refuse_dot_project]
+COMMON_REFUSALS = [refuse_empty_ep, refuse_long_project, refuse_long_ep, refuse_dot_project,
+                   refuse_spaced_project]
 
 
 def refuse_task_id(value):

@@ -8,7 +8,7 @@ use huaweicloud_hss::runtime::huawei::signing;
 use huaweicloud_hss::types::{
     ClusterScanInfo, ClusterScanRangeType, ClusterScanType, CreateClusterScanTask,
 };
-use huaweicloud_hss::{AkSk, Client, Credentials, Error, Region, RetryPolicy};
+use huaweicloud_hss::{AkSk, BuildError, Client, Credentials, Error, Region, RetryPolicy};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -453,17 +453,32 @@ async fn endpoints_are_normalized_or_refused() {
 
     for bad in [
         "http://user:secret@127.0.0.1:9",
+        // A password may hold what ends an authority elsewhere.
+        "http://user:se/cret@127.0.0.1:9",
+        "http://user:se?cret@127.0.0.1:9",
+        "http://user:se#cret@127.0.0.1:9",
+        "user:secret@127.0.0.1:9",
+        "//user:secret@127.0.0.1:9",
         "http://127.0.0.1:9/#fragment",
         "http://127.0.0.1:9/?q=1",
         "ftp://127.0.0.1:9",
         "/no/host",
+        // A scheme without `//` would be read as a host named `http`.
+        "http:/127.0.0.1:9",
+        "http:127.0.0.1:9",
+        "https:hss.example.test",
     ] {
-        let error = Client::builder()
+        let builder = Client::builder()
             .endpoint(bad)
-            .credentials(Credentials::None)
-            .build()
-            .expect_err(bad);
-        assert!(!error.to_string().contains("secret"), "{error}");
+            .credentials(Credentials::None);
+        let debug = format!("{builder:?}");
+        assert!(!debug.contains("cret"), "{debug}");
+        let error = builder.build().expect_err(bad);
+        assert!(!error.to_string().contains("cret"), "{error}");
+        assert!(
+            matches!(error, BuildError::InvalidEndpoint(_)),
+            "{bad}: {error:?}"
+        );
     }
     // No scheme means https, as in the official SDKs.
     let core = Client::builder()

@@ -302,18 +302,39 @@ impl SigningRequest<'_> {
 
 /// Why a request could not be signed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SignError(String);
+pub struct SignError {
+    why: String,
+    field: Option<String>,
+}
 
 impl SignError {
     /// An error explaining `why`; it must not contain secrets.
     pub fn new(why: impl Into<String>) -> Self {
-        SignError(why.into())
+        SignError {
+            why: why.into(),
+            field: None,
+        }
+    }
+
+    /// An error caused by the value of `field` (e.g. a client-wide
+    /// parameter), which [`Error::InvalidInput`](super::Error::InvalidInput)
+    /// then names instead of `credentials`.
+    pub fn in_field(field: impl Into<String>, why: impl Into<String>) -> Self {
+        SignError {
+            why: why.into(),
+            field: Some(field.into()),
+        }
+    }
+
+    /// The input field at fault, when it is not the credentials.
+    pub fn field(&self) -> Option<&str> {
+        self.field.as_deref()
     }
 }
 
 impl fmt::Display for SignError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot sign the request: {}", self.0)
+        write!(f, "cannot sign the request: {}", self.why)
     }
 }
 

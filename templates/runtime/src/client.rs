@@ -316,7 +316,14 @@ fn normalize_endpoint(raw: &str) -> Result<(String, String), BuildError> {
     }
     if trimmed.starts_with('/') {
         return Err(BuildError::InvalidEndpoint(format!(
-            "`{trimmed}` has no host"
+            "`{}` has no host",
+            without_userinfo(trimmed)
+        )));
+    }
+    if !trimmed.contains("://") && names_a_scheme(trimmed) {
+        return Err(BuildError::InvalidEndpoint(format!(
+            "`{}`: a scheme must be followed by `//`",
+            without_userinfo(trimmed)
         )));
     }
     let with_scheme = if trimmed.contains("://") {
@@ -355,11 +362,28 @@ fn normalize_endpoint(raw: &str) -> Result<(String, String), BuildError> {
 /// The endpoint as it may be shown: a password in it never is. Everything
 /// up to the last `@` is hidden, since a password may hold `/`, `?` or `#`.
 fn without_userinfo(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let (scheme, rest) = match url.split_once("://") {
+        Some((scheme, rest)) => (format!("{scheme}://"), rest),
+        None => (String::new(), url),
+    };
     match rest.rsplit_once('@') {
-        Some((_, host)) => format!("{scheme}://***@{host}"),
+        Some((_, host)) => format!("{scheme}***@{host}"),
         None => url.to_owned(),
     }
+}
+
+/// True for `http:host` or `https:/host`: a scheme without `//`, which the
+/// URL parser would read as a host named after the scheme. `host:8443` is a
+/// host and a port.
+fn names_a_scheme(endpoint: &str) -> bool {
+    let Some((before, after)) = endpoint.split_once(':') else {
+        return false;
+    };
+    let scheme_like = before.starts_with(|c: char| c.is_ascii_alphabetic())
+        && before
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    scheme_like && !after.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A configured client: connection pool, endpoint, credentials and defaults.
@@ -768,9 +792,12 @@ impl Core {
                     time: (inner.clock)(),
                     scope: &request.scope,
                 };
-                signer
-                    .sign(&mut signing)
-                    .map_err(|e| Error::InvalidInput(invalid_credentials(e.to_string())))?;
+                signer.sign(&mut signing).map_err(|e| {
+                    Error::InvalidInput(InvalidInput {
+                        field: e.field().unwrap_or("credentials").to_owned(),
+                        problem: e.to_string(),
+                    })
+                })?;
             }
         }
         let builder = match self.parsed_url(&url) {

@@ -222,7 +222,8 @@ impl fmt::Display for DecodeError {
             "the service accepted the request (status {}, request id {}) but its response could not be decoded: {}",
             self.status,
             Printable(self.request_id.as_deref().unwrap_or("-")),
-            self.source
+            // serde quotes an unknown variant or field name as the server sent it.
+            Printable(&self.source.to_string())
         )
     }
 }
@@ -409,13 +410,17 @@ impl fmt::Display for ServiceError {
     }
 }
 
-/// Text with control characters written as escapes.
+/// Text with control, line-separator and direction-changing characters
+/// written as escapes, so a server cannot forge or reorder log lines.
 struct Printable<'a>(&'a str);
 
 impl fmt::Display for Printable<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for c in self.0.chars() {
-            if c.is_control() {
+            let unsafe_in_logs = c.is_control()
+                || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2028}' | '\u{2029}')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            if unsafe_in_logs {
                 write!(f, "{}", c.escape_default())?;
             } else {
                 fmt::Write::write_char(f, c)?;
@@ -507,3 +512,37 @@ impl fmt::Display for UnknownRegion {
 }
 
 impl StdError for UnknownRegion {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    enum Closed {
+        #[serde(rename = "a")]
+        A,
+    }
+
+    /// Text the server chose (here an unknown variant serde quotes raw)
+    /// cannot add log lines or reorder them.
+    #[test]
+    fn server_text_in_errors_is_escaped() {
+        let body = "\"x\\nINFO forged\\u202e\"";
+        let source = serde_json::from_str::<Closed>(body).expect_err("unknown variant");
+        assert!(source.to_string().contains('\n'), "serde quotes raw: {source}");
+        let error = DecodeError {
+            status: 200,
+            request_id: Some("r\u{2028}id".to_owned()),
+            body_excerpt: body.to_owned(),
+            body: body.as_bytes().to_vec(),
+            source,
+        };
+        let shown = error.to_string();
+        assert!(shown.contains("x\\nINFO forged\\u{202e}"), "{shown}");
+        assert!(shown.contains("r\\u{2028}id"), "{shown}");
+        assert!(
+            !shown.contains(['\n', '\u{202e}', '\u{2028}']),
+            "{shown:?}"
+        );
+    }
+}

@@ -135,9 +135,15 @@ impl Signer for AkSk {
             request.headers.push((content_type, json));
         }
         if let Some(project) = request.scope("project_id").or(self.project_id()) {
-            // As the official SDKs send it: the header trimmed, the path as given
-            // (the differential test holds the two to the same wire).
-            let value = HeaderValue::from_str(project.trim()).map_err(|_| invalid("project_id"))?;
+            // A header cannot carry surrounding whitespace, while the path
+            // would: the service would see two different projects.
+            if project.trim() != project {
+                return Err(SignError::in_field(
+                    "project_id",
+                    "has surrounding whitespace, which `X-Project-Id` cannot carry",
+                ));
+            }
+            let value = HeaderValue::from_str(project).map_err(|_| invalid("project_id"))?;
             request
                 .headers
                 .push((HeaderName::from_static("x-project-id"), value));
