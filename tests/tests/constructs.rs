@@ -215,3 +215,34 @@ fn nested_values_in_deep_objects_and_forms() {
     sorted.push("sort", "name");
     assert_eq!(sorted.to_canonical_string(), "a=1&sort=-date&sort=name");
 }
+
+/// Integer bounds beyond 2^53 are checked on every digit: through `f64`,
+/// -9007199254740993 would round to -9007199254740992 and the edges would move.
+#[test]
+fn integer_bounds_beyond_f64_precision_are_exact() {
+    use snapshots::hostile::runtime::private::validate::Validate;
+    use snapshots::hostile::types::Bounds;
+    let check = |bounds: Bounds| bounds.validate("body").map_err(|e| e.field);
+    assert_eq!(
+        check(Bounds::new().with_big(-9_007_199_254_740_993_i64)),
+        Ok(())
+    );
+    assert_eq!(
+        check(Bounds::new().with_big(-9_007_199_254_740_994_i64)),
+        Err("body.big".to_owned())
+    );
+    assert_eq!(
+        check(Bounds::new().with_near(9_007_199_254_740_992_i64)),
+        Ok(())
+    );
+    assert_eq!(
+        check(Bounds::new().with_near(9_007_199_254_740_993_i64)),
+        Err("body.near".to_owned())
+    );
+    assert_eq!(check(Bounds::new().with_big(i64::MAX)), Ok(()));
+    assert_eq!(
+        check(Bounds::new().with_small(0)),
+        Err("body.small".to_owned())
+    );
+    assert_eq!(check(Bounds::new().with_small(i32::MAX)), Ok(()));
+}

@@ -228,9 +228,24 @@ async fn hostile_servers_end_in_typed_errors() {
             Ending::Close,
             &["transport"],
         ),
-        ("drip-fed headers", text(&drip_headers), Ending::Close, &["timeout"]),
-        ("drip-fed body", text(&drip_body), Ending::Close, &["timeout"]),
-        ("huge header", text(&[(0, &huge_header)]), Ending::Close, &["transport"]),
+        (
+            "drip-fed headers",
+            text(&drip_headers),
+            Ending::Close,
+            &["timeout"],
+        ),
+        (
+            "drip-fed body",
+            text(&drip_body),
+            Ending::Close,
+            &["timeout"],
+        ),
+        (
+            "huge header",
+            text(&[(0, &huge_header)]),
+            Ending::Close,
+            &["transport"],
+        ),
         (
             "10,000 duplicated headers",
             text(&[(0, &many_headers)]),
@@ -238,9 +253,24 @@ async fn hostile_servers_end_in_typed_errors() {
             &["transport", "decode"],
         ),
         ("deep JSON", text(&[(0, &deep)]), Ending::Close, &["decode"]),
-        ("invalid UTF-8", vec![(0, invalid_utf8)], Ending::Close, &["decode"]),
-        ("compressed bomb", vec![(0, bomb)], Ending::Close, &["decode"]),
-        ("over 16 MiB", oversized, Ending::Close, &["response_too_large"]),
+        (
+            "invalid UTF-8",
+            vec![(0, invalid_utf8)],
+            Ending::Close,
+            &["decode"],
+        ),
+        (
+            "compressed bomb",
+            vec![(0, bomb)],
+            Ending::Close,
+            &["decode"],
+        ),
+        (
+            "over 16 MiB",
+            oversized,
+            Ending::Close,
+            &["response_too_large"],
+        ),
     ];
     for (name, script, ending, kinds) in cases {
         let endpoint = hostile_server(script, ending).await;

@@ -123,8 +123,11 @@ pub fn emit(api: &Api, tags: Option<&super::features::TagFeatures>) -> TokenStre
     });
     let region_setter = api.servers.region_type.as_ref().map(|r| {
         let region = ident(r);
+        let doc = format!(
+            " Sends requests to the endpoint of `region` (see [`{region}::resolved_endpoint`])."
+        );
         quote! {
-            /// Sends requests to the endpoint of `region` (see [`#region::resolved_endpoint`]).
+            #[doc = #doc]
             pub fn region(self, region: #region) -> Self {
                 self.endpoint(region.resolved_endpoint())
             }

@@ -177,20 +177,32 @@ fn escape_html(line: &str) -> String {
 fn plain(text: &str) -> Vec<String> {
     text.lines()
         .map(|line| {
-            let mut out = String::from(" ");
-            for c in line.trim().chars() {
-                if c.is_ascii_punctuation() {
-                    out.push('\\');
-                }
-                out.push(c);
-            }
-            if out.trim().is_empty() {
-                String::new()
-            } else {
+            let out = escape_punctuation(line.trim());
+            if out.is_empty() {
                 out
+            } else {
+                format!(" {out}")
             }
         })
         .collect()
+}
+
+/// Spec text (a title, a version) as one line of plain doc prose, at most
+/// `max` characters before escaping: no markup, no HTML, nothing to run.
+pub fn inline_text(text: &str, max: usize) -> String {
+    let line: String = one_line(text).chars().take(max).collect();
+    escape_punctuation(&line)
+}
+
+fn escape_punctuation(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// True when rustdoc would find no doctest and no raw HTML in `lines`.
@@ -267,6 +279,12 @@ mod tests {
             assert!(is_inert(&lines), "{text:?} → {lines:?}");
             let span = code(&text);
             assert!(is_inert(&sanitize(&format!("x {span} y"))), "{text:?}");
+            let title = format!(" Client for {}.", inline_text(&text, 200));
+            assert!(
+                is_inert(std::slice::from_ref(&title)),
+                "{text:?} → {title:?}"
+            );
+            assert!(!title.contains(['\n', '\r', '\u{202E}']), "{title:?}");
         }
     }
 

@@ -1,7 +1,7 @@
 //! Emission: the IR → Rust tokens, one file per shape of output.
 
 mod client;
-mod docs;
+pub(crate) mod docs;
 mod enums;
 pub mod features;
 mod operations;

@@ -138,9 +138,10 @@ fn exact_integer_range(
         return None;
     }
     let exclusive = |b: Option<(f64, bool)>| b.is_some_and(|(_, e)| e);
-    // A bound the type cannot break is dropped: its literal would not compile.
+    // A bound the type cannot break is dropped: its literal would not
+    // compile, or (at the type's own limit) it would check nothing.
     let bound = |b: Option<i64>, exclusive: bool| match b.map(i128::from) {
-        Some(v) if (low..=high).contains(&v) => {
+        Some(v) if (low..=high).contains(&v) && (exclusive || (v != low && v != high)) => {
             let v = Literal::i128_unsuffixed(v);
             quote!(Some((#v, #exclusive)))
         }

@@ -44,14 +44,40 @@ impl<'de> Visitor<'de> for Field {
     }
 }
 
-/// A required field's value, or serde's "missing field" error.
-pub fn req<T, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
-    value.ok_or_else(|| E::missing_field(name))
+/// A required field: read as `T`.
+pub mod req {
+    /// An empty slot for the field `field` returns a reference to.
+    pub fn slot<S, T>(_field: fn(&S) -> &T) -> Option<T> {
+        None
+    }
+
+    /// `name` when the field was not in the input.
+    pub fn missing<T>(slot: &Option<T>, name: &'static str) -> Option<&'static str> {
+        slot.is_none().then_some(name)
+    }
+
+    /// The value, present once [`missing`] said nothing.
+    pub fn take<T>(slot: Option<T>) -> Option<T> {
+        slot
+    }
 }
 
 /// An `Option` field: missing and `null` are both `None`.
-pub fn opt<T, E: de::Error>(value: Option<Option<T>>, _name: &'static str) -> Result<Option<T>, E> {
-    Ok(value.flatten())
+pub mod opt {
+    /// An empty slot for the field `field` returns a reference to.
+    pub fn slot<S, T>(_field: fn(&S) -> &Option<T>) -> Option<Option<T>> {
+        None
+    }
+
+    /// Never missing.
+    pub fn missing<T>(_slot: &Option<T>, _name: &'static str) -> Option<&'static str> {
+        None
+    }
+
+    /// Missing or `null`: `None`.
+    pub fn take<T>(slot: Option<Option<T>>) -> Option<Option<T>> {
+        Some(slot.flatten())
+    }
 }
 
 /// serde's "duplicate field" error when `slot` is already filled.

@@ -418,7 +418,10 @@ impl fmt::Display for Printable<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for c in self.0.chars() {
             let unsafe_in_logs = c.is_control()
-                || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2028}' | '\u{2029}')
+                || matches!(
+                    c,
+                    '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2028}' | '\u{2029}'
+                )
                 || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
             if unsafe_in_logs {
                 write!(f, "{}", c.escape_default())?;
@@ -529,7 +532,10 @@ mod tests {
     fn server_text_in_errors_is_escaped() {
         let body = "\"x\\nINFO forged\\u202e\"";
         let source = serde_json::from_str::<Closed>(body).expect_err("unknown variant");
-        assert!(source.to_string().contains('\n'), "serde quotes raw: {source}");
+        assert!(
+            source.to_string().contains('\n'),
+            "serde quotes raw: {source}"
+        );
         let error = DecodeError {
             status: 200,
             request_id: Some("r\u{2028}id".to_owned()),
@@ -540,9 +546,6 @@ mod tests {
         let shown = error.to_string();
         assert!(shown.contains("x\\nINFO forged\\u{202e}"), "{shown}");
         assert!(shown.contains("r\\u{2028}id"), "{shown}");
-        assert!(
-            !shown.contains(['\n', '\u{202e}', '\u{2028}']),
-            "{shown:?}"
-        );
+        assert!(!shown.contains(['\n', '\u{202e}', '\u{2028}']), "{shown:?}");
     }
 }

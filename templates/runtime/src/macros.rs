@@ -221,12 +221,18 @@ macro_rules! string_enum {
 
 /// `Deserialize` for a struct from JSON-like data: each field with its wire
 /// name, its position among them and whether it is `req`uired or an `opt`ional
-/// `Option` (`Pet { name "name" 0 req, kind "type" 1 opt }`). Unknown fields are skipped; a missing required field, a
-/// duplicated one and a wrong type are serde's usual errors.
+/// `Option` (`Pet { name "name" 0 req, kind "type" 1 opt }`). Unknown fields
+/// are skipped; a missing required field, a duplicated one and a wrong type
+/// are serde's usual errors.
+///
+/// The values read so far live in one tuple whose element types come from the
+/// struct's fields, and nothing can fail once they are moved out: with one
+/// local per field, an early return at every `?` made rustc's work grow with
+/// the square of the field count (a 250-field struct took 68 s to build).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! deserialize_struct {
-    ($name:ident { $($field:ident $wire:literal $index:literal $kind:ident),* $(,)? }) => {
+    ($name:ident { $($field:ident $wire:literal $index:tt $kind:ident),* $(,)? }) => {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 const __FIELDS: &[&str] = &[$($wire),*];
@@ -240,21 +246,29 @@ macro_rules! deserialize_struct {
                     }
 
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
-                        $(let mut $field = None;)*
+                        #[allow(unused_mut)]
+                        let mut slots = ($(rt::de::$kind::slot(|v: &$name| &v.$field),)*);
                         while let Some(index) = map.next_key_seed(rt::de::Field(__FIELDS))? {
                             match index {
                                 $($index => {
-                                    rt::de::once(&$field, $wire)?;
-                                    $field = Some(map.next_value()?);
+                                    rt::de::once(&slots.$index, $wire)?;
+                                    slots.$index = Some(map.next_value()?);
                                 })*
                                 _ => {
                                     map.next_value::<serde::de::IgnoredAny>()?;
                                 }
                             }
                         }
-                        Ok($name {
-                            $($field: rt::de::$kind($field, $wire)?,)*
-                        })
+                        if let Some(name) = None$(.or(rt::de::$kind::missing(&slots.$index, $wire)))* {
+                            return Err(serde::de::Error::missing_field(name));
+                        }
+                        let ($($field,)*) = slots;
+                        #[allow(unreachable_patterns)]
+                        match ($(rt::de::$kind::take($field),)*) {
+                            ($(Some($field),)*) => Ok($name { $($field,)* }),
+                            // Not reached: every required field was checked above.
+                            _ => Err(serde::de::Error::custom("a required field is missing")),
+                        }
                     }
                 }
                 deserializer.deserialize_struct(stringify!($name), __FIELDS, __Visitor)

@@ -10,19 +10,64 @@ pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
     /// Integer bounds beyond 2^53 keep every digit.
-    #[derive(Debug, Clone, Default, PartialEq)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct Bounds {
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub big: Option<i64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub near: Option<i64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub small: Option<i32>,
     }
     impl Bounds {
         rt::constructor!(; big, near, small);
+        /// Sets `big`.
+        #[must_use]
+        pub fn with_big(mut self, value: impl Into<i64>) -> Self {
+            self.big = Some(value.into());
+            self
+        }
+        /// Sets `near`.
+        #[must_use]
+        pub fn with_near(mut self, value: impl Into<i64>) -> Self {
+            self.near = Some(value.into());
+            self
+        }
+        /// Sets `small`.
+        #[must_use]
+        pub fn with_small(mut self, value: impl Into<i32>) -> Self {
+            self.small = Some(value.into());
+            self
+        }
     }
-    rt::deserialize_struct!(
-        Bounds { big "big" 0 opt, near "near" 1 opt, small "small" 2 opt }
-    );
+    impl rt::validate::Validate for Bounds {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            if let Some(value) = &self.big {
+                let field_path = rt::validate::join(path, "big");
+                rt::validate::range(
+                    &field_path,
+                    *value,
+                    Some((-9007199254740993, false)),
+                    None,
+                )?;
+            }
+            if let Some(value) = &self.near {
+                let field_path = rt::validate::join(path, "near");
+                rt::validate::range(
+                    &field_path,
+                    *value,
+                    None,
+                    Some((9007199254740993, true)),
+                )?;
+            }
+            if let Some(value) = &self.small {
+                let field_path = rt::validate::join(path, "small");
+                rt::validate::range(&field_path, *value, Some((1, false)), None)?;
+            }
+            Ok(())
+        }
+    }
     /// The `Circle` schema of the API.
     ///
     /// The ````type` ```rust```` property is written by the enclosing enum.
@@ -172,6 +217,29 @@ pub mod operations {
             Ok(request)
         }
     }
+    /// `POST /bounds`
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct PutBounds<'a> {
+        call: rt::Call<'a>,
+        body: Option<types::Bounds>,
+    }
+    impl<'a> PutBounds<'a> {
+        rt::request_builder!("putBounds", POST, "/bounds", body; empty(()));
+        /// The request body (required).
+        pub fn body(mut self, value: impl Into<types::Bounds>) -> Self {
+            self.body = Some(value.into());
+            self
+        }
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            let mut request = self.call.request(&[])?;
+            let body = rt::validate::required("body", self.body.as_ref())?;
+            rt::validate::Validate::validate(body, "body")?;
+            request.json_as("application/json", "body", body)?;
+            Ok(request)
+        }
+    }
 }
 pub use runtime::{
     BuildError, Error, Hook, HookError, HookRequest, HookResponse, HttpSettings,
@@ -206,8 +274,7 @@ impl Client {
                     USER_AGENT,
                     Some("https://a.example.test"),
                 )
-                .security(SCHEMES, SECURITY)
-                .require_credentials(true),
+                .security(SCHEMES, SECURITY),
         }
     }
     /// Endpoint, credentials and defaults of this client.
@@ -218,6 +285,10 @@ impl Client {
     pub fn get_item(&self) -> operations::GetItem<'_> {
         operations::GetItem::new(self.core())
     }
+    /// `POST /bounds`
+    pub fn put_bounds(&self) -> operations::PutBounds<'_> {
+        operations::PutBounds::new(self.core())
+    }
 }
 /// Configures a [`Client`].
 #[derive(Debug, Clone)]
@@ -227,7 +298,7 @@ pub struct ClientBuilder {
 }
 impl ClientBuilder {
     runtime::private::client_builder!();
-    /// Sends requests to the endpoint of `region` (see [`#region::resolved_endpoint`]).
+    /// Sends requests to the endpoint of `region` (see [`ResultValue::resolved_endpoint`]).
     pub fn region(self, region: ResultValue) -> Self {
         self.endpoint(region.resolved_endpoint())
     }

@@ -1646,7 +1646,7 @@ pub struct ClientBuilder {
 }
 impl ClientBuilder {
     runtime::private::client_builder!();
-    /// Sends requests to the endpoint of `region` (see [`#region::resolved_endpoint`]).
+    /// Sends requests to the endpoint of `region` (see [`Region::resolved_endpoint`]).
     pub fn region(self, region: Region) -> Self {
         self.endpoint(region.resolved_endpoint())
     }
