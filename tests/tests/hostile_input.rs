@@ -3,7 +3,7 @@
 use huaweicloud_hss::types::{
     ClusterScanInfo, ClusterScanRangeType, ClusterScanType, CreateClusterScanTask,
 };
-use huaweicloud_hss::{AkSk, BuildError, Client, Credentials, Error};
+use huaweicloud_hss::{AkSk, BuildError, Client, ClientBuilder, Credentials, Error};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -12,6 +12,24 @@ fn body() -> CreateClusterScanTask {
         vec![ClusterScanType::ClusterVul],
         ClusterScanRangeType::AllCluster,
     ))
+}
+
+fn builder(endpoint: String, credentials: Credentials, project: &str) -> ClientBuilder {
+    Client::builder()
+        .endpoint(endpoint)
+        .credentials(credentials)
+        .project_id(project)
+}
+
+/// The error a CreateTask call through `builder`'s client ends in.
+async fn create_task_error(builder: ClientBuilder, what: &str) -> Error {
+    let client = builder.build().expect("builds");
+    client
+        .create_task()
+        .body(body())
+        .send()
+        .await
+        .expect_err(what)
 }
 
 #[test]
@@ -46,18 +64,8 @@ async fn a_project_id_with_surrounding_spaces_is_refused() {
         .mount(&server)
         .await;
     for project in [" p1 ", "p1 ", " p1", "p1\u{3000}"] {
-        let client = Client::builder()
-            .endpoint(server.uri())
-            .credentials(Credentials::AkSk(AkSk::new("AK", "SK")))
-            .project_id(project)
-            .build()
-            .expect("builds");
-        let error = client
-            .create_task()
-            .body(body())
-            .send()
-            .await
-            .expect_err(project);
+        let pair = Credentials::AkSk(AkSk::new("AK", "SK"));
+        let error = create_task_error(builder(server.uri(), pair, project), project).await;
         let Error::InvalidInput(invalid) = &error else {
             panic!("{project:?}: {error:?}");
         };
@@ -81,18 +89,8 @@ async fn service_text_cannot_forge_log_lines() {
         )
         .mount(&server)
         .await;
-    let client = Client::builder()
-        .endpoint(server.uri())
-        .credentials(Credentials::token("iam"))
-        .project_id("p1")
-        .build()
-        .expect("builds");
-    let error = client
-        .create_task()
-        .body(body())
-        .send()
-        .await
-        .expect_err("400");
+    let token = Credentials::token("iam");
+    let error = create_task_error(builder(server.uri(), token, "p1"), "400").await;
     let shown = error.to_string();
     assert!(
         !shown.contains('\n') && !shown.contains('\r') && !shown.contains('\u{1b}'),
@@ -274,20 +272,10 @@ async fn hostile_servers_end_in_typed_errors() {
     ];
     for (name, script, ending, kinds) in cases {
         let endpoint = hostile_server(script, ending).await;
-        let client = Client::builder()
-            .endpoint(endpoint)
-            .credentials(Credentials::token("iam"))
-            .project_id("p1")
-            .timeout(std::time::Duration::from_secs(1))
-            .build()
-            .expect("builds");
+        let client = builder(endpoint, Credentials::token("iam"), "p1")
+            .timeout(std::time::Duration::from_secs(1));
         let started = std::time::Instant::now();
-        let error = client
-            .create_task()
-            .body(body())
-            .send()
-            .await
-            .expect_err(name);
+        let error = create_task_error(client, name).await;
         assert!(kinds.contains(&error.kind()), "{name}: {error:?}");
         assert!(
             started.elapsed() < std::time::Duration::from_secs(5),
