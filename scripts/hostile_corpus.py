@@ -237,7 +237,7 @@ def main():
                 with open(os.path.join(out, "src", "lib.rs"), encoding="utf-8") as f:
                     docs = [line for line in f.read().splitlines() if line.startswith("//!")]
                 crate_docs.append((f"c{i:03}", docs))
-    count = len(modules) + len(refused) + len(failures)
+    count = i + 1
     runtime = os.path.join(ROOT, "templates", "runtime").replace("\\", "/")
     with open(os.path.join(crate, "Cargo.toml"), "w") as f:
         f.write(

@@ -152,7 +152,8 @@ def refuse_dot_project(rng, case):
 
 def refuse_spaced_project(rng, case):
     # The SDK would send it encoded in the path and trimmed in the header.
-    case["project_id"] = rng.choice([" ", ""]) + random_project(rng) + rng.choice([" ", "  "])
+    lead, trail = rng.choice([(" ", ""), ("", " "), (" ", "  ")])
+    case["project_id"] = lead + random_project(rng) + trail
     return "project_id"
 
 

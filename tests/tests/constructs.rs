@@ -245,4 +245,15 @@ fn integer_bounds_beyond_f64_precision_are_exact() {
         Err("body.small".to_owned())
     );
     assert_eq!(check(Bounds::new().with_small(i32::MAX)), Ok(()));
+    // Bounds at a type's limit: inclusive on the far side, exclusive on its own.
+    assert_eq!(check(Bounds::new().with_lowest(i32::MIN)), Ok(()));
+    assert_eq!(
+        check(Bounds::new().with_lowest(i32::MIN + 1)),
+        Err("body.lowest".to_owned())
+    );
+    assert_eq!(
+        check(Bounds::new().with_below_top(i32::MAX)),
+        Err("body.below_top".to_owned())
+    );
+    assert_eq!(check(Bounds::new().with_below_top(i32::MAX - 1)), Ok(()));
 }

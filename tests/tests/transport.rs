@@ -465,8 +465,10 @@ async fn endpoints_are_normalized_or_refused() {
         "/no/host",
         // A scheme without `//` would be read as a host named `http`.
         "http:/127.0.0.1:9",
+        "https:/hss.example.test",
         "http:127.0.0.1:9",
-        "https:hss.example.test",
+        // A password holding `://` is no scheme.
+        "user:se://cret@127.0.0.1:9",
     ] {
         let builder = Client::builder()
             .endpoint(bad)

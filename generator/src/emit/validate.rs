@@ -139,16 +139,17 @@ fn exact_integer_range(
     }
     let exclusive = |b: Option<(f64, bool)>| b.is_some_and(|(_, e)| e);
     // A bound the type cannot break is dropped: its literal would not
-    // compile, or (at the type's own limit) it would check nothing.
-    let bound = |b: Option<i64>, exclusive: bool| match b.map(i128::from) {
-        Some(v) if (low..=high).contains(&v) && (exclusive || (v != low && v != high)) => {
+    // compile, or (inclusive, at the type's own limit on its side) it would
+    // check nothing.
+    let bound = |b: Option<i64>, exclusive: bool, limit: i128| match b.map(i128::from) {
+        Some(v) if (low..=high).contains(&v) && (exclusive || v != limit) => {
             let v = Literal::i128_unsuffixed(v);
             quote!(Some((#v, #exclusive)))
         }
         _ => quote!(None),
     };
-    let min = bound(min, exclusive(checks.minimum));
-    let max = bound(max, exclusive(checks.maximum));
+    let min = bound(min, exclusive(checks.minimum), low);
+    let max = bound(max, exclusive(checks.maximum), high);
     if min.to_string() == "None" && max.to_string() == "None" {
         return Some(TokenStream::new());
     }

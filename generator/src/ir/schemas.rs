@@ -511,9 +511,9 @@ impl Lowerer<'_> {
             self.diags.error(
                 &pointer::join(at, "properties"),
                 format!(
-                    "{} properties are more than one struct can hold ({MAX_PROPERTIES}; \
-                     rustc cannot compile larger ones); describe the object with \
-                     `additionalProperties` instead",
+                    "{} properties are more than one struct can hold ({MAX_PROPERTIES}: \
+                     rustc's cost grows faster than the field count); describe the \
+                     object with `additionalProperties` instead",
                     properties.len()
                 ),
             );

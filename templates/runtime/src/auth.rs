@@ -330,6 +330,11 @@ impl SignError {
     pub fn field(&self) -> Option<&str> {
         self.field.as_deref()
     }
+
+    /// Why, without the "cannot sign" preamble of `Display`.
+    pub fn reason(&self) -> &str {
+        &self.why
+    }
 }
 
 impl fmt::Display for SignError {

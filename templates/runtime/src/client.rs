@@ -363,8 +363,8 @@ fn normalize_endpoint(raw: &str) -> Result<(String, String), BuildError> {
 /// up to the last `@` is hidden, since a password may hold `/`, `?` or `#`.
 fn without_userinfo(url: &str) -> String {
     let (scheme, rest) = match url.split_once("://") {
-        Some((scheme, rest)) => (format!("{scheme}://"), rest),
-        None => (String::new(), url),
+        Some((scheme, rest)) if is_scheme(scheme) => (format!("{scheme}://"), rest),
+        _ => (String::new(), url),
     };
     match rest.rsplit_once('@') {
         Some((_, host)) => format!("{scheme}***@{host}"),
@@ -372,18 +372,22 @@ fn without_userinfo(url: &str) -> String {
     }
 }
 
-/// True for `http:host` or `https:/host`: a scheme without `//`, which the
-/// URL parser would read as a host named after the scheme. `host:8443` is a
-/// host and a port.
+/// True for `http:/host`: a scheme without `//`, which the URL parser would
+/// read as a host named after the scheme with an empty port. (`http:host`
+/// fails as a port; `host:8443` is a host and a port.)
 fn names_a_scheme(endpoint: &str) -> bool {
     let Some((before, after)) = endpoint.split_once(':') else {
         return false;
     };
-    let scheme_like = before.starts_with(|c: char| c.is_ascii_alphabetic())
-        && before
+    is_scheme(before) && after.starts_with('/')
+}
+
+/// `[A-Za-z][A-Za-z0-9+.-]*`, the form of a URL scheme.
+fn is_scheme(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    scheme_like && !after.starts_with(|c: char| c.is_ascii_digit())
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// A configured client: connection pool, endpoint, credentials and defaults.
@@ -793,9 +797,12 @@ impl Core {
                     scope: &request.scope,
                 };
                 signer.sign(&mut signing).map_err(|e| {
-                    Error::InvalidInput(InvalidInput {
-                        field: e.field().unwrap_or("credentials").to_owned(),
-                        problem: e.to_string(),
+                    Error::InvalidInput(match e.field() {
+                        Some(field) => InvalidInput {
+                            field: field.to_owned(),
+                            problem: e.reason().to_owned(),
+                        },
+                        None => invalid_credentials(e.to_string()),
                     })
                 })?;
             }

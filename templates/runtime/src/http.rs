@@ -107,7 +107,13 @@ impl HttpSettings {
             .connect_timeout(connect_timeout)
             // A redirect is not the documented answer, and would carry
             // credentials to wherever it points.
-            .redirect(reqwest::redirect::Policy::none());
+            .redirect(reqwest::redirect::Policy::none())
+            // Bodies are read as sent even if another crate in the build turns
+            // on reqwest's decompression: no inflating a hostile body.
+            .no_gzip()
+            .no_brotli()
+            .no_zstd()
+            .no_deflate();
         match (&self.proxy, self.proxy_from_env) {
             (Some(url), _) => {
                 let proxy = reqwest::Proxy::all(url.as_str())

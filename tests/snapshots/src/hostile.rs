@@ -19,9 +19,13 @@ pub mod types {
         pub near: Option<i64>,
         #[serde(skip_serializing_if = "Option::is_none")]
         pub small: Option<i32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub lowest: Option<i32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub below_top: Option<i32>,
     }
     impl Bounds {
-        rt::constructor!(; big, near, small);
+        rt::constructor!(; big, near, small, lowest, below_top);
         /// Sets `big`.
         #[must_use]
         pub fn with_big(mut self, value: impl Into<i64>) -> Self {
@@ -38,6 +42,18 @@ pub mod types {
         #[must_use]
         pub fn with_small(mut self, value: impl Into<i32>) -> Self {
             self.small = Some(value.into());
+            self
+        }
+        /// Sets `lowest`.
+        #[must_use]
+        pub fn with_lowest(mut self, value: impl Into<i32>) -> Self {
+            self.lowest = Some(value.into());
+            self
+        }
+        /// Sets `below_top`.
+        #[must_use]
+        pub fn with_below_top(mut self, value: impl Into<i32>) -> Self {
+            self.below_top = Some(value.into());
             self
         }
     }
@@ -64,6 +80,24 @@ pub mod types {
             if let Some(value) = &self.small {
                 let field_path = rt::validate::join(path, "small");
                 rt::validate::range(&field_path, *value, Some((1, false)), None)?;
+            }
+            if let Some(value) = &self.lowest {
+                let field_path = rt::validate::join(path, "lowest");
+                rt::validate::range(
+                    &field_path,
+                    *value,
+                    None,
+                    Some((-2147483648, false)),
+                )?;
+            }
+            if let Some(value) = &self.below_top {
+                let field_path = rt::validate::join(path, "below_top");
+                rt::validate::range(
+                    &field_path,
+                    *value,
+                    None,
+                    Some((2147483647, true)),
+                )?;
             }
             Ok(())
         }

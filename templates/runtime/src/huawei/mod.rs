@@ -143,7 +143,9 @@ impl Signer for AkSk {
                     "has surrounding whitespace, which `X-Project-Id` cannot carry",
                 ));
             }
-            let value = HeaderValue::from_str(project).map_err(|_| invalid("project_id"))?;
+            let value = HeaderValue::from_str(project).map_err(|_| {
+                SignError::in_field("project_id", "is not a valid X-Project-Id header value")
+            })?;
             request
                 .headers
                 .push((HeaderName::from_static("x-project-id"), value));
