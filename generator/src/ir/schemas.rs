@@ -887,45 +887,114 @@ fn string_enum(values: &[String]) -> StringEnum {
 
 /// Boxes every field and variant whose type contains the enclosing type.
 pub(super) fn box_recursive(types: &mut [TypeDef]) {
-    let edges: BTreeMap<String, BTreeSet<String>> = types
+    // A field of `owner` holding `n` inline must be boxed when `n` reaches
+    // `owner` again, that is when both lie in one strongly connected
+    // component of the inline-holding graph: one pass over the graph, not
+    // one search per field.
+    let index: BTreeMap<&str, usize> = types
         .iter()
-        .map(|t| (t.name.clone(), direct_children(&t.kind)))
+        .enumerate()
+        .map(|(i, t)| (t.name.as_str(), i))
         .collect();
-    let reaches = |from: &str, to: &str| -> bool {
-        let mut stack = vec![from.to_owned()];
-        let mut seen = BTreeSet::new();
-        while let Some(n) = stack.pop() {
-            if n == to {
-                return true;
-            }
-            if seen.insert(n.clone()) {
-                if let Some(children) = edges.get(&n) {
-                    stack.extend(children.iter().cloned());
-                }
-            }
-        }
-        false
+    let edges: Vec<Vec<usize>> = types
+        .iter()
+        .map(|t| {
+            direct_children(&t.kind)
+                .iter()
+                .filter_map(|n| index.get(n.as_str()).copied())
+                .collect()
+        })
+        .collect();
+    let component = strongly_connected(&edges);
+    let cyclic = |n: &str, owner: usize| {
+        index
+            .get(n)
+            .is_some_and(|&i| component[i] == component[owner])
     };
-    for def in types.iter_mut() {
-        let owner = def.name.clone();
+    let boxed: Vec<Vec<bool>> = types
+        .iter()
+        .enumerate()
+        .map(|(owner, def)| {
+            let shapes: Vec<&Shape> = match &def.kind {
+                TypeKind::Struct(s) => s.fields.iter().map(|f| &f.shape).collect(),
+                TypeKind::Union(u) => u.variants.iter().map(|v| &v.shape).collect(),
+                TypeKind::Enum(_) => Vec::new(),
+            };
+            shapes
+                .iter()
+                .map(|shape| matches!(&shape.kind, ShapeKind::Named(n) if cyclic(n, owner)))
+                .collect()
+        })
+        .collect();
+    for (def, boxed) in types.iter_mut().zip(boxed) {
         match &mut def.kind {
             TypeKind::Struct(s) => {
-                for f in &mut s.fields {
-                    if let ShapeKind::Named(n) = &f.shape.kind {
-                        f.boxed = reaches(n, &owner);
+                for (f, boxed) in s.fields.iter_mut().zip(boxed) {
+                    if let ShapeKind::Named(_) = &f.shape.kind {
+                        f.boxed = boxed;
                     }
                 }
             }
             TypeKind::Union(u) => {
-                for v in &mut u.variants {
-                    if let ShapeKind::Named(n) = &v.shape.kind {
-                        v.boxed = reaches(n, &owner);
+                for (v, boxed) in u.variants.iter_mut().zip(boxed) {
+                    if let ShapeKind::Named(_) = &v.shape.kind {
+                        v.boxed = boxed;
                     }
                 }
             }
             TypeKind::Enum(_) => {}
         }
     }
+}
+
+/// The strongly connected component of every node of `edges` (Kosaraju,
+/// iterative: a deep chain of types must not overflow the stack).
+fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
+    let n = edges.len();
+    // Finishing order of a depth-first search.
+    let mut order = Vec::with_capacity(n);
+    let mut visited = vec![false; n];
+    for start in 0..n {
+        if visited[start] {
+            continue;
+        }
+        visited[start] = true;
+        let mut stack = vec![(start, 0)];
+        while let Some((node, next)) = stack.pop() {
+            if let Some(&child) = edges[node].get(next) {
+                stack.push((node, next + 1));
+                if !visited[child] {
+                    visited[child] = true;
+                    stack.push((child, 0));
+                }
+            } else {
+                order.push(node);
+            }
+        }
+    }
+    let mut reverse = vec![Vec::new(); n];
+    for (from, children) in edges.iter().enumerate() {
+        for &to in children {
+            reverse[to].push(from);
+        }
+    }
+    let mut component = vec![usize::MAX; n];
+    for (id, &root) in order.iter().rev().enumerate() {
+        if component[root] != usize::MAX {
+            continue;
+        }
+        component[root] = id;
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            for &from in &reverse[node] {
+                if component[from] == usize::MAX {
+                    component[from] = id;
+                    stack.push(from);
+                }
+            }
+        }
+    }
+    component
 }
 
 /// Named types held inline (not behind `Vec` or a map).
@@ -951,5 +1020,29 @@ fn component_schema<'a>(spec: &'a OpenAPI, reference: &str) -> Option<&'a Refere
             spec.components.as_ref()?.schemas.get(name)
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strongly_connected;
+
+    #[test]
+    fn components_are_the_cycles() {
+        // 0 → 1 → 2 → 0 is a cycle; 2 → 3; 3 holds itself; 4 stands alone.
+        let component = strongly_connected(&[vec![1], vec![2], vec![0, 3], vec![3], vec![]]);
+        assert_eq!(component[0], component[1]);
+        assert_eq!(component[1], component[2]);
+        assert_ne!(component[2], component[3]);
+        assert_ne!(component[3], component[4]);
+        assert_ne!(component[0], component[4]);
+    }
+
+    #[test]
+    fn a_long_chain_does_not_overflow() {
+        let mut edges: Vec<Vec<usize>> = (1..100_000).map(|i| vec![i]).collect();
+        edges.push(vec![0]);
+        let component = strongly_connected(&edges);
+        assert!(component.iter().all(|&c| c == component[0]));
     }
 }
