@@ -915,13 +915,8 @@ pub(super) fn box_recursive(types: &mut [TypeDef]) {
         .iter()
         .enumerate()
         .map(|(owner, def)| {
-            let shapes: Vec<&Shape> = match &def.kind {
-                TypeKind::Struct(s) => s.fields.iter().map(|f| &f.shape).collect(),
-                TypeKind::Union(u) => u.variants.iter().map(|v| &v.shape).collect(),
-                TypeKind::Enum(_) => Vec::new(),
-            };
-            shapes
-                .iter()
+            held_shapes(&def.kind)
+                .into_iter()
                 .map(|shape| matches!(&shape.kind, ShapeKind::Named(n) if cyclic(n, owner)))
                 .collect()
         })
@@ -997,14 +992,18 @@ fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
     component
 }
 
-/// Named types held inline (not behind `Vec` or a map).
-fn direct_children(kind: &TypeKind) -> BTreeSet<String> {
-    let shapes: Vec<&Shape> = match kind {
+/// The shapes of a type's fields or variants, in order.
+fn held_shapes(kind: &TypeKind) -> Vec<&Shape> {
+    match kind {
         TypeKind::Struct(s) => s.fields.iter().map(|f| &f.shape).collect(),
         TypeKind::Union(u) => u.variants.iter().map(|v| &v.shape).collect(),
         TypeKind::Enum(_) => Vec::new(),
-    };
-    shapes
+    }
+}
+
+/// Named types held inline (not behind `Vec` or a map).
+fn direct_children(kind: &TypeKind) -> BTreeSet<String> {
+    held_shapes(kind)
         .into_iter()
         .filter_map(|s| match &s.kind {
             ShapeKind::Named(n) => Some(n.clone()),
