@@ -191,7 +191,10 @@ impl Generator {
             code,
             modules,
             warnings: diags.into_vec(),
-            about: about(&api, &runtime_features),
+            about: crate::output::About {
+                license: spec_license(&spec.raw),
+                ..about(&api, &runtime_features)
+            },
             runtime_features,
             tag_features: tags.map(|t| t.names).unwrap_or_default(),
         })
@@ -228,6 +231,14 @@ impl Generator {
 }
 
 /// The facts of `api` a generated crate's README shows.
+/// `info.license` as an SPDX identifier we know (3.1's `identifier`, else its name).
+fn spec_license(raw: &serde_json::Value) -> Option<&'static str> {
+    let license = raw.pointer("/info/license")?;
+    ["identifier", "name"]
+        .iter()
+        .find_map(|key| crate::output::spdx_license(license.get(key)?.as_str()?))
+}
+
 fn about(api: &ir::Api, features: &[&str]) -> crate::output::About {
     let required = |op: &ir::Operation| -> Vec<String> {
         let params = op
@@ -277,6 +288,7 @@ fn about(api: &ir::Api, features: &[&str]) -> crate::output::About {
         huawei,
         example,
         operations: api.operations.len(),
+        license: None,
     }
 }
 

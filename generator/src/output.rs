@@ -32,14 +32,77 @@ pub const HUAWEI_DEPENDENCIES: &str = r#"hmac = "0.13"
 sha2 = "0.11"
 "#;
 
+/// The directory name of the runtime crate `clientgen generate` writes
+/// beside the clients, shared by all of them.
+pub const RUNTIME_DIR: &str = "clientgen-runtime";
+
 /// How a standalone crate is written.
 #[derive(Debug, Clone, Default)]
 pub struct CrateOptions {
     /// Where the runtime comes from.
     pub runtime: Runtime,
-    /// A local checkout of `clientgen-runtime` to depend on by path, relative
-    /// to the crate's directory (as well as by version).
+    /// A `clientgen-runtime` crate to depend on by path, relative to the
+    /// crate's directory, as well as by version; without it, by version
+    /// alone (from a registry).
     pub runtime_path: Option<PathBuf>,
+    /// Write an empty `[workspace]` table: the crate is a workspace of its
+    /// own inside a directory some other workspace covers.
+    pub own_workspace: bool,
+}
+
+/// The `clientgen-runtime` crate as files (path relative to its directory
+/// and content), to write beside generated clients until the crate is on a
+/// registry. The manifest stands alone: values the repository's workspace
+/// provides are written out.
+pub fn runtime_crate_files(own_workspace: bool) -> Vec<(PathBuf, String)> {
+    let inherited = [
+        ("edition", EDITION),
+        ("rust-version", env!("CARGO_PKG_RUST_VERSION")),
+        ("license", env!("CARGO_PKG_LICENSE")),
+    ];
+    let mut manifest = format!("{}\n", manifest_header());
+    for line in crate::emit::runtime::MANIFEST.lines() {
+        let key = line.strip_suffix(".workspace = true");
+        match key.and_then(|key| inherited.iter().find(|(k, _)| *k == key)) {
+            Some((key, value)) => manifest.push_str(&format!("{key} = {}\n", toml_string(value))),
+            None => {
+                manifest.push_str(line);
+                manifest.push('\n');
+            }
+        }
+    }
+    if own_workspace {
+        manifest.push_str(OWN_WORKSPACE);
+    }
+    let mut files = vec![
+        (PathBuf::from("Cargo.toml"), manifest),
+        (
+            PathBuf::from("README.md"),
+            crate::emit::runtime::README.to_owned(),
+        ),
+    ];
+    for (path, text) in crate::emit::runtime::SOURCES {
+        files.push((Path::new("src").join(path), (*text).to_owned()));
+    }
+    files
+}
+
+/// The Rust edition of generated crates and of the runtime.
+pub const EDITION: &str = "2021";
+
+/// The table that keeps a crate out of an enclosing workspace.
+const OWN_WORKSPACE: &str = "\n# Keeps the crate out of the enclosing workspace.\n[workspace]\n";
+
+/// The first line of a written manifest: what wrote it.
+fn manifest_header() -> String {
+    format!("# {}", HEADER.trim_start_matches("// ").trim_end())
+}
+
+/// Whether `dir/Cargo.toml` is missing or was written by clientgen, so
+/// writing there replaces nothing of the user's.
+pub fn is_ours_or_free(dir: &Path) -> bool {
+    let manifest = dir.join("Cargo.toml");
+    !manifest.exists() || has_first_line(&manifest, manifest_header().as_bytes())
 }
 
 /// The `[features]` table: the runtime's tracing, switchable by users of
@@ -123,6 +186,11 @@ pub fn crate_files(
                     toml_string(&p.to_string_lossy().replace('\\', "/"))
                 )
             });
+            if !path.is_empty() {
+                dependencies.push_str(
+                    "# Once clientgen-runtime is on your registry, delete `path` to use it from there.\n",
+                );
+            }
             dependencies.push_str(&format!(
                 "clientgen-runtime = {{ version = \"{RUNTIME_VERSION}\", default-features = false{features}{path} }}\n"
             ));
@@ -131,14 +199,25 @@ pub fn crate_files(
     dependencies.push_str(CODE_DEPENDENCIES);
     // The runtime's tracing, switchable by users of this crate.
     let features = features(options.runtime, &generated.tag_features);
-    let manifest = format!(
-        "# {header}\n[package]\nname = {name}\nversion = \"0.1.0\"\nedition = \"2021\"\n\
-         description = {description}\nreadme = \"README.md\"\n\n{features}\
-         [dependencies]\n{dependencies}\n# Keeps the crate out of any enclosing workspace.\n[workspace]\n",
-        header = HEADER.trim_start_matches("// ").trim_end(),
+    let mut manifest = format!(
+        "{header}\n[package]\nname = {name}\nversion = \"0.1.0\"\nedition = \"{EDITION}\"\n\
+         rust-version = {rust_version}\ndescription = {description}\nreadme = \"README.md\"\n\n{features}\
+         [dependencies]\n{dependencies}",
+        header = manifest_header(),
         name = toml_string(crate_name),
+        rust_version = toml_string(env!("CARGO_PKG_RUST_VERSION")),
         description = toml_string(&description),
     );
+    if let Some(license) = about.license {
+        manifest = manifest.replacen(
+            "\ndescription = ",
+            &format!("\nlicense = \"{license}\"\ndescription = "),
+            1,
+        );
+    }
+    if options.own_workspace {
+        manifest.push_str(OWN_WORKSPACE);
+    }
     let body = generated
         .code
         .strip_prefix(HEADER)
@@ -151,7 +230,10 @@ pub fn crate_files(
     );
     let mut files = vec![
         (PathBuf::from("Cargo.toml"), manifest),
-        (PathBuf::from("README.md"), readme(crate_name, about)),
+        (
+            PathBuf::from("README.md"),
+            readme(crate_name, about, options),
+        ),
         (PathBuf::from("src/lib.rs"), lib),
     ];
     let src = Path::new("src");
@@ -180,9 +262,58 @@ pub struct About {
     pub example: Option<(String, Vec<String>)>,
     /// Operations in all.
     pub operations: usize,
+    /// The API's license as an SPDX identifier, when the spec names one we know.
+    pub license: Option<&'static str>,
 }
 
-fn readme(crate_name: &str, about: &About) -> String {
+/// Licenses a spec may name (`info.license.identifier`, or a `name` in one of
+/// its common spellings), as SPDX identifiers. Only these constants reach a
+/// manifest, never the spec's text.
+const LICENSES: &[(&str, &[&str])] = &[
+    (
+        "Apache-2.0",
+        &[
+            "apache 2.0",
+            "apache-2",
+            "apache license 2.0",
+            "apache license, version 2.0",
+            "apache license version 2.0",
+            "apache 2",
+        ],
+    ),
+    ("MIT", &["mit license", "the mit license"]),
+    ("BSD-2-Clause", &["bsd 2-clause", "bsd-2"]),
+    (
+        "BSD-3-Clause",
+        &["bsd 3-clause", "bsd-3", "bsd", "new bsd license"],
+    ),
+    ("MPL-2.0", &["mozilla public license 2.0", "mpl 2.0"]),
+    ("ISC", &["isc license"]),
+    ("0BSD", &[]),
+    ("Unlicense", &["the unlicense"]),
+    ("CC0-1.0", &["cc0", "cc0 1.0"]),
+    (
+        "CC-BY-4.0",
+        &["cc by 4.0", "creative commons attribution 4.0"],
+    ),
+    ("GPL-2.0-only", &["gpl-2.0", "gplv2", "gpl 2.0"]),
+    ("GPL-3.0-only", &["gpl-3.0", "gplv3", "gpl 3.0"]),
+    ("LGPL-3.0-only", &["lgpl-3.0", "lgplv3"]),
+    ("AGPL-3.0-only", &["agpl-3.0", "agplv3"]),
+    ("EPL-2.0", &["eclipse public license 2.0"]),
+];
+
+/// The SPDX identifier for a spec's license identifier or name, if known.
+pub fn spdx_license(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    LICENSES.iter().find_map(|(id, names)| {
+        let known =
+            id.eq_ignore_ascii_case(text) || names.iter().any(|n| n.eq_ignore_ascii_case(text));
+        known.then_some(*id)
+    })
+}
+
+fn readme(crate_name: &str, about: &About, options: &CrateOptions) -> String {
     let krate = crate_name.replace('-', "_");
     let mut text = format!(
         "# {crate_name}\n\nA Rust client for **{}** (API version {}), generated by clientgen \
@@ -196,6 +327,24 @@ fn readme(crate_name: &str, about: &About) -> String {
         text.push_str("## About the API\n\n");
         text.push_str(&markdown_text(description, 2000));
         text.push_str("\n\n");
+    }
+    text.push_str(&format!(
+        "## Using it\n\nIn your crate's `Cargo.toml` (the client is async; any runtime \
+         reqwest supports works, tokio shown):\n\n```toml\n[dependencies]\n\
+         {crate_name} = {{ path = \"path/to/{crate_name}\" }}\n\
+         tokio = {{ version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }}\n```\n\n"
+    ));
+    match (options.runtime, &options.runtime_path) {
+        (Runtime::Inline, _) => text.push_str(
+            "The runtime (transport, authentication, errors) is carried inside the crate as \
+             `runtime`.\n\n",
+        ),
+        (_, Some(_)) => text.push_str(
+            "It depends on the `clientgen-runtime` crate by path, the copy `clientgen generate` \
+             wrote (see `Cargo.toml`), shared by every client written beside it. Once the \
+             runtime is on your registry, delete that `path` to take it from there.\n\n",
+        ),
+        _ => text.push_str("It depends on `clientgen-runtime` from your registry.\n\n"),
     }
     text.push_str("## Building a client\n\n```rust,ignore\n");
     text.push_str(&format!("let client = {krate}::Client::builder()\n"));
@@ -425,8 +574,12 @@ pub fn leftover_files(dir: &Path, files: &[(PathBuf, String)]) -> Vec<PathBuf> {
 /// Whether the file starts with the generated-code header (with `\n` or
 /// `\r\n` after it: a checkout may have changed the line ends).
 fn has_header(path: &Path) -> bool {
+    has_first_line(path, HEADER.trim_end().as_bytes())
+}
+
+/// Whether the file starts with `header`.
+fn has_first_line(path: &Path, header: &[u8]) -> bool {
     use std::io::Read;
-    let header = HEADER.trim_end().as_bytes();
     let mut start = vec![0; header.len()];
     std::fs::File::open(path).is_ok_and(|mut file| file.read_exact(&mut start).is_ok())
         && start == header
@@ -507,7 +660,7 @@ mod tests {
             operations: 3,
             ..About::default()
         };
-        let text = readme("pets-client", &about);
+        let text = readme("pets-client", &about, &CrateOptions::default());
         assert!(text.starts_with("# pets-client\n"));
         assert!(text.contains("**Pets & co** (API version 2)"), "{text}");
         assert!(!text.contains('\u{0007}'));

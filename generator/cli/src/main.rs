@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod diff;
+mod workspace;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use clientgen::output::CrateOptions;
@@ -15,7 +16,7 @@ use clientgen::{output, Generator, Runtime};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
-#[command(version, about = "Generates typed Rust clients from OpenAPI 3.0 specs")]
+#[command(version, about = "Generates typed Rust clients from OpenAPI specs")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -24,7 +25,8 @@ struct Cli {
 /// Where generated code finds its runtime.
 #[derive(Clone, Copy, ValueEnum)]
 enum RuntimeArg {
-    /// Depend on the `clientgen-runtime` crate.
+    /// Depend on the `clientgen-runtime` crate (written beside the crate,
+    /// see `--runtime-path` and `--registry`).
     Crate,
     /// Carry a copy of the runtime's source as `pub mod runtime`.
     Inline,
@@ -58,10 +60,17 @@ enum Command {
         /// Where the crate's runtime comes from.
         #[arg(long, value_enum, default_value = "crate")]
         runtime: RuntimeArg,
-        /// A local checkout of `clientgen-runtime` (`templates/runtime`) to
-        /// depend on by path as well as by version.
-        #[arg(long, value_name = "DIR")]
+        /// Where the `clientgen-runtime` crate is, to depend on by path as
+        /// well as by version [default: `clientgen-runtime` beside the output
+        /// directory, shared by the clients written there]. The runtime is
+        /// written there, unless DIR holds a runtime crate clientgen did not
+        /// write (a checkout of it), which is used as it is.
+        #[arg(long, value_name = "DIR", conflicts_with = "registry")]
         runtime_path: Option<PathBuf>,
+        /// Depend on `clientgen-runtime` by version alone, from a registry,
+        /// and write no runtime crate.
+        #[arg(long)]
+        registry: bool,
         /// Fail on warnings too.
         #[arg(long)]
         strict: bool,
@@ -166,6 +175,7 @@ fn run(command: Command) -> Result<(), String> {
             crate_name,
             runtime,
             runtime_path,
+            registry,
             strict,
             no_tag_features,
             serde_both_ways,
@@ -190,19 +200,35 @@ fn run(command: Command) -> Result<(), String> {
             .generate(&spec)?;
             let name = crate_name.unwrap_or_else(|| output::crate_name_for(&generated.about.title));
             let dir = out.unwrap_or_else(|| PathBuf::from("target/generated").join(&name));
-            let runtime_path = match runtime_path {
-                Some(path) => Some(relative_to(&path, &dir)?),
-                None => None,
+            let absolute = lexical_absolute(&dir)?;
+            let placement = workspace::placement(&absolute);
+            let runtime_crate = match runtime {
+                RuntimeArg::Crate if !registry => Some(runtime_crate(runtime_path, &absolute)?),
+                _ => None,
             };
             let options = CrateOptions {
                 runtime: runtime.into(),
-                runtime_path,
+                runtime_path: match &runtime_crate {
+                    Some(krate) => Some(relative_to(&krate.dir, &dir)?),
+                    None => None,
+                },
+                own_workspace: placement.own_workspace(),
             };
-            let files = output::crate_files(&name, &generated, &options);
-            let leftovers = output::leftover_files(&dir, &files);
+            let mut jobs = vec![(
+                dir.clone(),
+                output::crate_files(&name, &generated, &options),
+            )];
+            if let Some(RuntimeCrate { dir, write: true }) = &runtime_crate {
+                let own = workspace::placement(dir).own_workspace();
+                jobs.push((dir.clone(), output::runtime_crate_files(own)));
+            }
             if check {
-                let mut stale = output::stale_files(&dir, &files);
-                stale.extend(leftovers);
+                let mut stale = Vec::new();
+                for (at, files) in &jobs {
+                    let leftovers = output::leftover_files(at, files);
+                    let changed = output::stale_files(at, files).into_iter().chain(leftovers);
+                    stale.extend(changed.map(|p| at.join(p)));
+                }
                 if !stale.is_empty() {
                     let list: Vec<String> = stale
                         .iter()
@@ -217,17 +243,31 @@ fn run(command: Command) -> Result<(), String> {
                 eprintln!("{} is up to date", dir.display());
                 return Ok(());
             }
-            for (path, contents) in &files {
-                output::write_if_changed(&dir.join(path), contents)
-                    .map_err(|e| format!("cannot write {}: {e}\n", dir.join(path).display()))?;
+            for (at, files) in &jobs {
+                write_crate(at, files)?;
             }
-            output::remove_files(&dir, &leftovers).map_err(|e| {
-                format!("cannot remove a leftover file in {}: {e}\n", dir.display())
-            })?;
             eprintln!(
                 "wrote crate `{name}` to {} in {:.0?}",
                 dir.display(),
                 started.elapsed()
+            );
+            if let Some(RuntimeCrate { dir, write }) = &runtime_crate {
+                let how = if *write { "wrote" } else { "uses" };
+                eprintln!(
+                    "{how} the runtime crate `clientgen-runtime` in {}",
+                    dir.display()
+                );
+            }
+            if let workspace::Placement::Outside { root } = &placement {
+                eprintln!(
+                    "the crate is a workspace of its own: to make it a member of {}, list it in that workspace's `members` and generate again",
+                    root.join("Cargo.toml").display()
+                );
+            }
+            eprintln!(
+                "add to your Cargo.toml, under [dependencies]: {} = {{ path = {} }}",
+                name,
+                output::toml_string(&dir.to_string_lossy().replace('\\', "/"))
             );
             Ok(())
         }
@@ -260,25 +300,84 @@ fn run(command: Command) -> Result<(), String> {
     }
 }
 
+/// The runtime crate a generated crate depends on by path.
+struct RuntimeCrate {
+    /// Its directory, absolute.
+    dir: PathBuf,
+    /// Whether `generate` writes it (else it is a checkout, used as it is).
+    write: bool,
+}
+
+/// Where the runtime crate of a crate written to `dir` (absolute) is.
+fn runtime_crate(path: Option<PathBuf>, dir: &Path) -> Result<RuntimeCrate, String> {
+    let at =
+        match path {
+            Some(path) => lexical_absolute(&path)?,
+            None => match dir.parent() {
+                Some(parent) => parent.join(output::RUNTIME_DIR),
+                None => return Err(
+                    "error: no directory beside the crate for its runtime; give --runtime-path\n"
+                        .into(),
+                ),
+            },
+        };
+    if output::is_ours_or_free(&at) {
+        return Ok(RuntimeCrate {
+            dir: at,
+            write: true,
+        });
+    }
+    let manifest = std::fs::read_to_string(at.join("Cargo.toml")).unwrap_or_default();
+    let name = manifest.parse::<toml::Table>().ok().and_then(|m| {
+        let package = m.get("package")?.as_table()?;
+        Some(package.get("name")?.as_str()?.to_owned())
+    });
+    if name.as_deref() != Some("clientgen-runtime") {
+        return Err(format!(
+            "error: {} holds a crate that is not `clientgen-runtime`; give another --runtime-path\n",
+            at.display()
+        ));
+    }
+    Ok(RuntimeCrate {
+        dir: at,
+        write: false,
+    })
+}
+
+/// Writes a crate's files and removes the generated files it no longer has.
+fn write_crate(dir: &Path, files: &[(PathBuf, String)]) -> Result<(), String> {
+    let leftovers = output::leftover_files(dir, files);
+    for (path, contents) in files {
+        output::write_if_changed(&dir.join(path), contents)
+            .map_err(|e| format!("cannot write {}: {e}\n", dir.join(path).display()))?;
+    }
+    output::remove_files(dir, &leftovers)
+        .map_err(|e| format!("cannot remove a leftover file in {}: {e}\n", dir.display()))
+}
+
+/// `p` made absolute from the current directory, `..` and `.` resolved
+/// lexically (the path need not exist yet).
+fn lexical_absolute(p: &Path) -> Result<PathBuf, String> {
+    let full =
+        std::path::absolute(p).map_err(|e| format!("cannot resolve {}: {e}\n", p.display()))?;
+    let mut out = PathBuf::new();
+    for part in full.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Ok(out)
+}
+
 /// `target` as seen from `dir`, both taken from the current directory.
 fn relative_to(target: &Path, dir: &Path) -> Result<PathBuf, String> {
-    // Lexically: `a/b/../c` is `a/c` (the paths need not exist yet).
-    let absolute = |p: &Path| -> Result<Vec<std::ffi::OsString>, String> {
-        let full =
-            std::path::absolute(p).map_err(|e| format!("cannot resolve {}: {e}\n", p.display()))?;
-        let mut parts = Vec::new();
-        for part in full.components() {
-            match part {
-                std::path::Component::ParentDir => {
-                    parts.pop();
-                }
-                std::path::Component::CurDir => {}
-                other => parts.push(other.as_os_str().to_owned()),
-            }
-        }
-        Ok(parts)
-    };
-    let (target, dir) = (absolute(target)?, absolute(dir)?);
+    let (target, dir) = (lexical_absolute(target)?, lexical_absolute(dir)?);
+    let (target, dir): (Vec<_>, Vec<_>) =
+        (target.components().collect(), dir.components().collect());
     let common = target.iter().zip(&dir).take_while(|(a, b)| a == b).count();
     let mut relative = PathBuf::new();
     for _ in common..dir.len() {

@@ -265,3 +265,134 @@ fn standalone_crates_compile_without_warnings() {
         assert!(Path::new(&dir.join("Cargo.lock")).exists());
     }
 }
+
+/// A user outside this repository: `generate` with no flags writes crates
+/// that build with `cargo build` and no edits, side by side in one
+/// workspace sharing one runtime crate, and alone.
+#[test]
+fn default_output_builds_as_written_outside_the_repository() {
+    let home = std::env::temp_dir().join(format!("clientgen-fresh-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    let workspace = home.join("app");
+    std::fs::create_dir_all(&workspace).expect("dir");
+    std::fs::write(
+        workspace.join("Cargo.toml"),
+        "[workspace]\nresolver = \"2\"\nmembers = [\"clients/*\"]\n",
+    )
+    .expect("workspace manifest");
+    let build = |dir: &Path, args: &[&str]| {
+        let run = Command::new(env!("CARGO"))
+            .arg("build")
+            .args(args)
+            .current_dir(dir)
+            .env("CARGO_TARGET_DIR", root().join("target/standalone-build"))
+            .env("RUSTFLAGS", "-D warnings")
+            .output()
+            .expect("cargo runs");
+        assert!(
+            run.status.success(),
+            "{}: {}",
+            dir.display(),
+            String::from_utf8_lossy(&run.stderr)
+        );
+    };
+    for (spec, out) in [
+        ("spec/hss.yaml", "clients/hss"),
+        ("tests/fixtures/tags.yaml", "clients/pets"),
+    ] {
+        let target = workspace.join(out);
+        let run = Command::new(env!("CARGO_BIN_EXE_clientgen"))
+            .args(["generate", spec, "--out"])
+            .arg(&target)
+            .current_dir(root())
+            .output()
+            .expect("clientgen runs");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(run.status.success(), "{stderr}");
+        let last = stderr.lines().last().unwrap_or_default();
+        assert!(
+            last.starts_with("add to your Cargo.toml, under [dependencies]: ")
+                && last.ends_with(&format!("{} }}", output_path(&target))),
+            "{stderr}"
+        );
+        let manifest = std::fs::read_to_string(target.join("Cargo.toml")).expect("manifest");
+        assert!(
+            manifest.contains("path = \"../clientgen-runtime\" }")
+                && !manifest.contains("[workspace]"),
+            "{manifest}"
+        );
+    }
+    let runtime = std::fs::read_to_string(workspace.join("clients/clientgen-runtime/Cargo.toml"))
+        .expect("the runtime is written beside the clients");
+    assert!(!runtime.contains(".workspace = true") && !runtime.contains("[workspace]"));
+    build(&workspace, &["--workspace", "--quiet"]);
+
+    // Alone: no workspace around it, so none in its manifest either.
+    let alone = home.join("alone/params");
+    let run = clientgen(&[
+        "generate",
+        "tests/fixtures/params.yaml",
+        "--out",
+        alone.to_str().expect("utf-8"),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    build(&alone, &["--quiet"]);
+    // Generating again rewrites the runtime it wrote, never a user's crate.
+    std::fs::write(
+        home.join("alone/clientgen-runtime/Cargo.toml"),
+        "[package]\nname = \"mine\"\n",
+    )
+    .expect("write");
+    let run = clientgen(&[
+        "generate",
+        "tests/fixtures/params.yaml",
+        "--out",
+        alone.to_str().expect("utf-8"),
+    ]);
+    assert!(!run.status.success());
+    assert!(
+        String::from_utf8_lossy(&run.stderr).contains("not `clientgen-runtime`"),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    std::fs::remove_dir_all(&home).expect("clean up");
+}
+
+/// How the CLI prints a path it was given.
+fn output_path(path: &Path) -> String {
+    clientgen::output::toml_string(&path.to_string_lossy().replace('\\', "/"))
+}
+
+/// `--registry`: the runtime by version alone, nothing written beside.
+#[test]
+fn registry_depends_by_version_alone() {
+    let dir = scratch("registry/api");
+    let run = clientgen(&[
+        "generate",
+        "tests/fixtures/params.yaml",
+        "--out",
+        dir.to_str().expect("utf-8"),
+        "--registry",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).expect("manifest");
+    assert!(
+        manifest.contains("clientgen-runtime = { version = \"0.1\", default-features = false }"),
+        "{manifest}"
+    );
+    assert!(!dir
+        .parent()
+        .expect("parent")
+        .join("clientgen-runtime")
+        .exists());
+    // Inside this repository's workspace, which does not list it.
+    assert!(manifest.ends_with("[workspace]\n"), "{manifest}");
+}

@@ -6,7 +6,7 @@ mod enums;
 pub mod features;
 mod operations;
 mod paging;
-mod runtime;
+pub(crate) mod runtime;
 mod structs;
 mod types;
 mod unions;

@@ -1,5 +1,7 @@
-//! The runtime crate's source (`templates/runtime/src`), for clients that
-//! carry their own copy as `pub mod runtime` instead of depending on the crate.
+//! The runtime crate's source (`templates/runtime`, reached through the
+//! `generator/runtime` link so that the published package carries it), for
+//! clients that carry their own copy as `pub mod runtime`, and for the runtime
+//! crate `clientgen generate` writes beside the clients it generates.
 //!
 //! The files are spliced as text, never parsed or printed, so the copy keeps
 //! every comment and costs nothing to produce.
@@ -7,11 +9,18 @@
 /// `(path, contents)` of `templates/runtime/src/<path>`.
 macro_rules! sources {
     ($($path:literal),* $(,)?) => {
-        &[$(($path, include_str!(concat!("../../../templates/runtime/src/", $path)))),*]
+        &[$(($path, include_str!(concat!("../../runtime/src/", $path)))),*]
     };
 }
 
-const SOURCES: &[(&str, &str)] = sources![
+/// The runtime crate's manifest, as in this repository.
+pub const MANIFEST: &str = include_str!("../../runtime/manifest.toml");
+
+/// The runtime crate's README.
+pub const README: &str = include_str!("../../runtime/README.md");
+
+/// `(path, contents)` of every source file of the runtime crate.
+pub const SOURCES: &[(&str, &str)] = sources![
     "lib.rs",
     "auth.rs",
     "call.rs",
@@ -144,7 +153,7 @@ mod tests {
 
     #[test]
     fn every_runtime_file_is_listed_and_every_module_line_recognised() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../templates/runtime/src");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/src");
         let mut on_disk = Vec::new();
         files_on_disk(&dir, "", &mut on_disk);
         on_disk.sort();
