@@ -42,7 +42,7 @@ impl fmt::Display for Diagnostic {
 const MAX_PER_SEVERITY: usize = 1000;
 
 /// Collects diagnostics while a spec is processed.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
     /// What `items` holds, to drop a repeat at once.
@@ -94,6 +94,25 @@ impl Diagnostics {
                     message,
                 },
             );
+        }
+    }
+
+    /// Rewrites every pointer (into the normalized document) to one into the
+    /// input, through the front end's source map.
+    pub fn relocate(&mut self, map: &crate::front::SourceMap) {
+        for item in &mut self.items {
+            item.pointer = map.to_input(&item.pointer);
+        }
+    }
+
+    /// Puts `first`'s diagnostics ahead of this one's.
+    pub fn absorb_first(&mut self, first: Diagnostics) {
+        let later = std::mem::replace(self, first);
+        for item in later.items {
+            self.push(item.severity, &item.pointer, item.message);
+        }
+        for (mine, theirs) in self.left_out.iter_mut().zip(later.left_out) {
+            *mine += theirs;
         }
     }
 

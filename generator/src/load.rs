@@ -5,13 +5,20 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use crate::diag::{pointer, GenerateError};
 
 /// A parsed spec: the typed document and the raw tree (for vendor extensions
-/// and precise locations).
+/// and precise locations), both in the one form the front end reads every
+/// version into (OpenAPI 3.0).
 #[derive(Debug, Clone)]
 pub struct LoadedSpec {
     /// The typed document.
     pub openapi: openapiv3::OpenAPI,
     /// The same document as JSON.
     pub raw: serde_json::Value,
+    /// The version the input was written in.
+    pub version: crate::front::SpecVersion,
+    /// Pointers into `raw` back to the input.
+    pub map: crate::front::SourceMap,
+    /// What the front end warned about, located in the input.
+    pub notes: crate::diag::Diagnostics,
 }
 
 /// Parses YAML or JSON text (JSON is YAML, so one parser reads both).
@@ -27,20 +34,37 @@ pub fn parse(text: &str) -> Result<LoadedSpec, GenerateError> {
         yaml.apply_merge().map_err(invalid)?;
         serde::Deserialize::deserialize(yaml).map_err(invalid)?
     };
-    check_version(&raw)?;
+    let crate::front::Normalized {
+        doc: raw,
+        version,
+        map,
+        notes,
+    } = crate::front::normalize(raw)?;
     // The OpenAPI model's deserializer is third-party code; a panic there
     // must still surface as a diagnostic, never abort the caller.
     let typed = catch_unwind(AssertUnwindSafe(|| {
         serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&raw)
     }));
     match typed {
-        Ok(Ok(openapi)) => Ok(LoadedSpec { openapi, raw }),
+        Ok(Ok(openapi)) => Ok(LoadedSpec {
+            openapi,
+            raw,
+            version,
+            map,
+            notes,
+        }),
         Ok(Err(e)) => {
             let (location, message) =
                 narrow(&raw).unwrap_or_else(|| (path_to_pointer(e.path()), e.inner().to_string()));
+            let schema = match version {
+                crate::front::SpecVersion::Swagger2 => "Swagger 2.0",
+                crate::front::SpecVersion::V30 => "OpenAPI 3.0",
+                crate::front::SpecVersion::V31 => "OpenAPI 3.1",
+                crate::front::SpecVersion::V32 => "OpenAPI 3.2",
+            };
             Err(GenerateError::single(
-                &location,
-                format!("does not match the OpenAPI 3.0 schema: {message}"),
+                &map.to_input(&location),
+                format!("does not match the {schema} schema: {message}"),
             ))
         }
         Err(_) => Err(GenerateError::single(
@@ -56,24 +80,6 @@ pub fn read(path: &std::path::Path) -> Result<LoadedSpec, GenerateError> {
         GenerateError::single("#", format!("cannot read `{}`: {e}", path.display()))
     })?;
     parse(&text)
-}
-
-fn check_version(raw: &serde_json::Value) -> Result<(), GenerateError> {
-    match raw.get("openapi").and_then(|v| v.as_str()) {
-        Some(v) if v.starts_with("3.0") => Ok(()),
-        Some(v) => Err(GenerateError::single(
-            "#/openapi",
-            format!("OpenAPI version `{v}` is not supported; only 3.0.x is"),
-        )),
-        None if raw.get("swagger").is_some() => Err(GenerateError::single(
-            "#/swagger",
-            "Swagger 2.0 is not supported; convert the spec to OpenAPI 3.0",
-        )),
-        None => Err(GenerateError::single(
-            "#",
-            "not an OpenAPI document: the `openapi` field is missing",
-        )),
-    }
 }
 
 /// Tries to parse one object; `(pointer, message)` when it fails.

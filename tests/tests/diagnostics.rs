@@ -114,18 +114,89 @@ fn path_template_and_parameters_are_reconciled_with_warnings() {
 #[test]
 fn unsupported_versions_and_garbage() {
     assert_error(
-        "swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n",
+        "swagger: '1.2'\ninfo: {title: T, version: '1'}\npaths: {}\n",
         "#/swagger",
-        "Swagger 2.0",
+        "must be \"2.0\"",
     );
     assert_error(
-        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\n",
+        "openapi: 4.0.0\ninfo: {title: T, version: '1'}\npaths: {}\n",
         "#/openapi",
-        "3.1.0",
+        "`4.0.0` is not supported",
+    );
+    assert_error(
+        "openapi: 3.1\ninfo: {title: T, version: '1'}\n",
+        "#/openapi",
+        "version string",
     );
     assert_error("just: [text", "#", "not valid YAML");
     assert_error("{\"openapi\": ", "#", "not valid JSON");
-    assert_error("a: 1\n", "#", "`openapi` field is missing");
+    assert_error("a: 1\n", "#", "neither `openapi` nor `swagger`");
+}
+
+const HEAD_31: &str = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\n";
+const HEAD_20: &str = "swagger: '2.0'\ninfo: {title: T, version: '1'}\n";
+
+#[test]
+fn what_3_1_cannot_say_in_rust_is_refused_where_it_is_written() {
+    assert_error(
+        &format!("{HEAD_31}jsonSchemaDialect: https://example.com/mine\n"),
+        "#/jsonSchemaDialect",
+        "only the OpenAPI dialect",
+    );
+    assert_error(
+        &format!("{HEAD_31}components:\n  schemas:\n    A:\n      $dynamicRef: '#meta'\n"),
+        "#/components/schemas/A/$dynamicRef",
+        "cannot be expressed",
+    );
+    assert_error(
+        &format!(
+            "{HEAD_31}components:\n  schemas:\n    A: {{type: array, x-clientgen-tuple: []}}\n"
+        ),
+        "#/components/schemas/A/x-clientgen-tuple",
+        "reserved",
+    );
+    // A malformed 3.1 schema is located like a 3.0 one.
+    assert_error(
+        &format!("{HEAD_31}components:\n  schemas:\n    A:\n      type: object\n      properties:\n        b: {{$ref: '#/components/schemas/Nope'}}\n"),
+        "#/components/schemas/A/properties/b",
+        "Nope",
+    );
+}
+
+#[test]
+fn keywords_without_a_rust_meaning_are_located_warnings() {
+    let found = warnings(&format!(
+        "{HEAD_31}paths: {{}}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        b: {{type: string}}\n      if: {{required: [b]}}\n      then: {{required: [c]}}\n      dependentRequired: {{b: [c]}}\n      unevaluatedProperties: false\n"
+    ));
+    for keyword in ["if", "dependentRequired", "unevaluatedProperties"] {
+        let at = format!("#/components/schemas/A/{keyword}");
+        assert!(found.iter().any(|(p, _)| *p == at), "{at}: {found:#?}");
+    }
+}
+
+#[test]
+fn swagger_2_errors_point_into_the_2_0_document() {
+    // In `definitions`, not where the converted schema sits.
+    assert_error(
+        &format!("{HEAD_20}paths: {{}}\ndefinitions:\n  A:\n    type: object\n    properties:\n      b: {{$ref: '#/definitions/Nope'}}\n"),
+        "#/definitions/A/properties/b",
+        "Nope",
+    );
+    // A body parameter's schema, not the request body it became.
+    assert_error(
+        &format!("{HEAD_20}paths:\n  /a:\n    post:\n      parameters:\n        - {{name: b, in: body, schema: {{$ref: '#/definitions/Nope'}}}}\n      responses: {{'200': {{description: ok}}}}\n"),
+        "#/paths/~1a/post/parameters/0/schema",
+        "Nope",
+    );
+    let found = warnings(&format!(
+        "{HEAD_20}paths:\n  /a:\n    get:\n      parameters:\n        - {{name: q, in: query, type: array, items: {{type: string}}, collectionFormat: tsv}}\n      responses: {{'200': {{description: ok}}}}\n"
+    ));
+    assert!(
+        found.iter().any(
+            |(p, m)| p == "#/paths/~1a/get/parameters/0/collectionFormat" && m.contains("tsv")
+        ),
+        "{found:#?}"
+    );
 }
 
 #[test]

@@ -55,7 +55,8 @@ pub fn placement(dir: &Path) -> Placement {
                 .filter_map(|p| p.as_str())
                 .any(|p| {
                     let pattern = p.trim_end_matches('/');
-                    glob::Pattern::new(pattern).is_ok_and(|g| g.matches_path_with(relative, SEGMENTS))
+                    glob::Pattern::new(pattern)
+                        .is_ok_and(|g| g.matches_path_with(relative, SEGMENTS))
                         || relative.starts_with(pattern) && key == "exclude"
                 })
         };

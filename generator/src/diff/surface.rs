@@ -383,6 +383,10 @@ pub fn rust_type(shape: &Shape) -> String {
         ShapeKind::Bytes => "Vec<u8>".into(),
         ShapeKind::Any => "serde_json::Value".into(),
         ShapeKind::Array(item) => format!("Vec<{}>", rust_type(item)),
+        ShapeKind::Tuple(elements) => {
+            let elements: Vec<String> = elements.iter().map(rust_type).collect();
+            format!("({},)", elements.join(", "))
+        }
         ShapeKind::Map(value) => format!("BTreeMap<String, {}>", rust_type(value)),
         ShapeKind::Named(name) => name.clone(),
     }
@@ -422,6 +426,11 @@ fn collect_checks(shape: &Shape, prefix: &str, out: &mut Vec<Check>) {
     match &shape.kind {
         ShapeKind::Array(item) => collect_checks(item, &format!("{prefix}each item's "), out),
         ShapeKind::Map(value) => collect_checks(value, &format!("{prefix}each value's "), out),
+        ShapeKind::Tuple(elements) => {
+            for (i, e) in elements.iter().enumerate() {
+                collect_checks(e, &format!("{prefix}element {i}'s "), out);
+            }
+        }
         _ => {}
     }
 }

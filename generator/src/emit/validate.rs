@@ -38,6 +38,19 @@ pub fn checks(shape: &Shape, value: &TokenStream, path: &TokenStream) -> TokenSt
                 }
             }
         }
+        ShapeKind::Tuple(elements) => {
+            let each = elements.iter().enumerate().map(|(i, e)| {
+                let inner = checks(e, &quote!(item), &quote!(&item_path));
+                let index = proc_macro2::Literal::usize_unsuffixed(i);
+                (!inner.is_empty()).then(|| {
+                    quote! {{
+                        let (item, item_path) = (&#value.#index, rt::validate::index(#path, #index));
+                        #inner
+                    }}
+                })
+            });
+            quote!(#(#each)*)
+        }
         ShapeKind::Map(item) => {
             let inner = checks(item, &quote!(item), &quote!(&item_path));
             if inner.is_empty() {

@@ -128,6 +128,7 @@ fn walk(shape: &mut Shape, visit: &mut dyn FnMut(&mut String)) {
     match &mut shape.kind {
         ShapeKind::Named(name) => visit(name),
         ShapeKind::Array(item) | ShapeKind::Map(item) => walk(item, visit),
+        ShapeKind::Tuple(elements) => elements.iter_mut().for_each(|e| walk(e, visit)),
         _ => {}
     }
 }
@@ -140,6 +141,7 @@ fn rename_shape(shape: &mut Shape, renamed: &BTreeMap<String, String>) {
             }
         }
         ShapeKind::Array(item) | ShapeKind::Map(item) => rename_shape(item, renamed),
+        ShapeKind::Tuple(elements) => elements.iter_mut().for_each(|e| rename_shape(e, renamed)),
         _ => {}
     }
 }

@@ -47,7 +47,10 @@ pub fn lower(spec: &LoadedSpec) -> (Api, Diagnostics) {
         operations,
     };
     super::dedupe::merge_duplicates(&mut api);
-    (api, cx.diags)
+    let mut diags = cx.diags;
+    diags.relocate(&spec.map);
+    diags.absorb_first(spec.notes.clone());
+    (api, diags)
 }
 
 /// State shared by all lowering steps.

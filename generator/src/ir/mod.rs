@@ -226,6 +226,8 @@ pub enum ShapeKind {
     Any,
     /// `Vec<T>`.
     Array(Box<Shape>),
+    /// `(A, B, …)`: 3.1's `prefixItems`, a fixed list of element types.
+    Tuple(Vec<Shape>),
     /// `BTreeMap<String, T>`.
     Map(Box<Shape>),
     /// A named type.

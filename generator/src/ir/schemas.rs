@@ -403,6 +403,14 @@ impl Lowerer<'_> {
                 Some("float") => FloatWidth::F32,
                 _ => FloatWidth::F64,
             }),
+            Kind::Array
+                if schema
+                    .schema_data
+                    .extensions
+                    .contains_key(crate::front::TUPLE_KEY) =>
+            {
+                self.tuple(schema, at, hint)
+            }
             Kind::Array => {
                 let item = match view.items {
                     Some(items) => self.shape_of_boxed(
@@ -772,6 +780,33 @@ impl Lowerer<'_> {
     }
 }
 
+impl Lowerer<'_> {
+    /// The element shapes of a tuple the front end read from `prefixItems`.
+    fn tuple(&mut self, schema: &Schema, at: &str, hint: &str) -> ShapeKind {
+        let list = &schema.schema_data.extensions[crate::front::TUPLE_KEY];
+        let elements: Vec<ReferenceOr<Schema>> = match serde_json::from_value(list.clone()) {
+            Ok(elements) => elements,
+            Err(e) => {
+                self.diags.error(
+                    &pointer::join(at, "prefixItems"),
+                    format!("not a list of schemas: {e}"),
+                );
+                return ShapeKind::Any;
+            }
+        };
+        let list_at = pointer::join(at, crate::front::TUPLE_KEY);
+        let shapes = elements
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let hint = format!("{hint}{}", i + 1);
+                self.shape_of(e, &pointer::join(&list_at, &i.to_string()), &hint)
+            })
+            .collect();
+        ShapeKind::Tuple(shapes)
+    }
+}
+
 /// A name no Rust type can have, standing for a reference still being lowered.
 fn recursion_marker(reference: &str) -> String {
     format!("\u{0}recursion:{reference}")
@@ -781,6 +816,7 @@ fn mentions(shape: &Shape, marker: &str) -> bool {
     match &shape.kind {
         ShapeKind::Named(n) => n == marker,
         ShapeKind::Array(inner) | ShapeKind::Map(inner) => mentions(inner, marker),
+        ShapeKind::Tuple(elements) => elements.iter().any(|e| mentions(e, marker)),
         _ => false,
     }
 }
@@ -796,6 +832,11 @@ fn substitute(shape: &mut Shape, marker: &str, with: &Shape) {
             }
         }
         ShapeKind::Array(inner) | ShapeKind::Map(inner) => substitute(inner, marker, with),
+        ShapeKind::Tuple(elements) => {
+            for e in elements {
+                substitute(e, marker, with);
+            }
+        }
         _ => {}
     }
 }
@@ -861,6 +902,7 @@ fn kind_word(kind: &ShapeKind) -> &'static str {
         ShapeKind::String => "String",
         ShapeKind::Any => "Value",
         ShapeKind::Array(_) => "Array",
+        ShapeKind::Tuple(_) => "Tuple",
         ShapeKind::Map(_) => "Map",
         ShapeKind::Named(_) => "Named",
         ShapeKind::Bytes => "Bytes",

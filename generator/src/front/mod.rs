@@ -1,0 +1,390 @@
+//! The front end: every OpenAPI version read into one form before lowering.
+//!
+//! Lowering works on OpenAPI 3.0 as the `openapiv3` crate models it. Swagger
+//! 2.0 is converted to that form ([`swagger2`]); 3.1 and 3.2 documents have
+//! their JSON Schema 2020-12 schemas rewritten into 3.0 schemas of the same
+//! meaning ([`schema`]); meaning 3.0 has no keyword for travels in keys under
+//! [`RESERVED_PREFIX`], which no input may use. What has no Rust meaning yet
+//! is a located warning, what cannot be expressed a located error. Every
+//! pointer a later stage reports is mapped back to the input document by the
+//! [`SourceMap`].
+
+mod schema;
+mod swagger2;
+mod walk;
+
+use serde_json::Value;
+
+use crate::diag::{pointer, Diagnostics, GenerateError};
+
+/// Keys the front end writes for meaning 3.0 cannot state; refused in input.
+pub const RESERVED_PREFIX: &str = "x-clientgen-";
+
+/// `prefixItems` of a 3.1 schema: the element shapes of a tuple.
+pub const TUPLE_KEY: &str = "x-clientgen-tuple";
+
+/// The version a document was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpecVersion {
+    /// Swagger 2.0.
+    Swagger2,
+    /// OpenAPI 3.0.x.
+    V30,
+    /// OpenAPI 3.1.x.
+    V31,
+    /// OpenAPI 3.2.x.
+    V32,
+}
+
+impl SpecVersion {
+    /// Whether schemas are JSON Schema 2020-12 (3.1 and later).
+    pub fn is_json_schema_2020(self) -> bool {
+        matches!(self, SpecVersion::V31 | SpecVersion::V32)
+    }
+}
+
+/// Where parts of the normalized document came from in the input: pairs of
+/// (prefix in the normalized document, prefix in the input), longest first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourceMap {
+    moves: Vec<(String, String)>,
+}
+
+impl SourceMap {
+    /// Records that `normalized` (and all below it) was `input` in the input.
+    pub fn record(&mut self, normalized: &str, input: &str) {
+        if normalized != input {
+            self.moves.push((normalized.to_owned(), input.to_owned()));
+        }
+    }
+
+    /// The input pointer for a pointer into the normalized document.
+    pub fn to_input(&self, at: &str) -> String {
+        let best = self
+            .moves
+            .iter()
+            .filter(|(from, _)| {
+                at == from
+                    || at
+                        .strip_prefix(from.as_str())
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+            .max_by_key(|(from, _)| from.len());
+        match best {
+            Some((from, to)) => format!("{to}{}", &at[from.len()..]),
+            None => at.to_owned(),
+        }
+    }
+}
+
+/// A document in the one form lowering reads.
+#[derive(Debug)]
+pub struct Normalized {
+    /// The document as OpenAPI 3.0 (`openapi: 3.0.3`).
+    pub doc: Value,
+    /// The version it was written in.
+    pub version: SpecVersion,
+    /// Pointers back into the input.
+    pub map: SourceMap,
+    /// Warnings about what was read (already located in the input).
+    pub notes: Diagnostics,
+}
+
+/// Reads any supported version into the 3.0 form.
+pub fn normalize(mut doc: Value) -> Result<Normalized, GenerateError> {
+    let version = version_of(&doc)?;
+    let mut cx = Context {
+        version,
+        map: SourceMap::default(),
+        diags: Diagnostics::default(),
+    };
+    if !doc.is_object() {
+        return Err(GenerateError::single("#", "the document is not an object"));
+    }
+    reserved_keys(&doc, "#", &mut cx.diags, 0);
+    match version {
+        SpecVersion::Swagger2 => doc = swagger2::convert(doc, &mut cx),
+        SpecVersion::V31 | SpecVersion::V32 => document31(&mut doc, &mut cx),
+        SpecVersion::V30 => {}
+    }
+    walk::schemas(&mut doc, &mut cx);
+    if cx.diags.has_errors() {
+        return Err(GenerateError {
+            diagnostics: cx.diags.into_vec(),
+        });
+    }
+    Ok(Normalized {
+        doc,
+        version,
+        map: cx.map,
+        notes: cx.diags,
+    })
+}
+
+/// What the conversions share: the version, the source map, diagnostics
+/// (located in the input).
+pub(crate) struct Context {
+    pub version: SpecVersion,
+    pub map: SourceMap,
+    pub diags: Diagnostics,
+}
+
+impl Context {
+    /// A warning at a normalized-document pointer, located in the input.
+    pub fn warning(&mut self, at: &str, message: impl Into<String>) {
+        let at = self.map.to_input(at);
+        self.diags.warning(&at, message);
+    }
+
+    /// An error at a normalized-document pointer, located in the input.
+    pub fn error(&mut self, at: &str, message: impl Into<String>) {
+        let at = self.map.to_input(at);
+        self.diags.error(&at, message);
+    }
+}
+
+fn version_of(doc: &Value) -> Result<SpecVersion, GenerateError> {
+    let openapi = doc.get("openapi");
+    let swagger = doc.get("swagger");
+    match (openapi, swagger) {
+        (Some(Value::String(v)), _) => {
+            let parts: Vec<&str> = v.split('.').collect();
+            match parts.as_slice() {
+                ["3", "0", ..] => Ok(SpecVersion::V30),
+                ["3", "1", ..] => Ok(SpecVersion::V31),
+                ["3", "2", ..] => Ok(SpecVersion::V32),
+                _ => Err(GenerateError::single(
+                    "#/openapi",
+                    format!(
+                        "OpenAPI version `{}` is not supported; 2.0, 3.0.x, 3.1.x and 3.2.x are",
+                        v.escape_debug()
+                    ),
+                )),
+            }
+        }
+        (Some(_), _) => Err(GenerateError::single(
+            "#/openapi",
+            "`openapi` must be a version string such as \"3.1.0\"",
+        )),
+        (None, Some(Value::String(v))) if v == "2.0" => Ok(SpecVersion::Swagger2),
+        (None, Some(_)) => Err(GenerateError::single(
+            "#/swagger",
+            "Swagger version must be \"2.0\"",
+        )),
+        (None, None) => Err(GenerateError::single(
+            "#",
+            "not an OpenAPI document: neither `openapi` nor `swagger` is present",
+        )),
+    }
+}
+
+/// Keys under [`RESERVED_PREFIX`] in the input are refused: the front end
+/// alone writes them.
+fn reserved_keys(node: &Value, at: &str, diags: &mut Diagnostics, depth: usize) {
+    if depth > walk::MAX_DEPTH {
+        return;
+    }
+    match node {
+        Value::Object(map) => {
+            for (key, value) in map {
+                let here = pointer::join(at, key);
+                if key.starts_with(RESERVED_PREFIX) {
+                    diags.error(
+                        &here,
+                        format!(
+                            "keys starting with `{RESERVED_PREFIX}` are reserved for clientgen"
+                        ),
+                    );
+                }
+                reserved_keys(value, &here, diags, depth + 1);
+            }
+        }
+        Value::Array(items) => {
+            for (i, value) in items.iter().enumerate() {
+                reserved_keys(value, &pointer::join(at, &i.to_string()), diags, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The JSON Schema dialect OpenAPI 3.1 documents use unless they say otherwise.
+const OAS_DIALECTS: [&str; 2] = [
+    "https://spec.openapis.org/oas/3.1/dialect/base",
+    "https://spec.openapis.org/oas/3.1/dialect/2024-11-10",
+];
+
+/// Document-level differences of 3.1 and 3.2 from 3.0.
+fn document31(doc: &mut Value, cx: &mut Context) {
+    let Some(root) = doc.as_object_mut() else {
+        return;
+    };
+    if let Some(dialect) = root.get("jsonSchemaDialect") {
+        let known = dialect.as_str().is_some_and(|d| {
+            OAS_DIALECTS.contains(&d)
+                || d.starts_with("https://spec.openapis.org/oas/3.2/dialect/")
+                || d == "https://json-schema.org/draft/2020-12/schema"
+        });
+        if !known {
+            cx.error(
+                "#/jsonSchemaDialect",
+                "only the OpenAPI dialect of JSON Schema 2020-12 is supported",
+            );
+        }
+    }
+    root.insert("openapi".into(), Value::String("3.0.3".into()));
+    root.entry("paths")
+        .or_insert_with(|| Value::Object(Default::default()));
+    path_item_refs(root, cx);
+    webhooks(root, cx);
+    if let Some(Value::Object(schemes)) = root
+        .get_mut("components")
+        .and_then(|c| c.get_mut("securitySchemes"))
+    {
+        let mutual: Vec<String> = schemes
+            .iter()
+            .filter(|(_, s)| s.get("type").and_then(Value::as_str) == Some("mutualTLS"))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for name in mutual {
+            schemes.shift_remove(&name);
+            let at = pointer::join("#/components/securitySchemes", &name);
+            cx.warning(
+                &at,
+                "mutual TLS is configured on the client (`HttpSettings`), not per request; scheme ignored",
+            );
+        }
+    }
+    if let Some(Value::Object(paths)) = root.get_mut("paths") {
+        for (path, item) in paths.iter_mut() {
+            let item_at = pointer::join("#/paths", path);
+            let Some(item) = item.as_object_mut() else {
+                continue;
+            };
+            for key in ["query", "additionalOperations"] {
+                if item.shift_remove(key).is_some() {
+                    cx.warning(
+                        &pointer::join(&item_at, key),
+                        "3.2 operations outside the eight 3.0 methods are not supported yet; skipped",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `$ref`s in `paths` to `#/components/pathItems/…` are replaced by the item.
+fn path_item_refs(root: &mut serde_json::Map<String, Value>, cx: &mut Context) {
+    let items = root
+        .get("components")
+        .and_then(|c| c.get("pathItems"))
+        .cloned()
+        .unwrap_or_default();
+    let Some(Value::Object(paths)) = root.get_mut("paths") else {
+        return;
+    };
+    for (path, item) in paths.iter_mut() {
+        let mut seen = 0;
+        while let Some(reference) = item.get("$ref").and_then(Value::as_str).map(str::to_owned) {
+            let at = pointer::join(&pointer::join("#/paths", path), "$ref");
+            let target = pointer::tokens(&reference).and_then(|tokens| match tokens.as_slice() {
+                [c, p, name] if c == "components" && p == "pathItems" => items.get(name).cloned(),
+                _ => None,
+            });
+            seen += 1;
+            match target {
+                Some(target) if seen < 32 => {
+                    cx.map.record(&pointer::join("#/paths", path), &reference);
+                    *item = target;
+                }
+                _ => {
+                    cx.error(&at, format!("path item reference `{reference}` points to no path item in `#/components/pathItems`"));
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// 3.1 `webhooks`: requests the API sends, not operations of the client.
+/// Inline payload schemas become component schemas (`<Name>Webhook…`), so
+/// their types are generated like other schemas no operation uses.
+fn webhooks(root: &mut serde_json::Map<String, Value>, cx: &mut Context) {
+    let Some(Value::Object(hooks)) = root.shift_remove("webhooks") else {
+        return;
+    };
+    let components = root
+        .entry("components")
+        .or_insert_with(|| Value::Object(Default::default()));
+    let Some(components) = components.as_object_mut() else {
+        return;
+    };
+    let schemas = components
+        .entry("schemas")
+        .or_insert_with(|| Value::Object(Default::default()));
+    let Some(schemas) = schemas.as_object_mut() else {
+        return;
+    };
+    for (name, item) in hooks {
+        let item_at = pointer::join("#/webhooks", &name);
+        let Value::Object(item) = item else { continue };
+        for (method, operation) in item {
+            let body = operation
+                .pointer("/requestBody/content")
+                .and_then(Value::as_object);
+            for (media, content) in body.into_iter().flatten() {
+                let Some(schema) = content.get("schema") else {
+                    continue;
+                };
+                if schema.get("$ref").is_some() {
+                    continue;
+                }
+                let base = format!(
+                    "{}Webhook{}",
+                    heck::AsUpperCamelCase(&name),
+                    heck::AsUpperCamelCase(&method)
+                );
+                let mut component = base.clone();
+                let mut n = 2;
+                while schemas.contains_key(&component) {
+                    component = format!("{base}{n}");
+                    n += 1;
+                }
+                let from = pointer::join(
+                    &pointer::join(
+                        &pointer::join(&pointer::join(&item_at, &method), "requestBody"),
+                        "content",
+                    ),
+                    media,
+                );
+                cx.map.record(
+                    &pointer::join("#/components/schemas", &component),
+                    &pointer::join(&from, "schema"),
+                );
+                schemas.insert(component, schema.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_map_takes_the_longest_prefix_on_segment_boundaries() {
+        let mut map = SourceMap::default();
+        map.record("#/components/schemas", "#/definitions");
+        map.record("#/components/schemas/A/x", "#/elsewhere");
+        assert_eq!(
+            map.to_input("#/components/schemas/A/b"),
+            "#/definitions/A/b"
+        );
+        assert_eq!(map.to_input("#/components/schemas/A/x/y"), "#/elsewhere/y");
+        assert_eq!(
+            map.to_input("#/components/schemasX"),
+            "#/components/schemasX"
+        );
+        assert_eq!(map.to_input("#/paths"), "#/paths");
+    }
+}
