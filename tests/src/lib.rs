@@ -100,3 +100,5 @@ pub async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
         }
     }
 }
+
+pub mod translate;

@@ -247,3 +247,24 @@ fn tag_features_gate_operations_and_the_types_only_they_reach() {
     }
     expect_file!["../snapshots/src/tags.rs"].assert_eq(code);
 }
+
+/// OpenAPI 3.1: nullability in each spelling, `const` discriminators,
+/// tuples, numeric exclusive bounds, `$ref` siblings, `$defs`, path items,
+/// webhooks, content keywords, type lists and `patternProperties`.
+#[test]
+fn openapi_3_1_constructs() {
+    snapshot_with_warnings(
+        "tests/fixtures/openapi31.yaml",
+        &["#/components/schemas/Person/properties/age/if"],
+        expect_file!["../snapshots/src/openapi31.rs"],
+    );
+}
+
+/// Swagger 2.0: the same code as its 3.0 form (tests/tests/versions.rs).
+#[test]
+fn swagger_2_0_store() {
+    check(
+        "tests/fixtures/swagger2.yaml",
+        expect_file!["../snapshots/src/swagger2.rs"],
+    );
+}

@@ -28,3 +28,5 @@ snapshot!(paging, "paging.rs");
 snapshot!(params, "params.rs");
 snapshot!(refs, "refs.rs");
 snapshot!(styles, "styles.rs");
+snapshot!(openapi31, "openapi31.rs");
+snapshot!(swagger2, "swagger2.rs");
