@@ -429,7 +429,7 @@ fn operation(op: &Value, doc_bodies: &Value) -> Result<Value, Inexpressible> {
             }
             "parameters" => {}
             "requestBody" => {
-                let (consumes, body) = request_body(value, &doc_bodies)?;
+                let (consumes, body) = request_body(value, doc_bodies)?;
                 out.insert("consumes".into(), json!(consumes));
                 params.extend(body);
             }
