@@ -16,7 +16,8 @@ spec folder, without `.json` and with `/` written as `__`; ReadMe's `json/`
 folders are left out of the path. For example apisguru__amazonaws.com__ec2,
 readme__3.0__petstore, octokit__api.github.com.
 
-OUT receives a byte-for-byte copy of each chosen spec as <id>.json, and
+OUT receives a byte-for-byte copy of each chosen spec as <id>.json (gzipped
+specs, as kubernetes-client ships them, are unpacked), and
 manifest.tsv; specs left in OUT by an earlier selection are removed.
 
 `sample` picks N OpenAPI 3.0 specs from the APIs.guru directory, always the
@@ -28,6 +29,7 @@ specs of providers picked fewer times so far go first.
 Needs only Python 3.11 and, to install, node/npm.
 """
 import argparse
+import gzip
 import hashlib
 import json
 import math
@@ -48,7 +50,7 @@ BUCKETS = [("XS<30K", 30_000), ("S30-100K", 100_000), ("M100-300K", 300_000),
 SAMPLED_PREFIX = "apisguru"
 SAMPLED_MAX_BYTES = 10_000_000
 NOT_SPECS = {"package.json", "tsconfig.json"}
-INDEX_FORMAT = 1  # bump when what the index records, or what counts as a spec, changes
+INDEX_FORMAT = 2  # bump when what the index records, or what counts as a spec, changes
 
 
 def log(message):
@@ -159,12 +161,12 @@ def candidate_files(cache, package):
         if package.prefix == "readme" and not in_readme_json_folder(parts):
             continue
         for name in sorted(files):
-            if name.endswith(".json") and name not in NOT_SPECS:
+            if name.endswith((".json", ".json.gz")) and name not in NOT_SPECS:
                 yield "/".join(parts + [name]), os.path.join(folder, name)
 
 
 def spec_id(package, relpath):
-    *folders, stem = relpath.removesuffix(".json").split("/")
+    *folders, stem = relpath.removesuffix(".gz").removesuffix(".json").split("/")
     if package.prefix == "readme":
         folders = [f for f in folders if f != "json"]
     return "__".join([package.prefix, *folders, stem])
@@ -176,11 +178,10 @@ def compact_size(doc):
 
 def read_spec(package, relpath, path):
     """The spec in a file, or None when the file is not an OpenAPI or Swagger document."""
-    with open(path, "rb") as f:
-        raw = f.read()
     try:
-        doc = json.loads(raw)
-    except ValueError:
+        with (gzip.open if path.endswith(".gz") else open)(path, "rb") as f:
+            doc = json.loads(f.read())
+    except (ValueError, OSError):
         return None
     if not isinstance(doc, dict):
         return None
@@ -271,7 +272,11 @@ def write_selection(cache, packages, specs, out):
         manifest.write("id\tbucket\tcompact_bytes\tversion\tfile\n")
         for spec in specs:
             source = os.path.join(roots[spec.prefix], *spec.relpath.split("/"))
-            shutil.copyfile(source, os.path.join(out, spec.id + ".json"))
+            if source.endswith(".gz"):  # some packages ship their specs gzipped
+                with gzip.open(source, "rb") as f, open(os.path.join(out, spec.id + ".json"), "wb") as g:
+                    shutil.copyfileobj(f, g)
+            else:
+                shutil.copyfile(source, os.path.join(out, spec.id + ".json"))
             manifest.write(f"{describe(spec)}\t{os.path.relpath(source, cache)}\n")
             print(describe(spec))
     log(f"{len(specs)} specs in {out}")

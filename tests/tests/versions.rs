@@ -148,3 +148,41 @@ fn swagger_2_0_bodies_forms_and_files_read_as_their_3_0_form() {
         assert!(from_2.contains(piece), "missing {piece}");
     }
 }
+
+/// Parts the front end moves (constraints beside a `$ref`, the branch left
+/// of a nullable union) stay reachable by the references that name them,
+/// and a 3.1 operation may leave out `responses`.
+#[test]
+fn references_follow_what_the_front_end_moved() {
+    let spec = r##"
+openapi: 3.1.0
+info: {title: Moves, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: a
+components:
+  schemas:
+    Base:
+      type: object
+      properties: {id: {type: string}}
+    Extended:
+      $ref: '#/components/schemas/Base'
+      properties:
+        count: {type: integer, format: int32}
+    Maybe:
+      anyOf:
+        - {type: object, properties: {inner: {type: boolean}}}
+        - {type: 'null'}
+    User:
+      type: object
+      required: [count, inner]
+      properties:
+        count: {$ref: '#/components/schemas/Extended/properties/count'}
+        inner: {$ref: '#/components/schemas/Maybe/anyOf/0/properties/inner'}
+"##;
+    let code = generate(spec, "3.1");
+    assert!(code.contains("pub count: i32"), "{code}");
+    assert!(code.contains("pub inner: bool"), "{code}");
+    assert!(code.contains("pub fn a(&self)"), "{code}");
+}

@@ -97,6 +97,7 @@ pub fn normalize(mut doc: Value) -> Result<Normalized, GenerateError> {
         version,
         map: SourceMap::default(),
         diags: Diagnostics::default(),
+        redirects: Vec::new(),
     };
     if !doc.is_object() {
         return Err(GenerateError::single("#", "the document is not an object"));
@@ -108,6 +109,10 @@ pub fn normalize(mut doc: Value) -> Result<Normalized, GenerateError> {
         SpecVersion::V30 => {}
     }
     walk::schemas(&mut doc, &mut cx);
+    if !cx.redirects.is_empty() {
+        let redirects = std::mem::take(&mut cx.redirects);
+        redirect_refs(&mut doc, &redirects, 0);
+    }
     if cx.diags.has_errors() {
         return Err(GenerateError {
             diagnostics: cx.diags.into_vec(),
@@ -127,9 +132,21 @@ pub(crate) struct Context {
     pub version: SpecVersion,
     pub map: SourceMap,
     pub diags: Diagnostics,
+    /// Parts moved inside the document: (tokens before, tokens after), so
+    /// `$ref`s into them can follow.
+    pub redirects: Vec<(Vec<String>, Vec<String>)>,
 }
 
 impl Context {
+    /// Records that what was at `from` is now at `to` (both pointers into
+    /// the document being normalized), for the source map and for `$ref`s.
+    pub fn moved(&mut self, from: &str, to: &str) {
+        self.map.record(to, &self.map.to_input(from));
+        if let (Some(from), Some(to)) = (pointer::tokens(from), pointer::tokens(to)) {
+            self.redirects.push((from, to));
+        }
+    }
+
     /// A warning at a normalized-document pointer, located in the input.
     pub fn warning(&mut self, at: &str, message: impl Into<String>) {
         let at = self.map.to_input(at);
@@ -178,6 +195,44 @@ fn version_of(doc: &Value) -> Result<SpecVersion, GenerateError> {
     }
 }
 
+/// Rewrites every `$ref` into a moved part to where the part is now.
+fn redirect_refs(node: &mut Value, redirects: &[(Vec<String>, Vec<String>)], depth: usize) {
+    if depth > walk::MAX_DEPTH {
+        return;
+    }
+    match node {
+        Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                match value {
+                    Value::String(reference) if key == "$ref" => {
+                        let Some(tokens) = pointer::tokens(reference) else {
+                            continue;
+                        };
+                        let found = redirects
+                            .iter()
+                            .filter(|(from, _)| tokens.starts_with(from))
+                            .max_by_key(|(from, _)| from.len());
+                        if let Some((from, to)) = found {
+                            let mut target = String::from("#");
+                            for token in to.iter().chain(&tokens[from.len()..]) {
+                                target = pointer::join(&target, token);
+                            }
+                            *reference = target;
+                        }
+                    }
+                    _ => redirect_refs(value, redirects, depth + 1),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                redirect_refs(item, redirects, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Keys under [`RESERVED_PREFIX`] in the input are refused: the front end
 /// alone writes them.
 fn reserved_keys(node: &Value, at: &str, diags: &mut Diagnostics, depth: usize) {
@@ -207,6 +262,10 @@ fn reserved_keys(node: &Value, at: &str, diags: &mut Diagnostics, depth: usize) 
         _ => {}
     }
 }
+
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 /// The JSON Schema dialect OpenAPI 3.1 documents use unless they say otherwise.
 const OAS_DIALECTS: [&str; 2] = [
@@ -261,6 +320,13 @@ fn document31(doc: &mut Value, cx: &mut Context) {
             let Some(item) = item.as_object_mut() else {
                 continue;
             };
+            for method in METHODS {
+                if let Some(Value::Object(op)) = item.get_mut(method) {
+                    // Optional in 3.1, required by the 3.0 form.
+                    op.entry("responses")
+                        .or_insert_with(|| Value::Object(Default::default()));
+                }
+            }
             for key in ["query", "additionalOperations"] {
                 if item.shift_remove(key).is_some() {
                     cx.warning(

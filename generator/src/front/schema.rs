@@ -100,7 +100,11 @@ fn visit(node: &mut Value, at: &str, cx: &mut Context, depth: usize) {
     }
     if let Value::Bool(valid) = *node {
         if cx.version.is_json_schema_2020() {
-            if !valid {
+            // `false` where a keyword forbids what is left over is no mistake.
+            let closing = ["unevaluatedProperties", "unevaluatedItems", "additionalItems", "items"]
+                .iter()
+                .any(|k| at.ends_with(&format!("/{k}")));
+            if !valid && !closing {
                 cx.warning(at, "the schema `false` admits no value; read as any value");
             }
             *node = json!({});
@@ -110,6 +114,12 @@ fn visit(node: &mut Value, at: &str, cx: &mut Context, depth: usize) {
     let Some(map) = node.as_object_mut() else {
         return;
     };
+    if map.get("format").and_then(Value::as_str) == Some("int-or-string") {
+        // Kubernetes' format: a JSON integer or a string.
+        map.remove("format");
+        map.remove("type");
+        map.insert("anyOf".into(), json!([{"type": "integer"}, {"type": "string"}]));
+    }
     match cx.version {
         SpecVersion::V31 | SpecVersion::V32 => json_schema_2020(map, at, cx),
         SpecVersion::Swagger2 => swagger2(map),
@@ -185,8 +195,12 @@ fn json_schema_2020(map: &mut Map<String, Value>, at: &str, cx: &mut Context) {
     ref_siblings(map, at, cx);
     type_list(map);
     for keyword in ["anyOf", "oneOf"] {
-        null_branches(map, keyword);
+        if let Some(kept) = null_branches(map, keyword) {
+            cx.moved(&pointer::join(&pointer::join(at, keyword), &kept.to_string()), at);
+        }
+        branch_keywords(map, keyword);
     }
+    scalar_all_of(map);
     if null_only(map) {
         map.remove("type");
         map.remove("const");
@@ -257,18 +271,28 @@ fn json_schema_2020(map: &mut Map<String, Value>, at: &str, cx: &mut Context) {
 }
 
 /// `{$ref, description}` means both in 2020-12; 3.0 reads `allOf: [$ref]`
-/// with the annotations beside it, and constraints as a second member.
+/// with the annotations beside it, and constraints as a second member. A
+/// `type` or `format` beside a `$ref` restates its target and is dropped.
 fn ref_siblings(map: &mut Map<String, Value>, at: &str, cx: &mut Context) {
     if !map.contains_key("$ref") || map.len() == 1 {
         return;
     }
     let mut reference = Map::new();
     reference.insert("$ref".into(), map.remove("$ref").unwrap_or_default());
+    let restating = map
+        .keys()
+        .all(|k| ANNOTATIONS.contains(&k.as_str()) || k.starts_with("x-") || k == "type" || k == "format");
+    if restating {
+        map.remove("type");
+        map.remove("format");
+    }
     let mut constraints = Map::new();
     let keys: Vec<String> = map.keys().cloned().collect();
     for key in keys {
         if !ANNOTATIONS.contains(&key.as_str()) && !key.starts_with("x-") {
             if let Some(value) = map.remove(&key) {
+                let to = pointer::join(&pointer::join(&pointer::join(at, "allOf"), "1"), &key);
+                cx.moved(&pointer::join(at, &key), &to);
                 constraints.insert(key, value);
             }
         }
@@ -278,7 +302,6 @@ fn ref_siblings(map: &mut Map<String, Value>, at: &str, cx: &mut Context) {
         members.push(Value::Object(constraints));
     }
     map.insert("allOf".into(), Value::Array(members));
-    let _ = (at, cx);
 }
 
 /// `type: [string, "null"]` is a nullable string; several types a union.
@@ -331,27 +354,25 @@ fn type_list(map: &mut Map<String, Value>) {
 }
 
 /// `anyOf: [X, {type: null}]` is a nullable `X`: null branches leave the
-/// list, and a single branch left merges into the schema.
-fn null_branches(map: &mut Map<String, Value>, keyword: &str) {
+/// list, and a single branch left merges into the schema (its index is
+/// returned, for references into it).
+fn null_branches(map: &mut Map<String, Value>, keyword: &str) -> Option<usize> {
     let Some(Value::Array(branches)) = map.get(keyword) else {
-        return;
+        return None;
     };
     if !branches.iter().any(is_null_only) {
-        return;
+        return None;
     }
-    let rest: Vec<Value> = branches
+    let rest: Vec<(usize, Value)> = branches
         .iter()
-        .filter(|b| !is_null_only(b))
-        .cloned()
+        .enumerate()
+        .filter(|(_, b)| !is_null_only(b))
+        .map(|(i, b)| (i, b.clone()))
         .collect();
     map.insert("nullable".into(), Value::Bool(true));
-    match rest.len() {
-        0 => {
+    match <[(usize, Value); 1]>::try_from(rest) {
+        Ok([(index, branch)]) => {
             map.remove(keyword);
-        }
-        1 => {
-            map.remove(keyword);
-            let branch = rest.into_iter().next().unwrap_or_default();
             match branch {
                 Value::Object(b) if b.contains_key("$ref") => {
                     let mut all = match map.remove("allOf") {
@@ -360,6 +381,7 @@ fn null_branches(map: &mut Map<String, Value>, keyword: &str) {
                     };
                     all.insert(0, Value::Object(b));
                     map.insert("allOf".into(), Value::Array(all));
+                    None
                 }
                 Value::Object(b) => {
                     for (key, value) in b {
@@ -370,12 +392,101 @@ fn null_branches(map: &mut Map<String, Value>, keyword: &str) {
                     }
                     // The merged branch may itself be a type list or a union.
                     type_list(map);
+                    Some(index)
                 }
-                _ => {}
+                _ => None,
             }
         }
-        _ => {
-            map.insert(keyword.into(), Value::Array(rest));
+        Err(rest) if rest.is_empty() => {
+            map.remove(keyword);
+            None
+        }
+        Err(rest) => {
+            map.insert(keyword.into(), Value::Array(rest.into_iter().map(|(_, b)| b).collect()));
+            None
+        }
+    }
+}
+
+/// Keywords of one type beside `anyOf`/`oneOf` apply to the branches of
+/// that type (`{items: …, oneOf: [{type: array}, {type: string}]}`).
+fn branch_keywords(map: &mut Map<String, Value>, keyword: &str) {
+    const SHARED: [&str; 12] = [
+        "items", "properties", "required", "additionalProperties", "minItems", "maxItems",
+        "minLength", "maxLength", "pattern", "minimum", "maximum", "format",
+    ];
+    let Some(Value::Array(branches)) = map.get(keyword) else {
+        return;
+    };
+    if branches.iter().any(|b| !b.is_object() || b.get("$ref").is_some()) {
+        return;
+    }
+    let moving: Vec<String> = SHARED
+        .iter()
+        .filter(|k| map.contains_key(**k))
+        .map(|k| (*k).to_owned())
+        .collect();
+    if moving.is_empty() {
+        return;
+    }
+    let values: Vec<(String, Value)> = moving
+        .iter()
+        .filter_map(|k| map.remove(k).map(|v| (k.clone(), v)))
+        .collect();
+    if let Some(Value::Array(branches)) = map.get_mut(keyword) {
+        for branch in branches.iter_mut().filter_map(Value::as_object_mut) {
+            let kind = branch.get("type").and_then(Value::as_str).map(str::to_owned);
+            for (key, value) in &values {
+                if applies(key, kind.as_deref()) {
+                    branch.entry(key.clone()).or_insert_with(|| value.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Whether a keyword constrains values of the JSON type `kind` (any when untyped).
+fn applies(keyword: &str, kind: Option<&str>) -> bool {
+    let Some(kind) = kind else { return true };
+    match keyword {
+        "items" | "minItems" | "maxItems" => kind == "array",
+        "properties" | "required" | "additionalProperties" => kind == "object",
+        "minLength" | "maxLength" | "pattern" => kind == "string",
+        "minimum" | "maximum" => kind == "integer" || kind == "number",
+        _ => true,
+    }
+}
+
+/// `allOf` of inline schemas that are no objects (`[{type: string},
+/// {minLength: 1}]`) is one schema with every member's keywords.
+fn scalar_all_of(map: &mut Map<String, Value>) {
+    let Some(Value::Array(members)) = map.get("allOf") else {
+        return;
+    };
+    let scalar = |m: &Value| {
+        m.as_object().is_some_and(|m| {
+            !m.contains_key("$ref")
+                && !m.contains_key("properties")
+                && !m.contains_key("allOf")
+                && !m.contains_key("oneOf")
+                && !m.contains_key("anyOf")
+                && m.get("type").and_then(Value::as_str) != Some("object")
+        })
+    };
+    let types: std::collections::BTreeSet<&str> = members
+        .iter()
+        .filter_map(|m| m.get("type").and_then(Value::as_str))
+        .collect();
+    if members.is_empty() || !members.iter().all(scalar) || types.len() > 1 {
+        return;
+    }
+    let members = match map.remove("allOf") {
+        Some(Value::Array(members)) => members,
+        _ => return,
+    };
+    for member in members {
+        for (key, value) in member.as_object().into_iter().flatten() {
+            map.entry(key.clone()).or_insert_with(|| value.clone());
         }
     }
 }
@@ -447,6 +558,7 @@ mod tests {
             version: SpecVersion::V31,
             map: SourceMap::default(),
             diags: Diagnostics::default(),
+            redirects: Vec::new(),
         };
         let mut schema = schema;
         normalize(&mut schema, "#/components/schemas/S", &mut cx);
@@ -483,6 +595,26 @@ mod tests {
         assert_eq!(
             run(json!({"type": "integer", "minimum": 5, "exclusiveMinimum": 0})),
             json!({"type": "integer", "minimum": 5})
+        );
+    }
+
+    #[test]
+    fn scalar_all_of_merges_and_branch_keywords_move_into_their_branches() {
+        assert_eq!(
+            run(json!({"allOf": [{"type": "string"}, {"type": "string", "minLength": 1}]})),
+            json!({"type": "string", "minLength": 1})
+        );
+        assert_eq!(
+            run(json!({"items": {"type": "string"}, "oneOf": [{"type": "array"}, {"type": "string"}]})),
+            json!({"oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]})
+        );
+        assert_eq!(
+            run(json!({"$ref": "#/a", "type": "string", "description": "d"})),
+            json!({"description": "d", "allOf": [{"$ref": "#/a"}]})
+        );
+        assert_eq!(
+            run(json!({"type": "string", "format": "int-or-string"})),
+            json!({"anyOf": [{"type": "integer"}, {"type": "string"}]})
         );
     }
 

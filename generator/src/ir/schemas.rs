@@ -654,7 +654,9 @@ impl Lowerer<'_> {
                 Kind::Object | Kind::Unknown => {
                     if let Some(p) = member_view.properties {
                         for (k, v) in p {
-                            properties.entry(k.clone()).or_insert_with(|| v.clone());
+                            // A later member restates an inherited property
+                            // more precisely (both apply; the later is narrower).
+                            properties.insert(k.clone(), v.clone());
                         }
                     }
                     required.extend(member_view.required.iter().cloned());
@@ -862,6 +864,25 @@ impl<'a> Lowerer<'a> {
         None
     }
 
+    /// True when `schema` (after references) is an object with no
+    /// properties and no additional ones: `{type: object, properties: {}}`.
+    fn is_empty_object(&self, schema: &ReferenceOr<Schema>, depth: usize) -> bool {
+        if depth > MAX_DEPTH || !self.spend_visit() {
+            return false;
+        }
+        let target = match schema {
+            ReferenceOr::Item(s) => Cow::Borrowed(s),
+            ReferenceOr::Reference { reference } => match self.follow_schema(reference) {
+                Some(s) => s,
+                None => return false,
+            },
+        };
+        let view = View::of(&target);
+        view.kind == Kind::Object
+            && !view.properties.is_some_and(|p| !p.is_empty())
+            && view.additional.is_none()
+    }
+
     /// True when `schema` (after references) describes an object.
     fn is_object_schema(&self, schema: &ReferenceOr<Schema>, depth: usize) -> bool {
         if depth > MAX_DEPTH || !self.spend_visit() {
@@ -872,10 +893,18 @@ impl<'a> Lowerer<'a> {
                 let view = View::of(s);
                 match view.kind {
                     Kind::Object | Kind::Unknown => view.properties.is_some_and(|p| !p.is_empty()),
-                    Kind::AllOf => view
-                        .members
-                        .iter()
-                        .all(|m| self.is_object_schema(m, depth + 1)),
+                    // Members that are empty objects add nothing and take nothing away.
+                    Kind::AllOf => {
+                        let objects: Vec<bool> = view
+                            .members
+                            .iter()
+                            .map(|m| self.is_object_schema(m, depth + 1))
+                            .collect();
+                        objects.iter().any(|o| *o)
+                            && view.members.iter().zip(&objects).all(|(m, object)| {
+                                *object || self.is_empty_object(m, depth + 1)
+                            })
+                    }
                     _ => false,
                 }
             }
