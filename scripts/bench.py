@@ -10,6 +10,9 @@ Measures, side by side:
   gen      whole-process wall time and peak RSS of generating a crate from
            HSS (spec/hss.yaml), keeper and nexus (tests/bench/specs/, Oxide's)
            and GitHub (@octokit/openapi, pinned npm package), by clientgen
+           and OpenAI's description written as OpenAPI 3.1 (APIs.guru's 3.0
+           copy through `translate-spec 3.1`, 3.6 MB) and Kubernetes 1.13's
+           Swagger 2.0 description (4.2 MB), both from the corpus packages,
            and by cargo-progenitor (installed at PROGENITOR_VERSION when
            missing; its default `positional` interface, the baseline of
            issue 11, or `--progenitor-interface builder`, which like ours
@@ -70,7 +73,11 @@ SPECS = {
     "keeper": os.path.join(ROOT, "tests", "bench", "specs", "keeper.json"),
     "nexus": os.path.join(ROOT, "tests", "bench", "specs", "nexus.json"),
     "github": None,  # fetched: see github_spec()
+    "openai31": None,  # fetched and translated: see version_spec()
+    "kubernetes": None,  # fetched: see version_spec()
 }
+# Specs in other versions than 3.0: corpus id, and the version to write it as.
+VERSION_SPECS = {"openai31": ("apisguru__openai.com", "3.1"), "kubernetes": ("kubernetes__swagger-1.13", None)}
 TOOLS = ("clientgen", "progenitor")
 PARTS = ("gen", "lines", "check", "request")
 
@@ -170,6 +177,29 @@ def github_spec(cache):
         if step.returncode != 0:
             sys.exit("getting GitHub's spec failed:\n" + step.stderr[-3000:])
     return path
+
+
+def version_spec(cache, name):
+    """A spec in another version than 3.0, from the corpus packages (translated when asked)."""
+    corpus_id, version = VERSION_SPECS[name]
+    out = os.path.join(WORK, "version-specs")
+    path = os.path.join(out, corpus_id + ".json")
+    if not os.path.exists(path):
+        step = run([sys.executable, SAMPLER, "fixed", cache, out, corpus_id], timeout=3600)
+        if step.returncode != 0:
+            sys.exit(f"getting {corpus_id} failed:\n" + step.stderr[-3000:])
+    if version is None:
+        return path
+    translated = os.path.join(out, f"{name}.json")
+    if not os.path.exists(translated):
+        build = run(["cargo", "build", "--release", "--locked", "--quiet", "-p", "integration",
+                     "--bin", "translate-spec"], cwd=ROOT, timeout=3600)
+        if build.returncode != 0:
+            sys.exit("building translate-spec failed:\n" + build.stderr[-3000:])
+        step = run([os.path.join(ROOT, "target", "release", "translate-spec"), version, path, translated])
+        if step.returncode != 0:
+            sys.exit(f"translating {corpus_id} failed:\n" + step.stderr[-3000:])
+    return translated
 
 
 def crate_name(tool, spec):
@@ -454,6 +484,9 @@ def generation_rows(results, specs):
         elif spec == "github":
             target = "≤ 3 s"
             met = judge(ours, holds=lambda: ours.wall_s <= 3)
+        elif spec in VERSION_SPECS:
+            target = "≤ 1 s"
+            met = judge(ours, holds=lambda: ours.wall_s <= 1)
         rows.append(Row(f"{spec}: generation, wall (median)", shown(ours, fmt_s),
                         shown(theirs, fmt_s), time_ratio, target, met))
         target, met = "-", None
@@ -566,6 +599,8 @@ def main():
     parser.add_argument("--check-runs", type=int, default=1, help="measured `cargo check` runs per crate (default 1)")
     parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}")
     parser.add_argument("--skip-github", action="store_true", help="leave GitHub's spec out")
+    parser.add_argument("--skip-versions", action="store_true",
+                        help="leave out the 3.1 and Swagger 2.0 specs (for a clientgen that reads 3.0 only)")
     parser.add_argument("--quick", action="store_true",
                         help="HSS and keeper only, one run (checks keeper); a smoke test")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
@@ -589,6 +624,7 @@ def main():
         gen_specs, check_specs = ["hss", "keeper"], ["keeper"]
     else:
         gen_specs = ["hss", "keeper", "nexus"] + ([] if args.skip_github else ["github"])
+        gen_specs += [] if args.skip_versions else list(VERSION_SPECS)
         check_specs = ["nexus"] + ([] if args.skip_github else ["github"])
     os.makedirs(WORK, exist_ok=True)
     started = time.monotonic()
@@ -600,6 +636,9 @@ def main():
         binaries = {"clientgen": clientgen_binary(args.clientgen), "progenitor": progenitor_binary()}
         if "github" in gen_specs:
             SPECS["github"] = github_spec(os.path.abspath(args.corpus_cache))
+        for name in VERSION_SPECS:
+            if name in gen_specs:
+                SPECS[name] = version_spec(os.path.abspath(args.corpus_cache), name)
     tools = list(TOOLS)
     if "gen" in parts:
         bench_generation(gen_specs, tools, binaries, args.runs, results)

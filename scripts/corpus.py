@@ -16,7 +16,8 @@ The FastAPI corpus (tests/fastapi/specs: 3.1 documents FastAPI wrote for the
 apps in tests/fastapi/apps) is generated into one Cargo workspace and checked
 in one `cargo check --workspace --keep-going`, which takes a minute for all of
 them; it must also hold no `serde_json::Value` where its spec says what the
-value is (the counts allowed per spec are in tests/fastapi/any_values.txt).
+value is (the counts allowed per spec are in tests/fastapi/any_values.txt),
+and every discriminated union must be a tagged enum.
 """
 import argparse
 import collections
@@ -110,6 +111,15 @@ def fastapi_corpus(env):
             failures.append(f"fastapi {name}: generate: {cause_of(gen.stderr)}")
             shutil.rmtree(crate_dir, ignore_errors=True)
             continue
+        # Every Pydantic discriminated union must become a tagged enum.
+        if "discriminator" in gen.stderr:
+            failures.append(f"fastapi {name}: a discriminator was ignored: {cause_of(gen.stderr.replace('warning', 'error'))}")
+        with open(os.path.join(FASTAPI_SPECS, name + ".json")) as f:
+            unions = f.read().count('"discriminator"')
+        tagged = sum(open(os.path.join(folder, file)).read().count("#[serde(tag =")
+                     for folder, _, files in os.walk(os.path.join(crate_dir, "src")) for file in files)
+        if unions and not tagged:
+            failures.append(f"fastapi {name}: {unions} discriminated union(s) in the spec, no tagged enum")
         found = any_values(crate_dir)
         if found != allowed.get(name, 0):
             failures.append(f"fastapi {name}: {found} serde_json::Value, {allowed.get(name, 0)} allowed")
