@@ -13,6 +13,15 @@ fn errors(spec: &str) -> Vec<(String, String)> {
     }
 }
 
+/// The spec generates, with a warning at `pointer` containing `needle`.
+fn assert_warning(spec: &str, pointer: &str, needle: &str) {
+    let found = warnings(spec);
+    assert!(
+        found.iter().any(|(p, m)| p == pointer && m.contains(needle)),
+        "no warning at {pointer} containing {needle:?}; got {found:#?}"
+    );
+}
+
 fn assert_error(spec: &str, pointer: &str, needle: &str) {
     let found = errors(spec);
     assert!(
@@ -459,6 +468,37 @@ fn structs_too_large_for_rustc_are_refused() {
     );
 }
 
+/// Every extension clientgen reads has one policy: a value of the wrong
+/// shape is a located warning and the extension is ignored.
+#[test]
+fn bad_extension_values_are_located_warnings() {
+    assert_warning(
+        "openapi: 3.0.3\ninfo: {title: T, version: '1', x-region-env-prefix: 5}\npaths: {}\n",
+        "#/info/x-region-env-prefix",
+        "must be an environment variable name",
+    );
+    assert_warning(
+        &format!("{HEAD}paths:\n  /a:\n    get:\n      parameters:\n        - {{name: p, in: query, x-default-from-client: 'yes', schema: {{type: string}}}}\n      responses: {{'200': {{description: ok}}}}\n"),
+        "#/paths/~1a/get/parameters/0/x-default-from-client",
+        "must be `true` or `false`",
+    );
+    assert_warning(
+        &format!("{HEAD}paths: {{}}\ncomponents:\n  securitySchemes:\n    k: {{type: apiKey, name: K, in: header, x-env: 'NOT VALID'}}\n"),
+        "#/components/securitySchemes/k/x-env",
+        "environment variable name",
+    );
+    assert_warning(
+        &format!("{HEAD}paths: {{}}\ncomponents:\n  securitySchemes:\n    k: {{type: apiKey, name: K, in: header, x-signing: 7}}\n"),
+        "#/components/securitySchemes/k/x-signing",
+        "signing algorithm",
+    );
+    // Under --strict each is an error.
+    let strict = Generator::new("inline.yaml")
+        .strict(true)
+        .generate_str("openapi: 3.0.3\ninfo: {title: T, version: '1', x-region-env-prefix: 5}\npaths: {}\n");
+    assert!(strict.is_err());
+}
+
 #[test]
 fn broken_pagination_is_located() {
     let spec = |paging: &str, response: &str| {
@@ -473,18 +513,18 @@ fn broken_pagination_is_located() {
     };
     let page = "{type: object, properties: {n: {type: integer}, label: {type: string}, list: {type: array, items: {type: string}}}}";
     let at = "#/paths/~1items/get/x-pagination";
-    assert_error(&spec("5", page), at, "must be an object");
-    assert_error(
+    assert_warning(&spec("5", page), at, "must be an object");
+    assert_warning(
         &spec("{offset: after, limit: limit, items: list}", page),
         &format!("{at}/offset"),
         "optional integer query parameter",
     );
-    assert_error(
+    assert_warning(
         &spec("{offset: offset, limit: nope, items: list}", page),
         &format!("{at}/limit"),
         "optional integer query parameter",
     );
-    assert_error(
+    assert_warning(
         &spec(
             "{offset: offset, limit: limit, total: label, items: list}",
             page,
@@ -492,27 +532,27 @@ fn broken_pagination_is_located() {
         &format!("{at}/total"),
         "no integer property \"label\"",
     );
-    assert_error(
+    assert_warning(
         &spec("{offset: offset, limit: limit, items: [list, n]}", page),
         &format!("{at}/items"),
         "no array property \"n\"",
     );
-    assert_error(
+    assert_warning(
         &spec("{offset: offset, limit: limit, items: [list, list]}", page),
         &format!("{at}/items"),
         "listed twice",
     );
-    assert_error(
+    assert_warning(
         &spec("{offset: offset, limit: offset, items: list}", page),
         at,
         "must be different parameters",
     );
-    assert_error(
+    assert_warning(
         &spec("{offset: offset, limit: limit}", page),
         &format!("{at}/items"),
         "must name the response's array property",
     );
-    assert_error(
+    assert_warning(
         &spec(
             "{offset: offset, limit: limit, items: list}",
             "{type: array, items: {type: string}}",

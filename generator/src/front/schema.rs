@@ -101,9 +101,14 @@ fn visit(node: &mut Value, at: &str, cx: &mut Context, depth: usize) {
     if let Value::Bool(valid) = *node {
         if cx.version.is_json_schema_2020() {
             // `false` where a keyword forbids what is left over is no mistake.
-            let closing = ["unevaluatedProperties", "unevaluatedItems", "additionalItems", "items"]
-                .iter()
-                .any(|k| at.ends_with(&format!("/{k}")));
+            let closing = [
+                "unevaluatedProperties",
+                "unevaluatedItems",
+                "additionalItems",
+                "items",
+            ]
+            .iter()
+            .any(|k| at.ends_with(&format!("/{k}")));
             if !valid && !closing {
                 cx.warning(at, "the schema `false` admits no value; read as any value");
             }
@@ -118,7 +123,10 @@ fn visit(node: &mut Value, at: &str, cx: &mut Context, depth: usize) {
         // Kubernetes' format: a JSON integer or a string.
         map.remove("format");
         map.remove("type");
-        map.insert("anyOf".into(), json!([{"type": "integer"}, {"type": "string"}]));
+        map.insert(
+            "anyOf".into(),
+            json!([{"type": "integer"}, {"type": "string"}]),
+        );
     }
     match cx.version {
         SpecVersion::V31 | SpecVersion::V32 => json_schema_2020(map, at, cx),
@@ -196,7 +204,10 @@ fn json_schema_2020(map: &mut Map<String, Value>, at: &str, cx: &mut Context) {
     type_list(map);
     for keyword in ["anyOf", "oneOf"] {
         if let Some(kept) = null_branches(map, keyword) {
-            cx.moved(&pointer::join(&pointer::join(at, keyword), &kept.to_string()), at);
+            cx.moved(
+                &pointer::join(&pointer::join(at, keyword), &kept.to_string()),
+                at,
+            );
         }
         branch_keywords(map, keyword);
     }
@@ -279,9 +290,9 @@ fn ref_siblings(map: &mut Map<String, Value>, at: &str, cx: &mut Context) {
     }
     let mut reference = Map::new();
     reference.insert("$ref".into(), map.remove("$ref").unwrap_or_default());
-    let restating = map
-        .keys()
-        .all(|k| ANNOTATIONS.contains(&k.as_str()) || k.starts_with("x-") || k == "type" || k == "format");
+    let restating = map.keys().all(|k| {
+        ANNOTATIONS.contains(&k.as_str()) || k.starts_with("x-") || k == "type" || k == "format"
+    });
     if restating {
         map.remove("type");
         map.remove("format");
@@ -402,7 +413,10 @@ fn null_branches(map: &mut Map<String, Value>, keyword: &str) -> Option<usize> {
             None
         }
         Err(rest) => {
-            map.insert(keyword.into(), Value::Array(rest.into_iter().map(|(_, b)| b).collect()));
+            map.insert(
+                keyword.into(),
+                Value::Array(rest.into_iter().map(|(_, b)| b).collect()),
+            );
             None
         }
     }
@@ -412,13 +426,26 @@ fn null_branches(map: &mut Map<String, Value>, keyword: &str) -> Option<usize> {
 /// that type (`{items: …, oneOf: [{type: array}, {type: string}]}`).
 fn branch_keywords(map: &mut Map<String, Value>, keyword: &str) {
     const SHARED: [&str; 12] = [
-        "items", "properties", "required", "additionalProperties", "minItems", "maxItems",
-        "minLength", "maxLength", "pattern", "minimum", "maximum", "format",
+        "items",
+        "properties",
+        "required",
+        "additionalProperties",
+        "minItems",
+        "maxItems",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minimum",
+        "maximum",
+        "format",
     ];
     let Some(Value::Array(branches)) = map.get(keyword) else {
         return;
     };
-    if branches.iter().any(|b| !b.is_object() || b.get("$ref").is_some()) {
+    if branches
+        .iter()
+        .any(|b| !b.is_object() || b.get("$ref").is_some())
+    {
         return;
     }
     let moving: Vec<String> = SHARED
@@ -435,7 +462,10 @@ fn branch_keywords(map: &mut Map<String, Value>, keyword: &str) {
         .collect();
     if let Some(Value::Array(branches)) = map.get_mut(keyword) {
         for branch in branches.iter_mut().filter_map(Value::as_object_mut) {
-            let kind = branch.get("type").and_then(Value::as_str).map(str::to_owned);
+            let kind = branch
+                .get("type")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
             for (key, value) in &values {
                 if applies(key, kind.as_deref()) {
                     branch.entry(key.clone()).or_insert_with(|| value.clone());
@@ -605,7 +635,9 @@ mod tests {
             json!({"type": "string", "minLength": 1})
         );
         assert_eq!(
-            run(json!({"items": {"type": "string"}, "oneOf": [{"type": "array"}, {"type": "string"}]})),
+            run(
+                json!({"items": {"type": "string"}, "oneOf": [{"type": "array"}, {"type": "string"}]})
+            ),
             json!({"oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]})
         );
         assert_eq!(

@@ -3,6 +3,7 @@
 
 mod check;
 mod dedupe;
+mod extensions;
 mod lower;
 mod operations;
 mod pagination;

@@ -2,6 +2,7 @@
 
 use openapiv3::{Parameter, ParameterSchemaOrContent, ReferenceOr, RequestBody, Response};
 
+use super::extensions::Extension;
 use super::lower::Lowerer;
 use super::{
     Body, BodyMedia, ClientDefault, ErrorResponse, Operation, Param, ParamLocation, ParamStyle,
@@ -205,11 +206,11 @@ impl Lowerer<'_> {
                     }
                 }
             };
-            let client_default = data
-                .extensions
-                .get("x-default-from-client")
-                .and_then(|v| v.as_bool())
-                .unwrap_or(false);
+            let client_default = self.extension_flag(
+                data.extensions.get(Extension::DefaultFromClient.key()),
+                Extension::DefaultFromClient,
+                &param_at,
+            );
             if client_default && !self.client_defaults.iter().any(|d| d.param == data.name) {
                 self.client_defaults.push(ClientDefault {
                     param: data.name.clone(),

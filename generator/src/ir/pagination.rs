@@ -9,6 +9,7 @@
 //! ```
 
 use super::check::find;
+use super::extensions::Extension;
 use super::lower::Lowerer;
 use super::{IntWidth, Operation, ParamLocation, ShapeKind, Success, TypeKind};
 use crate::diag::pointer;
@@ -42,27 +43,22 @@ impl Lowerer<'_> {
     pub(super) fn lower_pagination(&mut self, operations: &mut [Operation]) {
         for op in operations.iter_mut() {
             let raw_at = op.pointer.trim_start_matches('#');
-            let Some(raw) = self.raw.pointer(raw_at).and_then(|o| o.get("x-pagination")) else {
+            let raw = self.raw.pointer(raw_at);
+            let value = raw.and_then(|o| o.get(Extension::Pagination.key()));
+            let Some(map) = self.extension_object(value, Extension::Pagination, &op.pointer) else {
                 continue;
             };
-            let at = pointer::join(&op.pointer, "x-pagination");
-            op.pagination = self.pagination(op, raw, &at);
+            let at = pointer::join(&op.pointer, Extension::Pagination.key());
+            op.pagination = self.pagination(op, map, &at);
         }
     }
 
     fn pagination(
         &mut self,
         op: &Operation,
-        raw: &serde_json::Value,
+        map: &serde_json::Map<String, serde_json::Value>,
         at: &str,
     ) -> Option<Pagination> {
-        let Some(map) = raw.as_object() else {
-            self.diags.error(
-                at,
-                "`x-pagination` must be an object with `offset`, `limit` and `items`",
-            );
-            return None;
-        };
         let offset = self.paging_param(op, map.get("offset"), &pointer::join(at, "offset"));
         let limit = self.paging_param(op, map.get("limit"), &pointer::join(at, "limit"));
         let page = match &op.success {
@@ -76,8 +72,11 @@ impl Lowerer<'_> {
             _ => None,
         };
         let Some(page) = page else {
-            self.diags
-                .error(at, "a paged operation must answer with a JSON object");
+            self.bad_extension_at(
+                Extension::Pagination,
+                at,
+                "a paged operation must answer with a JSON object",
+            );
             return None;
         };
         let field = |wire: &str| page.fields.iter().find(|f| f.wire == wire);
@@ -89,7 +88,8 @@ impl Lowerer<'_> {
                         Some((f.name.clone(), f.required && !f.nullable, *width))
                     }
                     _ => {
-                        self.diags.error(
+                        self.bad_extension_at(
+                            Extension::Pagination,
                             &pointer::join(at, "total"),
                             format!("the response has no integer property {wire:?}"),
                         );
@@ -98,7 +98,8 @@ impl Lowerer<'_> {
                 }
             }
             Some(_) => {
-                self.diags.error(
+                self.bad_extension_at(
+                    Extension::Pagination,
                     &pointer::join(at, "total"),
                     "`total` must name a response property",
                 );
@@ -126,26 +127,34 @@ impl Lowerer<'_> {
                 });
             match found {
                 Some(list) if items.iter().any(|l: &PagedList| l.field == list.field) => {
-                    self.diags
-                        .error(&items_at, format!("{name} is listed twice"));
+                    self.bad_extension_at(
+                        Extension::Pagination,
+                        &items_at,
+                        format!("{name} is listed twice"),
+                    );
                 }
                 Some(list) => items.push(list),
-                None => self.diags.error(
+                None => self.bad_extension_at(
+                    Extension::Pagination,
                     &items_at,
                     format!("the response has no array property {name}"),
                 ),
             }
         }
         if items.is_empty() {
-            self.diags.error(
+            self.bad_extension_at(
+                Extension::Pagination,
                 &items_at,
                 "`items` must name the response's array property (or a list of them)",
             );
         }
         let (offset, limit) = (offset?, limit?);
         if offset.0 == limit.0 {
-            self.diags
-                .error(at, "`offset` and `limit` must be different parameters");
+            self.bad_extension_at(
+                Extension::Pagination,
+                at,
+                "`offset` and `limit` must be different parameters",
+            );
             return None;
         }
         if items.is_empty() {
@@ -173,7 +182,8 @@ impl Lowerer<'_> {
         match found.map(|p| (&p.name, &p.shape.kind)) {
             Some((name, ShapeKind::Integer(width))) => Some((name.clone(), *width)),
             _ => {
-                self.diags.error(
+                self.bad_extension_at(
+                    Extension::Pagination,
                     at,
                     "must name an optional integer query parameter of the operation",
                 );

@@ -901,9 +901,11 @@ impl<'a> Lowerer<'a> {
                             .map(|m| self.is_object_schema(m, depth + 1))
                             .collect();
                         objects.iter().any(|o| *o)
-                            && view.members.iter().zip(&objects).all(|(m, object)| {
-                                *object || self.is_empty_object(m, depth + 1)
-                            })
+                            && view
+                                .members
+                                .iter()
+                                .zip(&objects)
+                                .all(|(m, object)| *object || self.is_empty_object(m, depth + 1))
                     }
                     _ => false,
                 }

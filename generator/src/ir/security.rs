@@ -3,6 +3,7 @@
 use openapiv3::{APIKeyLocation, ReferenceOr, SecurityRequirement, SecurityScheme as Spec};
 
 use super::check::is_header_name;
+use super::extensions::Extension;
 use super::lower::Lowerer;
 use super::{ParamLocation, SchemeKind, SecurityScheme};
 use crate::diag::pointer;
@@ -53,25 +54,16 @@ impl Lowerer<'_> {
                         ..
                     } => (description, extensions),
                 };
-                let env = match extensions.get("x-env") {
-                    None => None,
-                    Some(_) if kind == SchemeKind::HuaweiSigning => {
-                        self.diags.warning(
-                            &pointer::join(&at, "x-env"),
-                            "`x-env` is ignored on an AK/SK signing scheme: AK/SK come from `HUAWEICLOUD_SDK_*`",
-                        );
-                        None
-                    }
-                    Some(serde_json::Value::String(name)) if is_env_name(name) => {
-                        Some(name.clone())
-                    }
-                    Some(_) => {
-                        self.diags.warning(
-                            &pointer::join(&at, "x-env"),
-                            "`x-env` must name an environment variable (letters, digits, `_`); ignored",
-                        );
-                        None
-                    }
+                let env_value = extensions.get(Extension::Env.key());
+                let env = if kind == SchemeKind::HuaweiSigning && env_value.is_some() {
+                    self.bad_extension_at(
+                        Extension::Env,
+                        &pointer::join(&at, Extension::Env.key()),
+                        "an AK/SK signing scheme takes its keys from `HUAWEICLOUD_SDK_*`",
+                    );
+                    None
+                } else {
+                    self.extension_text(env_value, Extension::Env, &at, is_env_name)
                 };
                 out.push(SecurityScheme {
                     id: id.clone(),
@@ -93,14 +85,18 @@ impl Lowerer<'_> {
                 extensions,
                 ..
             } => {
-                let signing = extensions.get("x-signing");
-                if let Some(value) = signing {
-                    if value.as_str() == Some(HUAWEI_SIGNING) {
+                let signing = extensions.get(Extension::Signing.key());
+                if signing.is_some() {
+                    // A scheme that asks for signing we cannot do is skipped,
+                    // never sent as a plain key.
+                    let name = self.extension_text(signing, Extension::Signing, at, |_| true)?;
+                    if name == HUAWEI_SIGNING {
                         return Some(SchemeKind::HuaweiSigning);
                     }
-                    self.diags.warning(
-                        &pointer::join(at, "x-signing"),
-                        format!(
+                    self.bad_extension_at(
+                        Extension::Signing,
+                        &pointer::join(at, Extension::Signing.key()),
+                        &format!(
                             "only `{HUAWEI_SIGNING}` signing is supported; the scheme is skipped"
                         ),
                     );
@@ -201,7 +197,7 @@ fn place(location: ParamLocation) -> &'static str {
     }
 }
 
-fn is_env_name(name: &str) -> bool {
+pub(super) fn is_env_name(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with(|c: char| c.is_ascii_digit())
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')

@@ -1,5 +1,6 @@
 //! Servers → default endpoint and region table; security schemes → auth.
 
+use super::extensions::Extension;
 use super::lower::Lowerer;
 use super::{Region, Servers};
 use crate::diag::pointer;
@@ -27,14 +28,18 @@ const ROOT_NAMES: &[&str] = &[
 
 impl Lowerer<'_> {
     pub(super) fn lower_servers(&mut self) -> Servers {
+        let prefix = self
+            .spec
+            .info
+            .extensions
+            .get(Extension::RegionEnvPrefix.key());
         let mut servers = Servers {
-            region_env_prefix: self
-                .spec
-                .info
-                .extensions
-                .get("x-region-env-prefix")
-                .and_then(|v| v.as_str())
-                .map(str::to_owned),
+            region_env_prefix: self.extension_text(
+                prefix,
+                Extension::RegionEnvPrefix,
+                "#/info",
+                super::security::is_env_name,
+            ),
             ..Servers::default()
         };
         let mut variants = Namespace::default();

@@ -387,13 +387,9 @@ impl ResultValue {
             }
         }
     }
-    /// The endpoint to use: the first URL in the environment variable ````ENV` ```rust std::process::exit(4); ```_<ID>```` (id upper-cased, `-` → `_`), else [`Self::endpoint`].
+    /// The endpoint to use: [`Self::endpoint`].
     pub fn resolved_endpoint(self) -> String {
-        runtime::huawei::region_endpoint(
-            "ENV`\n```rust\nstd::process::exit(4);\n```",
-            self.id(),
-            self.endpoint(),
-        )
+        self.endpoint().to_owned()
     }
 }
 impl std::str::FromStr for ResultValue {
