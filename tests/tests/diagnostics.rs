@@ -17,7 +17,9 @@ fn errors(spec: &str) -> Vec<(String, String)> {
 fn assert_warning(spec: &str, pointer: &str, needle: &str) {
     let found = warnings(spec);
     assert!(
-        found.iter().any(|(p, m)| p == pointer && m.contains(needle)),
+        found
+            .iter()
+            .any(|(p, m)| p == pointer && m.contains(needle)),
         "no warning at {pointer} containing {needle:?}; got {found:#?}"
     );
 }
@@ -493,9 +495,9 @@ fn bad_extension_values_are_located_warnings() {
         "signing algorithm",
     );
     // Under --strict each is an error.
-    let strict = Generator::new("inline.yaml")
-        .strict(true)
-        .generate_str("openapi: 3.0.3\ninfo: {title: T, version: '1', x-region-env-prefix: 5}\npaths: {}\n");
+    let strict = Generator::new("inline.yaml").strict(true).generate_str(
+        "openapi: 3.0.3\ninfo: {title: T, version: '1', x-region-env-prefix: 5}\npaths: {}\n",
+    );
     assert!(strict.is_err());
 }
 

@@ -65,7 +65,10 @@ fn hostile_text_stays_text() {
     snapshot_with_warnings(
         "tests/fixtures/hostile.yaml",
         // The region prefix is no environment variable name: ignored.
-        &["#/components/schemas/Mixed/enum", "#/info/x-region-env-prefix"],
+        &[
+            "#/components/schemas/Mixed/enum",
+            "#/info/x-region-env-prefix",
+        ],
         expect_file!["../snapshots/src/hostile.rs"],
     );
 }

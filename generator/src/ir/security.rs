@@ -96,7 +96,7 @@ impl Lowerer<'_> {
                     self.bad_extension_at(
                         Extension::Signing,
                         &pointer::join(at, Extension::Signing.key()),
-                        &format!(
+                        format!(
                             "only `{HUAWEI_SIGNING}` signing is supported; the scheme is skipped"
                         ),
                     );
