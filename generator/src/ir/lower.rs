@@ -3,8 +3,9 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use openapiv3::{OpenAPI, ReferenceOr, Schema};
+use openapiv3::{OpenAPI, ReferenceOr};
 
+use super::resolve::{Resolver, Unresolved};
 use super::{Api, TypeDef, TypeKind};
 use crate::diag::{pointer, Diagnostics};
 use crate::load::LoadedSpec;
@@ -57,6 +58,8 @@ pub fn lower(spec: &LoadedSpec) -> (Api, Diagnostics) {
 pub(super) struct Lowerer<'a> {
     pub(super) spec: &'a OpenAPI,
     pub(super) raw: &'a serde_json::Value,
+    /// The one way references are followed.
+    pub(super) refs: Resolver<'a>,
     pub(super) diags: Diagnostics,
     /// Names of types, shared by components and inline schemas.
     pub(super) type_names: Namespace,
@@ -91,6 +94,7 @@ impl<'a> Lowerer<'a> {
         Lowerer {
             spec,
             raw,
+            refs: Resolver::new(spec, raw),
             diags: Diagnostics::default(),
             type_names: Namespace::with_reserved(crate::names::PRELUDE_TYPES),
             component_types: BTreeMap::new(),
@@ -117,7 +121,7 @@ impl<'a> Lowerer<'a> {
         reference: &str,
         at: &str,
     ) -> Option<(T, String)> {
-        match self.peek(reference) {
+        match self.refs.target(reference) {
             Ok(value) => Some((value, reference.to_owned())),
             Err(problem) => {
                 self.diags
@@ -127,30 +131,8 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// Follows a local reference without recording anything; `Err` says why not.
-    pub(super) fn peek<T: serde::de::DeserializeOwned>(
-        &self,
-        reference: &str,
-    ) -> Result<T, String> {
-        let tokens = pointer::tokens(reference)
-            .ok_or("is not local; external references are not supported")?;
-        let mut node = self.raw;
-        for token in &tokens {
-            let next = match node {
-                serde_json::Value::Object(map) => map.get(token),
-                serde_json::Value::Array(items) => {
-                    token.parse::<usize>().ok().and_then(|i| items.get(i))
-                }
-                _ => None,
-            };
-            node = next.ok_or("points to nothing")?;
-        }
-        // From the tree by reference: no copy of the node.
-        T::deserialize(node).map_err(|e| format!("points to an invalid object: {e}"))
-    }
-
     /// Follows `$ref` chains of a reusable object (parameter, body, response)
-    /// to the object itself, stopping on cycles.
+    /// to the object itself; records an error where a chain breaks.
     pub(super) fn deref_chain<'b, T>(
         &mut self,
         item: &'b ReferenceOr<T>,
@@ -159,24 +141,17 @@ impl<'a> Lowerer<'a> {
     where
         T: serde::de::DeserializeOwned + Clone,
     {
-        let mut seen = BTreeSet::new();
-        let mut location = at.to_owned();
-        // An object in place is borrowed, not copied.
-        let mut reference = match item {
-            ReferenceOr::Item(value) => return Some((Cow::Borrowed(value), location)),
-            ReferenceOr::Reference { reference } => reference.clone(),
-        };
-        loop {
-            if !seen.insert(reference.clone()) {
+        match self.refs.chain(item, at) {
+            Ok(found) => Some(found),
+            Err((_, reference, Unresolved::Cycle(_))) => {
                 self.diags
                     .error(at, format!("reference cycle through `{reference}`"));
-                return None;
+                None
             }
-            let (next, target) = self.resolve::<ReferenceOr<T>>(&reference, &location)?;
-            location = target;
-            match next {
-                ReferenceOr::Item(value) => return Some((Cow::Owned(value), location)),
-                ReferenceOr::Reference { reference: next } => reference = next,
+            Err((location, reference, problem)) => {
+                self.diags
+                    .error(&location, format!("reference `{reference}` {problem}"));
+                None
             }
         }
     }
@@ -187,7 +162,7 @@ impl<'a> Lowerer<'a> {
         };
         // Aliases (`$ref` only) are not types of their own: uses follow the chain.
         for (name, schema) in &components.schemas {
-            if matches!(schema, ReferenceOr::Item(_)) && is_named_kind(self.spec, schema, 0) {
+            if matches!(schema, ReferenceOr::Item(_)) && self.refs.is_named_kind(schema) {
                 let rust = self.type_names.claim(&crate::names::camel(name));
                 self.component_types.insert(name.clone(), rust);
             }
@@ -221,31 +196,5 @@ impl<'a> Lowerer<'a> {
         }
         super::schemas::box_recursive(&mut self.types);
         self.types.sort_by(|a, b| a.name.cmp(&b.name));
-    }
-}
-
-/// True when a schema becomes a named Rust type (object, enum, union).
-pub(super) fn is_named_kind(spec: &OpenAPI, schema: &ReferenceOr<Schema>, depth: usize) -> bool {
-    match schema {
-        ReferenceOr::Item(s) => {
-            let view = super::schemas::View::of(s);
-            match view.sole_all_of_member() {
-                Some(member) if depth < 64 => is_named_kind(spec, member, depth + 1),
-                Some(_) => false,
-                None => view.is_named_kind(),
-            }
-        }
-        ReferenceOr::Reference { reference } => {
-            let tokens = crate::diag::pointer::tokens(reference).unwrap_or_default();
-            let name = match tokens.as_slice() {
-                [c, s, name] if c == "components" && s == "schemas" => Some(name),
-                _ => None,
-            };
-            let target = name.and_then(|n| spec.components.as_ref()?.schemas.get(n));
-            match target {
-                Some(t) if depth < 64 => is_named_kind(spec, t, depth + 1),
-                _ => false,
-            }
-        }
     }
 }

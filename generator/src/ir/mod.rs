@@ -7,6 +7,7 @@ mod extensions;
 mod lower;
 mod operations;
 mod pagination;
+mod resolve;
 mod schemas;
 mod security;
 mod servers;

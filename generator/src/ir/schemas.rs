@@ -1,10 +1,9 @@
 //! Schemas → shapes and named types.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use indexmap::IndexMap;
-use openapiv3::{AdditionalProperties, OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
+use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind, Type};
 
 use super::lower::Lowerer;
 use super::{
@@ -484,13 +483,17 @@ impl Lowerer<'_> {
         self.warn_about_dropped_enum_values(schema, &view, at);
         // `allOf: [$ref X]` (a described reference) is X under this name.
         if let Some(member) = view.sole_all_of_member() {
-            let target = match member {
-                ReferenceOr::Item(s) => Some(Cow::Borrowed(s)),
-                ReferenceOr::Reference { reference } => self.follow_schema(reference),
+            let followed;
+            let target: Option<&Schema> = match member {
+                ReferenceOr::Item(s) => Some(s),
+                ReferenceOr::Reference { reference } => {
+                    followed = self.refs.schema(reference);
+                    followed.as_deref()
+                }
             };
             if let Some(target) = target.filter(|_| self.depth < MAX_DEPTH && self.spend_visit()) {
                 self.depth += 1;
-                self.define_named(name, &target, at);
+                self.define_named(name, target, at);
                 self.depth -= 1;
                 if let (Some(doc), Some(def)) = (schema_doc(schema), self.types.last_mut()) {
                     def.doc = Some(doc);
@@ -574,11 +577,15 @@ impl Lowerer<'_> {
     ) -> Field {
         let shape = self.shape_of_boxed(property, at, &format!("{owner}{}", camel(wire)));
         // A referenced schema's own `nullable`/`readOnly` apply to the property.
-        let target = match property {
-            ReferenceOr::Item(s) => Some(Cow::Borrowed(&**s)),
-            ReferenceOr::Reference { reference } => self.follow_schema(reference),
+        let followed;
+        let target: Option<&Schema> = match property {
+            ReferenceOr::Item(s) => Some(s),
+            ReferenceOr::Reference { reference } => {
+                followed = self.refs.schema(reference);
+                followed.as_deref()
+            }
         };
-        let (doc, nullable, one_way) = match &target {
+        let (doc, nullable, one_way) = match target {
             Some(s) => {
                 let data = &s.schema_data;
                 let doc = matches!(property, ReferenceOr::Item(_))
@@ -844,83 +851,70 @@ fn substitute(shape: &mut Shape, marker: &str, with: &Shape) {
 }
 
 impl<'a> Lowerer<'a> {
-    /// The schema a reference chain ends in, without recording anything.
-    fn follow_schema(&self, reference: &str) -> Option<Cow<'a, Schema>> {
-        let spec = self.spec;
-        let mut reference = reference.to_owned();
-        for _ in 0..MAX_DEPTH {
-            // Component schemas are borrowed from the typed document, not
-            // parsed again from the raw tree at every reference.
-            let next = match component_schema(spec, &reference) {
-                Some(ReferenceOr::Item(schema)) => return Some(Cow::Borrowed(schema)),
-                Some(ReferenceOr::Reference { reference }) => reference.clone(),
-                None => match self.peek::<ReferenceOr<Schema>>(&reference).ok()? {
-                    ReferenceOr::Item(schema) => return Some(Cow::Owned(schema)),
-                    ReferenceOr::Reference { reference } => reference,
-                },
-            };
-            reference = next;
-        }
-        None
-    }
-
     /// True when `schema` (after references) is an object with no
     /// properties and no additional ones: `{type: object, properties: {}}`.
     fn is_empty_object(&self, schema: &ReferenceOr<Schema>, depth: usize) -> bool {
         if depth > MAX_DEPTH || !self.spend_visit() {
             return false;
         }
-        let target = match schema {
-            ReferenceOr::Item(s) => Cow::Borrowed(s),
-            ReferenceOr::Reference { reference } => match self.follow_schema(reference) {
-                Some(s) => s,
+        let followed;
+        let target: &Schema = match schema {
+            ReferenceOr::Item(s) => s,
+            ReferenceOr::Reference { reference } => match self.refs.schema(reference) {
+                Some(s) => {
+                    followed = s;
+                    &followed
+                }
                 None => return false,
             },
         };
-        let view = View::of(&target);
+        let view = View::of(target);
         view.kind == Kind::Object
             && !view.properties.is_some_and(|p| !p.is_empty())
             && view.additional.is_none()
     }
 
-    /// True when `schema` (after references) describes an object.
+    /// True when `schema` (after references) describes an object. A bare
+    /// name (as discriminator mappings may give) names a component schema.
     fn is_object_schema(&self, schema: &ReferenceOr<Schema>, depth: usize) -> bool {
-        if depth > MAX_DEPTH || !self.spend_visit() {
-            return false;
-        }
         match schema {
-            ReferenceOr::Item(s) => {
-                let view = View::of(s);
-                match view.kind {
-                    Kind::Object | Kind::Unknown => view.properties.is_some_and(|p| !p.is_empty()),
-                    // Members that are empty objects add nothing and take nothing away.
-                    Kind::AllOf => {
-                        let objects: Vec<bool> = view
-                            .members
-                            .iter()
-                            .map(|m| self.is_object_schema(m, depth + 1))
-                            .collect();
-                        objects.iter().any(|o| *o)
-                            && view
-                                .members
-                                .iter()
-                                .zip(&objects)
-                                .all(|(m, object)| *object || self.is_empty_object(m, depth + 1))
-                    }
-                    _ => false,
-                }
-            }
+            ReferenceOr::Item(s) => self.is_object(s, depth),
             ReferenceOr::Reference { reference } => {
                 let reference = if reference.starts_with('#') {
                     reference.clone()
                 } else {
                     format!("#/components/schemas/{reference}")
                 };
-                match self.peek::<ReferenceOr<Schema>>(&reference) {
-                    Ok(target) => self.is_object_schema(&target, depth + 1),
-                    Err(_) => false,
+                match self.refs.schema(&reference) {
+                    Some(target) => self.is_object(&target, depth),
+                    None => false,
                 }
             }
+        }
+    }
+
+    fn is_object(&self, schema: &Schema, depth: usize) -> bool {
+        if depth > MAX_DEPTH || !self.spend_visit() {
+            return false;
+        }
+        let view = View::of(schema);
+        match view.kind {
+            Kind::Object | Kind::Unknown => view.properties.is_some_and(|p| !p.is_empty()),
+            // Members that are empty objects add nothing and take nothing away.
+            Kind::AllOf => {
+                let objects: Vec<bool> = view
+                    .members
+                    .iter()
+                    .map(|m| self.is_object_schema(m, depth + 1))
+                    .collect();
+                objects.iter().any(|o| *o)
+                    && view
+                        .members
+                        .iter()
+                        .zip(&objects)
+                        .all(|(m, object)| *object || self.is_empty_object(m, depth + 1))
+            }
+            _ => false,
         }
     }
 }
@@ -1083,16 +1077,6 @@ fn direct_children(kind: &TypeKind) -> BTreeSet<String> {
             _ => None,
         })
         .collect()
-}
-
-/// The entry `reference` names in `components.schemas`, if it names one.
-fn component_schema<'a>(spec: &'a OpenAPI, reference: &str) -> Option<&'a ReferenceOr<Schema>> {
-    match pointer::tokens(reference)?.as_slice() {
-        [components, schemas, name] if components == "components" && schemas == "schemas" => {
-            spec.components.as_ref()?.schemas.get(name)
-        }
-        _ => None,
-    }
 }
 
 #[cfg(test)]
