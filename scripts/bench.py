@@ -10,8 +10,8 @@ Measures, side by side:
   gen      whole-process wall time and peak RSS of generating a crate from
            HSS (spec/hss.yaml), keeper and nexus (tests/bench/specs/, Oxide's)
            and GitHub (@octokit/openapi, pinned npm package), by clientgen
-           and OpenAI's description written as OpenAPI 3.1 (APIs.guru's 3.0
-           copy through `translate-spec 3.1`, 3.6 MB) and Kubernetes 1.13's
+           and Zoom's description written as OpenAPI 3.1 (APIs.guru's 3.0
+           one through `translate-spec 3.1`: 3.5 MB, OpenAI's size) and Kubernetes 1.13's
            Swagger 2.0 description (4.2 MB), both from the corpus packages,
            and by cargo-progenitor (installed at PROGENITOR_VERSION when
            missing; its default `positional` interface, the baseline of
@@ -73,11 +73,11 @@ SPECS = {
     "keeper": os.path.join(ROOT, "tests", "bench", "specs", "keeper.json"),
     "nexus": os.path.join(ROOT, "tests", "bench", "specs", "nexus.json"),
     "github": None,  # fetched: see github_spec()
-    "openai31": None,  # fetched and translated: see version_spec()
+    "zoom31": None,  # fetched and translated: see version_spec()
     "kubernetes": None,  # fetched: see version_spec()
 }
 # Specs in other versions than 3.0: corpus id, and the version to write it as.
-VERSION_SPECS = {"openai31": ("apisguru__openai.com", "3.1"), "kubernetes": ("kubernetes__swagger-1.13", None)}
+VERSION_SPECS = {"zoom31": ("apisguru__zoom.us", "3.1"), "kubernetes": ("kubernetes__swagger-1.13", None)}
 TOOLS = ("clientgen", "progenitor")
 PARTS = ("gen", "lines", "check", "request")
 

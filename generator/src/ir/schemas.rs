@@ -792,17 +792,19 @@ impl Lowerer<'_> {
 impl Lowerer<'_> {
     /// The element shapes of a tuple the front end read from `prefixItems`.
     fn tuple(&mut self, schema: &Schema, at: &str, hint: &str) -> ShapeKind {
-        let list = &schema.schema_data.extensions[crate::front::TUPLE_KEY];
-        let elements: Vec<ReferenceOr<Schema>> = match serde_json::from_value(list.clone()) {
-            Ok(elements) => elements,
-            Err(e) => {
-                self.diags.error(
-                    &pointer::join(at, "prefixItems"),
-                    format!("not a list of schemas: {e}"),
-                );
-                return ShapeKind::Any;
-            }
-        };
+        let list = schema.schema_data.extensions.get(crate::front::TUPLE_KEY);
+        let elements: Vec<ReferenceOr<Schema>> =
+            match list.map(|l| serde_json::from_value(l.clone())) {
+                Some(Ok(elements)) => elements,
+                Some(Err(e)) => {
+                    self.diags.error(
+                        &pointer::join(at, "prefixItems"),
+                        format!("not a list of schemas: {e}"),
+                    );
+                    return ShapeKind::Any;
+                }
+                None => return ShapeKind::Any,
+            };
         let list_at = pointer::join(at, crate::front::TUPLE_KEY);
         let shapes = elements
             .iter()

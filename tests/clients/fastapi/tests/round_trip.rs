@@ -145,8 +145,8 @@ impl Calls {
             other => self.failures.push(format!(
                 "{what}: expected invalid input at `{field}`, got {}",
                 match other {
-                    Err(Error::Service(e)) => format!("{e}; body: {}", String::from_utf8_lossy(&e.body)),
-                    other => format!("{other:?}"),
+                    Err(error) => error.to_string(),
+                    Ok(response) => format!("success {}", response.status()),
                 }
             )),
         }
@@ -177,7 +177,6 @@ fn service_error<T: Debug>(
         other => panic!("{what}: expected a {status} service error, got {other:?}"),
     }
 }
-
 
 /// Asserts a 422 whose body decodes as the app's `HttpValidationError`
 /// with an error located at `loc` (e.g. `["body", "email"]`).
@@ -260,7 +259,11 @@ async fn round_trip() {
             }
         }
     }
-    println!("round trip: {} apps in {:.1?}", APPS.len(), started.elapsed());
+    println!(
+        "round trip: {} apps in {:.1?}",
+        APPS.len(),
+        started.elapsed()
+    );
     assert!(
         failures.is_empty(),
         "{} round-trip failure(s):\n{}",
@@ -322,7 +325,11 @@ async fn admin_basic(url: &str, calls: &mut Calls) {
         assert!(mode.enabled);
         assert_eq!(mode.message.as_deref(), Some("upgrading"));
     }
-    let again = client.get_maintenance_maintenance_get().send().await.unwrap();
+    let again = client
+        .get_maintenance_maintenance_get()
+        .send()
+        .await
+        .unwrap();
     assert!(again.body().enabled);
 
     // Wrong password: FastAPI's 401. No credentials at all: refused before sending.
@@ -348,7 +355,10 @@ async fn admin_basic(url: &str, calls: &mut Calls) {
 /// camelCase aliases on request and response models.
 async fn camel_aliases(url: &str, calls: &mut Calls) {
     use camel_aliases::types::*;
-    let client = camel_aliases::Client::builder().endpoint(url).build().unwrap();
+    let client = camel_aliases::Client::builder()
+        .endpoint(url)
+        .build()
+        .unwrap();
 
     let op = "get_customer_customers__customer_id__get";
     let got = client
@@ -369,19 +379,34 @@ async fn camel_aliases(url: &str, calls: &mut Calls) {
     let body = CustomerCreate::new("Bo", "Chen")
         .with_is_vip(true)
         .with_shipping_address(ShippingAddress::new("Main St 5", "12345", "US"));
-    let created = client.create_customer_customers_post().body(body).send().await;
+    let created = client
+        .create_customer_customers_post()
+        .body(body)
+        .send()
+        .await;
     if let Some(c) = calls.ok_status("create_customer_customers_post", 201, created) {
         assert_eq!(c.customer_id, 2);
-        assert_eq!((c.first_name.as_str(), c.last_name.as_str()), ("Bo", "Chen"));
+        assert_eq!(
+            (c.first_name.as_str(), c.last_name.as_str()),
+            ("Bo", "Chen")
+        );
         assert_eq!(c.is_vip, Some(true));
         let address = c.shipping_address.expect("address kept");
         assert_eq!(
-            (address.street_line.as_str(), address.postal_code.as_str(), address.iso_country.as_str()),
+            (
+                address.street_line.as_str(),
+                address.postal_code.as_str(),
+                address.iso_country.as_str()
+            ),
             ("Main St 5", "12345", "US")
         );
     }
     let op = "list_customers_customers_get";
-    let vips = client.list_customers_customers_get().vip_only(true).send().await;
+    let vips = client
+        .list_customers_customers_get()
+        .vip_only(true)
+        .send()
+        .await;
     if let Some(list) = calls.ok(op, vips) {
         let ids: Vec<i64> = list.iter().map(|c| c.customer_id).collect();
         assert_eq!(ids, [2]);
@@ -392,7 +417,11 @@ async fn camel_aliases(url: &str, calls: &mut Calls) {
     // The postal code's pattern is FastAPI's to check; the country's length is ours.
     let bad = CustomerCreate::new("Cy", "Diaz")
         .with_shipping_address(ShippingAddress::new("Elm 1", "ABC", "US"));
-    let result = client.create_customer_customers_post().body(bad).send().await;
+    let result = client
+        .create_customer_customers_post()
+        .body(bad)
+        .send()
+        .await;
     assert_422!(
         camel_aliases,
         "postal code",
@@ -401,14 +430,21 @@ async fn camel_aliases(url: &str, calls: &mut Calls) {
     );
     let bad = CustomerCreate::new("Cy", "Diaz")
         .with_shipping_address(ShippingAddress::new("Elm 1", "1234", "USA"));
-    let result = client.create_customer_customers_post().body(bad).send().await;
+    let result = client
+        .create_customer_customers_post()
+        .body(bad)
+        .send()
+        .await;
     calls.invalid("country", "body.shippingAddress.ISOCountry", result);
 }
 
 /// urlencoded forms with constraints, enums and a list field.
 async fn contact_forms(url: &str, calls: &mut Calls) {
     use contact_forms::types::*;
-    let client = contact_forms::Client::builder().endpoint(url).build().unwrap();
+    let client = contact_forms::Client::builder()
+        .endpoint(url)
+        .build()
+        .unwrap();
 
     let form = BodyContactContactPost::new("Ada", "ada@example.org", "Hello there, world")
         .with_topic(BodyContactContactPostTopic::Support)
@@ -416,7 +452,10 @@ async fn contact_forms(url: &str, calls: &mut Calls) {
     let sent = client.contact_contact_post().body(form).send().await;
     if let Some(ticket) = calls.ok_status("contact_contact_post", 201, sent) {
         assert_eq!(ticket.reference, "T-030018");
-        assert_eq!((ticket.name.as_str(), ticket.email.as_str()), ("Ada", "ada@example.org"));
+        assert_eq!(
+            (ticket.name.as_str(), ticket.email.as_str()),
+            ("Ada", "ada@example.org")
+        );
         assert_eq!(ticket.topic, BodyContactContactPostTopic::Support);
         assert_eq!(ticket.message_length, 18);
         assert!(ticket.subscribe);
@@ -430,7 +469,8 @@ async fn contact_forms(url: &str, calls: &mut Calls) {
         assert_eq!(survey.features, ["api", "speed"]);
         assert_eq!(survey.comment.as_deref(), Some("nice"));
     }
-    let form = NewsletterForm::new("Ada@Example.org").with_frequency(NewsletterFormFrequency::Monthly);
+    let form =
+        NewsletterForm::new("Ada@Example.org").with_frequency(NewsletterFormFrequency::Monthly);
     let sent = client.newsletter_newsletter_post().body(form).send().await;
     if let Some(newsletter) = calls.ok("newsletter_newsletter_post", sent) {
         assert_eq!(newsletter.email, "ada@example.org");
@@ -452,9 +492,15 @@ async fn contact_forms(url: &str, calls: &mut Calls) {
 /// Cookie parameters of several types.
 async fn cookie_prefs(url: &str, calls: &mut Calls) {
     use cookie_prefs::types::*;
-    let client = cookie_prefs::Client::builder().endpoint(url).build().unwrap();
+    let client = cookie_prefs::Client::builder()
+        .endpoint(url)
+        .build()
+        .unwrap();
 
-    if let Some(prefs) = calls.ok("read_prefs_prefs_get", client.read_prefs_prefs_get().send().await) {
+    if let Some(prefs) = calls.ok(
+        "read_prefs_prefs_get",
+        client.read_prefs_prefs_get().send().await,
+    ) {
         assert_eq!(prefs.theme, PrefsTheme::Light);
         assert_eq!(prefs.language, "en");
         assert_eq!(prefs.font_scale, 1.0);
@@ -478,7 +524,9 @@ async fn cookie_prefs(url: &str, calls: &mut Calls) {
     assert!(prefs.tracking_opt_out);
     assert_eq!(prefs.session.as_deref(), Some("s-1"));
 
-    let update = PrefsUpdate::new().with_theme(PrefsTheme::Dark).with_language("de");
+    let update = PrefsUpdate::new()
+        .with_theme(PrefsTheme::Dark)
+        .with_language("de");
     let saved = client.save_prefs_prefs_post().body(update).send().await;
     if let Ok(response) = &saved {
         let cookies: Vec<&str> = response
@@ -487,7 +535,10 @@ async fn cookie_prefs(url: &str, calls: &mut Calls) {
             .iter()
             .filter_map(|v| v.to_str().ok())
             .collect();
-        assert!(cookies.iter().any(|c| c.starts_with("language=de")), "{cookies:?}");
+        assert!(
+            cookies.iter().any(|c| c.starts_with("language=de")),
+            "{cookies:?}"
+        );
     }
     if let Some(update) = calls.ok("save_prefs_prefs_post", saved) {
         assert_eq!(update.theme, Some(PrefsTheme::Dark));
@@ -500,7 +551,12 @@ async fn cookie_prefs(url: &str, calls: &mut Calls) {
 
     // The language pattern is FastAPI's to check; the font scale's range is ours.
     let result = client.read_prefs_prefs_get().language("FRA").send().await;
-    assert_422!(cookie_prefs, "language cookie", ["cookie", "language"], result);
+    assert_422!(
+        cookie_prefs,
+        "language cookie",
+        ["cookie", "language"],
+        result
+    );
     let result = client.read_prefs_prefs_get().font_scale(5.0).send().await;
     calls.invalid("font scale", "font_scale", result);
 }
@@ -511,8 +567,16 @@ async fn file_tree(url: &str, calls: &mut Calls) {
     let client = file_tree::Client::builder().endpoint(url).build().unwrap();
 
     if let Some(root) = calls.ok("get_tree_tree_get", client.get_tree_tree_get().send().await) {
-        assert_eq!((root.name.as_str(), &root.r#type), ("/", &NodeInputType::Dir));
-        let names: Vec<&str> = root.children.iter().flatten().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            (root.name.as_str(), &root.r#type),
+            ("/", &NodeInputType::Dir)
+        );
+        let names: Vec<&str> = root
+            .children
+            .iter()
+            .flatten()
+            .map(|c| c.name.as_str())
+            .collect();
         assert_eq!(names, ["etc", "home", "README"]);
         // home/ada/src/main.rs, four levels down.
         let mut node = &root;
@@ -524,9 +588,18 @@ async fn file_tree(url: &str, calls: &mut Calls) {
                 .find(|c| c.name == name)
                 .unwrap_or_else(|| panic!("no {name} under {}", node.name));
         }
-        assert_eq!((&node.r#type, node.size), (&NodeInputType::File, Some(4096)));
+        assert_eq!(
+            (&node.r#type, node.size),
+            (&NodeInputType::File, Some(4096))
+        );
     }
-    let home = client.get_tree_tree_get().path2("/home").depth(1).send().await.unwrap();
+    let home = client
+        .get_tree_tree_get()
+        .path2("/home")
+        .depth(1)
+        .send()
+        .await
+        .unwrap();
     let home = home.body();
     assert_eq!(home.name, "home");
     let ada = &home.children.as_ref().expect("children")[0];
@@ -539,11 +612,16 @@ async fn file_tree(url: &str, calls: &mut Calls) {
             "deep",
             NodeInputType::Dir,
         )
-        .with_children(vec![NodeInput::new("b.bin", NodeInputType::File).with_size(32)])]),
+        .with_children(vec![
+            NodeInput::new("b.bin", NodeInputType::File).with_size(32)
+        ])]),
     ]);
     let stats = client.tree_stats_tree_stats_post().body(tree).send().await;
     if let Some(stats) = calls.ok("tree_stats_tree_stats_post", stats) {
-        assert_eq!((stats.files, stats.dirs, stats.total_size, stats.deepest), (2, 3, 42, 3));
+        assert_eq!(
+            (stats.files, stats.dirs, stats.total_size, stats.deepest),
+            (2, 3, 42, 3)
+        );
     }
 
     // A missing path is a 404; an empty name deep in the tree is refused here.
@@ -571,7 +649,10 @@ async fn job_queue(url: &str, calls: &mut Calls) {
         .send()
         .await;
     if let Some(job) = calls.ok_status("create_job_jobs_post", 201, created) {
-        assert_eq!((job.id, job.name.as_str(), job.priority), (2, "deploy-api", 7));
+        assert_eq!(
+            (job.id, job.name.as_str(), job.priority),
+            (2, "deploy-api", 7)
+        );
         assert_eq!(job.state, JobState::Queued);
     }
     let duplicate = client
@@ -582,7 +663,10 @@ async fn job_queue(url: &str, calls: &mut Calls) {
     let conflict: Conflict = service_error("duplicate job", 409, duplicate)
         .json()
         .expect("409 body decodes as Conflict");
-    assert_eq!((conflict.detail.as_str(), conflict.existing_id), ("duplicate", 2));
+    assert_eq!(
+        (conflict.detail.as_str(), conflict.existing_id),
+        ("duplicate", 2)
+    );
 
     let run = client.run_job_jobs_job_id_run_post().job_id(2).send().await;
     if let Some(accepted) = calls.ok_status("run_job_jobs__job_id__run_post", 202, run) {
@@ -603,9 +687,18 @@ async fn job_queue(url: &str, calls: &mut Calls) {
     let missing = client.job_exists_jobs_job_id_head().job_id(99).send().await;
     service_error("HEAD of a missing job", 404, missing);
 
-    let cancelled = client.cancel_job_jobs_job_id_delete().job_id(2).send().await;
+    let cancelled = client
+        .cancel_job_jobs_job_id_delete()
+        .job_id(2)
+        .send()
+        .await;
     calls.ok_status("cancel_job_jobs__job_id__delete", 204, cancelled);
-    let job = client.get_job_jobs_job_id_get().job_id(2).send().await.unwrap();
+    let job = client
+        .get_job_jobs_job_id_get()
+        .job_id(2)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(job.body().state, JobState::Cancelled);
     let missing = client.get_job_jobs_job_id_get().job_id(99).send().await;
     let error: ErrorModel = service_error("missing job", 404, missing)
@@ -614,7 +707,11 @@ async fn job_queue(url: &str, calls: &mut Calls) {
     assert_eq!(error.detail, "no such job");
 
     // The name pattern is FastAPI's to check; the priority's range is ours.
-    let result = client.create_job_jobs_post().body(JobIn::new("Bad Name")).send().await;
+    let result = client
+        .create_job_jobs_post()
+        .body(JobIn::new("Bad Name"))
+        .send()
+        .await;
     assert_422!(job_queue, "job name", ["body", "name"], result);
     let result = client
         .create_job_jobs_post()
@@ -669,9 +766,17 @@ async fn job_search(url: &str, calls: &mut Calls) {
     assert_eq!(skills.body(), &["rust"]);
 
     // The date format is FastAPI's to check; the prefix's length is ours.
-    let result = client.search_jobs_get().posted_after("yesterday").send().await;
+    let result = client
+        .search_jobs_get()
+        .posted_after("yesterday")
+        .send()
+        .await;
     assert_422!(job_search, "date", ["query", "posted_after"], result);
-    let result = client.skills_skills_get().prefix("kubernetes+").send().await;
+    let result = client
+        .skills_skills_get()
+        .prefix("kubernetes+")
+        .send()
+        .await;
     calls.invalid("prefix", "prefix", result);
 }
 
@@ -681,7 +786,14 @@ async fn map_tiles(url: &str, calls: &mut Calls) {
     let client = map_tiles::Client::builder().endpoint(url).build().unwrap();
 
     let op = "tile_tiles__z___x___y__get";
-    let tile = client.tile_tiles_z_x_y_get().z(1).x(1).y(0).retina(true).send().await;
+    let tile = client
+        .tile_tiles_z_x_y_get()
+        .z(1)
+        .x(1)
+        .y(0)
+        .retina(true)
+        .send()
+        .await;
     if let Some(tile) = calls.ok(op, tile) {
         assert_eq!((tile.z, tile.x, tile.y), (1, 1, 0));
         assert_eq!(tile.pixel_size, Some((512, 512)));
@@ -698,10 +810,17 @@ async fn map_tiles(url: &str, calls: &mut Calls) {
         assert_eq!(list.count, 6);
         assert_eq!(list.tiles, [(0, 0), (0, 1), (0, 2), (1, 0)]);
     }
-    let levels = client.zoom_levels_zoom_levels_get().max_zoom(2).send().await;
+    let levels = client
+        .zoom_levels_zoom_levels_get()
+        .max_zoom(2)
+        .send()
+        .await;
     if let Some(levels) = calls.ok("zoom_levels_zoom_levels_get", levels) {
         let want = [("0", (1, 1)), ("1", (2, 2)), ("2", (4, 4))];
-        assert_eq!(levels, want.map(|(k, v)| (k.to_owned(), v)).into_iter().collect());
+        assert_eq!(
+            levels,
+            want.map(|(k, v)| (k.to_owned(), v)).into_iter().collect()
+        );
     }
 
     // Every constraint of the spec is checked by the client: no 422 to provoke.
@@ -719,10 +838,15 @@ async fn map_tiles(url: &str, calls: &mut Calls) {
 async fn metrics_apikey(url: &str, calls: &mut Calls) {
     use metrics_apikey::types::*;
     use metrics_apikey::Client;
-    let client = Client::builder().endpoint(url).api_key_header("test-key").build().unwrap();
+    let client = Client::builder()
+        .endpoint(url)
+        .api_key_header("test-key")
+        .build()
+        .unwrap();
 
     let batch = Batch::new(vec![
-        Sample::new("cpu.load", 2.0).with_labels(BTreeMap::from([("host".to_owned(), "a".to_owned())])),
+        Sample::new("cpu.load", 2.0)
+            .with_labels(BTreeMap::from([("host".to_owned(), "a".to_owned())])),
         Sample::new("disk.io", 3.5),
     ]);
     let ingested = client.ingest_ingest_post().body(batch).send().await;
@@ -734,7 +858,12 @@ async fn metrics_apikey(url: &str, calls: &mut Calls) {
     if let Some(names) = calls.ok(op, client.list_metrics_metrics_get().send().await) {
         assert_eq!(names, ["cpu.load", "disk.io", "mem.used_mb"]);
     }
-    let names = client.list_metrics_metrics_get().prefix("cpu").send().await.unwrap();
+    let names = client
+        .list_metrics_metrics_get()
+        .prefix("cpu")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(names.body(), &["cpu.load"]);
     let op = "summary_metrics__metric__summary_get";
     let summary = client
@@ -748,15 +877,32 @@ async fn metrics_apikey(url: &str, calls: &mut Calls) {
         assert_eq!((summary.min, summary.max, summary.mean), (0.5, 2.0, 1.125));
     }
 
-    let wrong = Client::builder().endpoint(url).api_key_header("nope").build().unwrap();
-    let error = service_error("bad key", 401, wrong.list_metrics_metrics_get().send().await);
+    let wrong = Client::builder()
+        .endpoint(url)
+        .api_key_header("nope")
+        .build()
+        .unwrap();
+    let error = service_error(
+        "bad key",
+        401,
+        wrong.list_metrics_metrics_get().send().await,
+    );
     assert_eq!(error.message, "bad api key");
 
     // The metric name's pattern is FastAPI's to check; the batch size is ours.
     let batch = Batch::new(vec![Sample::new("Bad-Metric", 1.0)]);
     let result = client.ingest_ingest_post().body(batch).send().await;
-    assert_422!(metrics_apikey, "metric name", ["body", "samples", "0", "metric"], result);
-    let result = client.ingest_ingest_post().body(Batch::new(vec![])).send().await;
+    assert_422!(
+        metrics_apikey,
+        "metric name",
+        ["body", "samples", "0", "metric"],
+        result
+    );
+    let result = client
+        .ingest_ingest_post()
+        .body(Batch::new(vec![]))
+        .send()
+        .await;
     calls.invalid("empty batch", "body.samples", result);
 }
 
@@ -786,19 +932,38 @@ async fn oauth2_tasks(url: &str, calls: &mut Calls) {
         .build()
         .unwrap();
 
-    if let Some(tasks) = calls.ok("list_tasks_tasks_get", client.list_tasks_tasks_get().send().await) {
+    if let Some(tasks) = calls.ok(
+        "list_tasks_tasks_get",
+        client.list_tasks_tasks_get().send().await,
+    ) {
         let titles: Vec<&str> = tasks.iter().map(|t| t.title.as_str()).collect();
         assert_eq!(titles, ["Water plants", "File taxes"]);
     }
-    let done = client.list_tasks_tasks_get().done(true).send().await.unwrap();
+    let done = client
+        .list_tasks_tasks_get()
+        .done(true)
+        .send()
+        .await
+        .unwrap();
     let ids: Vec<i64> = done.body().iter().map(|t| t.id).collect();
     assert_eq!(ids, [2]);
-    let added = client.add_task_tasks_post().body(TaskIn::new("Buy milk")).send().await;
+    let added = client
+        .add_task_tasks_post()
+        .body(TaskIn::new("Buy milk"))
+        .send()
+        .await;
     if let Some(task) = calls.ok_status("add_task_tasks_post", 201, added) {
-        assert_eq!((task.id, task.title.as_str(), task.done), (3, "Buy milk", Some(false)));
+        assert_eq!(
+            (task.id, task.title.as_str(), task.done),
+            (3, "Buy milk", Some(false))
+        );
     }
     let op = "complete_tasks__task_id__complete_post";
-    let completed = client.complete_tasks_task_id_complete_post().task_id(3).send().await;
+    let completed = client
+        .complete_tasks_task_id_complete_post()
+        .task_id(3)
+        .send()
+        .await;
     if let Some(task) = calls.ok(op, completed) {
         assert_eq!((task.id, task.done), (3, Some(true)));
     }
@@ -808,13 +973,20 @@ async fn oauth2_tasks(url: &str, calls: &mut Calls) {
         .body(BodyLoginTokenPost::new("user", "nope"))
         .send()
         .await;
-    assert_eq!(service_error("bad password", 401, wrong).message, "bad credentials");
+    assert_eq!(
+        service_error("bad password", 401, wrong).message,
+        "bad credentials"
+    );
     let bad_token = Client::builder()
         .endpoint(url)
         .o_auth2_password_bearer("nope")
         .build()
         .unwrap();
-    service_error("bad token", 401, bad_token.list_tasks_tasks_get().send().await);
+    service_error(
+        "bad token",
+        401,
+        bad_token.list_tasks_tasks_get().send().await,
+    );
 
     // grant_type's pattern (^password$) is FastAPI's to check; the title's length is ours.
     let result = anonymous
@@ -823,30 +995,58 @@ async fn oauth2_tasks(url: &str, calls: &mut Calls) {
         .send()
         .await;
     assert_422!(oauth2_tasks, "grant type", ["body", "grant_type"], result);
-    let result = client.add_task_tasks_post().body(TaskIn::new("")).send().await;
+    let result = client
+        .add_task_tasks_post()
+        .body(TaskIn::new(""))
+        .send()
+        .await;
     calls.invalid("empty title", "body.title", result);
 }
 
 /// Path parameters: int, str with a pattern, UUID, str and int enums, float.
 async fn path_params(url: &str, calls: &mut Calls) {
     use path_params::types::*;
-    let client = path_params::Client::builder().endpoint(url).build().unwrap();
+    let client = path_params::Client::builder()
+        .endpoint(url)
+        .build()
+        .unwrap();
 
     let op = "part_by_int_parts__part_id__get";
-    let part = client.part_by_int_parts_part_id_get().part_id(42).send().await;
+    let part = client
+        .part_by_int_parts_part_id_get()
+        .part_id(42)
+        .send()
+        .await;
     if let Some(part) = calls.ok(op, part) {
-        assert_eq!((part.id, part.code.as_str(), &part.region), (42, "P0042", &Region::Eu));
+        assert_eq!(
+            (part.id, part.code.as_str(), &part.region),
+            (42, "P0042", &Region::Eu)
+        );
     }
     let op = "part_by_code_parts_by_code__code__get";
-    let part = client.part_by_code_parts_by_code_code_get().code("P0007").send().await;
+    let part = client
+        .part_by_code_parts_by_code_code_get()
+        .code("P0007")
+        .send()
+        .await;
     if let Some(part) = calls.ok(op, part) {
-        assert_eq!((part.id, part.code.as_str(), &part.region), (7, "P0007", &Region::Us));
+        assert_eq!(
+            (part.id, part.code.as_str(), &part.region),
+            (7, "P0007", &Region::Us)
+        );
     }
     let op = "part_by_uuid_parts_by_uuid__uid__get";
     let uid = "6f1b2c1e-3a7d-4c55-9a0e-1d2c3b4a5f60";
-    let part = client.part_by_uuid_parts_by_uuid_uid_get().uid(uid).send().await;
+    let part = client
+        .part_by_uuid_parts_by_uuid_uid_get()
+        .uid(uid)
+        .send()
+        .await;
     if let Some(part) = calls.ok(op, part) {
-        let want = BTreeMap::from([("uuid".to_owned(), uid.to_owned()), ("name".to_owned(), "gear".to_owned())]);
+        let want = BTreeMap::from([
+            ("uuid".to_owned(), uid.to_owned()),
+            ("name".to_owned(), "gear".to_owned()),
+        ]);
         assert_eq!(part, want);
     }
     let op = "quote_regions__region__tiers__tier__get";
@@ -857,7 +1057,10 @@ async fn path_params(url: &str, calls: &mut Calls) {
         .send()
         .await;
     if let Some(quote) = calls.ok(op, quote) {
-        assert_eq!((&quote.region, quote.tier, quote.monthly), (&Region::ApAc, 2, 22.0));
+        assert_eq!(
+            (&quote.region, quote.tier, quote.monthly),
+            (&Region::ApAc, 2, 22.0)
+        );
     }
     let op = "scale_scale__factor___label__get";
     let scaled = client
@@ -876,9 +1079,17 @@ async fn path_params(url: &str, calls: &mut Calls) {
     }
 
     // Patterns, UUID format and the int enum are FastAPI's to check; ranges are ours.
-    let result = client.part_by_code_parts_by_code_code_get().code("X1").send().await;
+    let result = client
+        .part_by_code_parts_by_code_code_get()
+        .code("X1")
+        .send()
+        .await;
     assert_422!(path_params, "code pattern", ["path", "code"], result);
-    let result = client.part_by_uuid_parts_by_uuid_uid_get().uid("not-a-uuid").send().await;
+    let result = client
+        .part_by_uuid_parts_by_uuid_uid_get()
+        .uid("not-a-uuid")
+        .send()
+        .await;
     assert_422!(path_params, "uuid", ["path", "uid"], result);
     let result = client
         .quote_regions_region_tiers_tier_get()
@@ -887,7 +1098,11 @@ async fn path_params(url: &str, calls: &mut Calls) {
         .send()
         .await;
     assert_422!(path_params, "tier", ["path", "tier"], result);
-    let result = client.part_by_int_parts_part_id_get().part_id(0).send().await;
+    let result = client
+        .part_by_int_parts_part_id_get()
+        .part_id(0)
+        .send()
+        .await;
     calls.invalid("part id", "part_id", result);
 }
 
@@ -896,7 +1111,10 @@ async fn pets(url: &str, calls: &mut Calls) {
     use pets::types::*;
     let client = pets::Client::builder().endpoint(url).build().unwrap();
 
-    if let Some(all) = calls.ok("list_pets_pets_get", client.list_pets_pets_get().send().await) {
+    if let Some(all) = calls.ok(
+        "list_pets_pets_get",
+        client.list_pets_pets_get().send().await,
+    ) {
         assert_eq!(all.len(), 3);
         match &all[0] {
             AdmitPetPetsPostBody::Cat(cat) => {
@@ -907,13 +1125,25 @@ async fn pets(url: &str, calls: &mut Calls) {
         }
         match &all[1] {
             AdmitPetPetsPostBody::Dog(dog) => {
-                assert_eq!((dog.name.as_str(), dog.breed.as_deref()), ("Rex", Some("collie")));
+                assert_eq!(
+                    (dog.name.as_str(), dog.breed.as_deref()),
+                    ("Rex", Some("collie"))
+                );
             }
             other => panic!("pet 1: {other:?}"),
         }
     }
-    let dogs = client.list_pets_pets_get().kind(ListPetsPetsGetKind::Dog).send().await.unwrap();
-    assert!(matches!(dogs.body()[..], [AdmitPetPetsPostBody::Dog(_)]), "{:?}", dogs.body());
+    let dogs = client
+        .list_pets_pets_get()
+        .kind(ListPetsPetsGetKind::Dog)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        matches!(dogs.body()[..], [AdmitPetPetsPostBody::Dog(_)]),
+        "{:?}",
+        dogs.body()
+    );
 
     let got = client.get_pet_pets_index_get().index(2).send().await;
     if let Some(pet) = calls.ok("get_pet_pets__index__get", got) {
@@ -933,13 +1163,21 @@ async fn pets(url: &str, calls: &mut Calls) {
     if let Some(pet) = calls.ok_status("admit_pet_pets_post", 201, admitted) {
         match pet {
             AdmitPetPetsPostBody::Dog(dog) => {
-                assert_eq!((dog.name.as_str(), dog.breed.as_deref()), ("Fido", Some("beagle")));
+                assert_eq!(
+                    (dog.name.as_str(), dog.breed.as_deref()),
+                    ("Fido", Some("beagle"))
+                );
                 assert_eq!(dog.good_boy, Some(true));
             }
             other => panic!("admitted: {other:?}"),
         }
     }
-    let fido = client.get_pet_pets_index_get().index(3).send().await.unwrap();
+    let fido = client
+        .get_pet_pets_index_get()
+        .index(3)
+        .send()
+        .await
+        .unwrap();
     assert!(matches!(fido.body(), AdmitPetPetsPostBody::Dog(d) if d.name == "Fido"));
     let adoption = client
         .adopt_adoptions_post()
@@ -950,12 +1188,18 @@ async fn pets(url: &str, calls: &mut Calls) {
     if let Some(adoption) = calls.ok_status("adopt_adoptions_post", 201, adoption) {
         assert_eq!((adoption.id, adoption.adopter.as_str()), (4, "Sam"));
         match adoption.pet {
-            AdoptionPet::Cat(cat) => assert_eq!((cat.name.as_str(), cat.lives_left), ("Tom", Some(3))),
+            AdoptionPet::Cat(cat) => {
+                assert_eq!((cat.name.as_str(), cat.lives_left), ("Tom", Some(3)))
+            }
             other => panic!("adopted: {other:?}"),
         }
     }
 
-    let error = service_error("missing pet", 404, client.get_pet_pets_index_get().index(99).send().await);
+    let error = service_error(
+        "missing pet",
+        404,
+        client.get_pet_pets_index_get().index(99).send().await,
+    );
     assert_eq!(error.message, "no such pet");
     // Every constraint of the spec is checked by the client: no 422 to provoke.
     let result = client
@@ -964,13 +1208,21 @@ async fn pets(url: &str, calls: &mut Calls) {
         .send()
         .await;
     calls.invalid("lives left", "body.lives_left", result);
-    let result = client.admit_pet_pets_post().body(Bird::new("Flat", 0.0)).send().await;
+    let result = client
+        .admit_pet_pets_post()
+        .body(Bird::new("Flat", 0.0))
+        .send()
+        .await;
     calls.invalid("wingspan", "body.wingspan_cm", result);
     // BUG (runtime validation): NaN and infinity pass the `exclusiveMinimum: 0`
     // check and serde_json writes them as `null`, which FastAPI refuses with a
     // 422 (`float_type`); JSON has no non-finite numbers, so they are invalid input.
     for wingspan in [f64::NAN, f64::INFINITY] {
-        let result = client.admit_pet_pets_post().body(Bird::new("Odd", wingspan)).send().await;
+        let result = client
+            .admit_pet_pets_post()
+            .body(Bird::new("Odd", wingspan))
+            .send()
+            .await;
         calls.invalid(&format!("wingspan {wingspan}"), "body.wingspan_cm", result);
     }
 }
@@ -978,7 +1230,10 @@ async fn pets(url: &str, calls: &mut Calls) {
 /// Required-nullable and optional-nullable fields, nullable items, a nullable response.
 async fn profiles_nullable(url: &str, calls: &mut Calls) {
     use profiles_nullable::types::*;
-    let client = profiles_nullable::Client::builder().endpoint(url).build().unwrap();
+    let client = profiles_nullable::Client::builder()
+        .endpoint(url)
+        .build()
+        .unwrap();
 
     let op = "list_profiles_profiles_get";
     // BUG (nullable array items): ada's scores are [3, null, 5], items the spec
@@ -998,8 +1253,14 @@ async fn profiles_nullable(url: &str, calls: &mut Calls) {
     if let Some(list) = calls.ok(op, nameless) {
         assert_eq!(list.len(), 1);
         let bo = &list[0];
-        assert_eq!((bo.username.as_str(), bo.display_name.as_deref()), ("bo", None));
-        assert_eq!(bo.nicknames.as_deref(), Some(&["b".to_owned(), "bobo".to_owned()][..]));
+        assert_eq!(
+            (bo.username.as_str(), bo.display_name.as_deref()),
+            ("bo", None)
+        );
+        assert_eq!(
+            bo.nicknames.as_deref(),
+            Some(&["b".to_owned(), "bobo".to_owned()][..])
+        );
         assert_eq!(bo.bio, None);
     }
 
@@ -1012,10 +1273,15 @@ async fn profiles_nullable(url: &str, calls: &mut Calls) {
         .send()
         .await;
     if let Some(cy) = calls.ok("put_profile_profiles__username__put", put) {
-        assert_eq!((cy.username.as_str(), cy.display_name.as_deref()), ("cy", None));
+        assert_eq!(
+            (cy.username.as_str(), cy.display_name.as_deref()),
+            ("cy", None)
+        );
         assert_eq!(cy.age, Some(20));
     }
-    let patch = ProfilePatch::new().with_display_name("Cy").with_bio("new here");
+    let patch = ProfilePatch::new()
+        .with_display_name("Cy")
+        .with_bio("new here");
     let patched = client
         .patch_profile_profiles_username_patch()
         .username("cy")
@@ -1051,7 +1317,10 @@ async fn profiles_nullable(url: &str, calls: &mut Calls) {
         .body(ProfilePatch::new())
         .send()
         .await;
-    assert_eq!(service_error("missing profile", 404, missing).message, "no such profile");
+    assert_eq!(
+        service_error("missing profile", 404, missing).message,
+        "no such profile"
+    );
     // Every constraint of the spec is checked by the client: no 422 to provoke.
     let result = client
         .put_profile_profiles_username_put()
@@ -1064,7 +1333,10 @@ async fn profiles_nullable(url: &str, calls: &mut Calls) {
 
 /// Header parameters: strings, ints, bools, lists, an alias with a pattern.
 async fn request_headers(url: &str, calls: &mut Calls) {
-    let client = request_headers::Client::builder().endpoint(url).build().unwrap();
+    let client = request_headers::Client::builder()
+        .endpoint(url)
+        .build()
+        .unwrap();
 
     // One item per list header: the client writes a list header as OpenAPI's
     // `simple` style (`en,fr`), while FastAPI reads one item per repeated
@@ -1093,7 +1365,12 @@ async fn request_headers(url: &str, calls: &mut Calls) {
         assert_eq!(report.accept_languages, ["en"]);
         assert_eq!(report.weights, Some(vec![0.5]));
     }
-    let minimal = client.inspect_inspect_get().x_request_id("req-00000000").send().await.unwrap();
+    let minimal = client
+        .inspect_inspect_get()
+        .x_request_id("req-00000000")
+        .send()
+        .await
+        .unwrap();
     let minimal = minimal.body();
     assert_eq!((minimal.retry_count, minimal.dry_run), (0, false));
     assert!(minimal.accept_languages.is_empty());
@@ -1109,16 +1386,32 @@ async fn request_headers(url: &str, calls: &mut Calls) {
         assert_eq!(negotiation.chosen, "gzip");
         assert_eq!(negotiation.offered, ["gzip"]);
     }
-    let tenant = client.tenant_tenant_get().x_tenant_id("acme-eu").send().await;
+    let tenant = client
+        .tenant_tenant_get()
+        .x_tenant_id("acme-eu")
+        .send()
+        .await;
     if let Some(tenant) = calls.ok("tenant_tenant_get", tenant) {
-        let want = BTreeMap::from([("tenant".to_owned(), "acme-eu".to_owned()), ("shard".to_owned(), "shard-3".to_owned())]);
+        let want = BTreeMap::from([
+            ("tenant".to_owned(), "acme-eu".to_owned()),
+            ("shard".to_owned(), "shard-3".to_owned()),
+        ]);
         assert_eq!(tenant, want);
     }
 
     // The tenant's pattern is FastAPI's to check; the request id's length is ours.
     let result = client.tenant_tenant_get().x_tenant_id("ACME").send().await;
-    assert_422!(request_headers, "tenant pattern", ["header", "X-Tenant-ID"], result);
-    let result = client.inspect_inspect_get().x_request_id("short").send().await;
+    assert_422!(
+        request_headers,
+        "tenant pattern",
+        ["header", "X-Tenant-ID"],
+        result
+    );
+    let result = client
+        .inspect_inspect_get()
+        .x_request_id("short")
+        .send()
+        .await;
     calls.invalid("request id", "x-request-id", result);
 }
 
@@ -1136,11 +1429,17 @@ async fn uploads(url: &str, calls: &mut Calls) {
     if let Some(info) = calls.ok("upload_one_upload_post", one) {
         assert_eq!((info.size, info.sha256.as_str()), (5, HELLO_SHA256));
         assert_eq!(info.filename.as_deref(), Some("file"));
-        assert_eq!(info.content_type.as_deref(), Some("application/octet-stream"));
+        assert_eq!(
+            info.content_type.as_deref(),
+            Some("application/octet-stream")
+        );
     }
     let many = client
         .upload_many_upload_many_post()
-        .body(BodyUploadManyUploadManyPost::new(vec![b"a".to_vec(), b"hello".to_vec()]))
+        .body(BodyUploadManyUploadManyPost::new(vec![
+            b"a".to_vec(),
+            b"hello".to_vec(),
+        ]))
         .send()
         .await;
     if let Some(infos) = calls.ok("upload_many_upload_many_post", many) {
@@ -1156,14 +1455,24 @@ async fn uploads(url: &str, calls: &mut Calls) {
     if let Some(sum) = calls.ok("checksum_checksum_post", sum) {
         use ChecksumChecksumPostResponseValue as V;
         assert_eq!(sum.get("size"), Some(&V::Integer(5)));
-        assert_eq!(sum.get("md5"), Some(&V::String("5d41402abc4b2a76b9719d911017c592".into())));
+        assert_eq!(
+            sum.get("md5"),
+            Some(&V::String("5d41402abc4b2a76b9719d911017c592".into()))
+        );
     }
     let document = BodyUploadDocumentDocumentsPost::new("Q3 report", b"data".to_vec())
         .with_category("finance")
         .with_confidential(true);
-    let sent = client.upload_document_documents_post().body(document).send().await;
+    let sent = client
+        .upload_document_documents_post()
+        .body(document)
+        .send()
+        .await;
     if let Some(doc) = calls.ok_status("upload_document_documents_post", 201, sent) {
-        assert_eq!((doc.title.as_str(), doc.category.as_str()), ("Q3 report", "finance"));
+        assert_eq!(
+            (doc.title.as_str(), doc.category.as_str()),
+            ("Q3 report", "finance")
+        );
         assert!(doc.confidential);
         assert_eq!(doc.file.size, 4);
     }
