@@ -383,6 +383,7 @@ pub fn rust_type(shape: &Shape) -> String {
         ShapeKind::Bytes => "Vec<u8>".into(),
         ShapeKind::Any => "serde_json::Value".into(),
         ShapeKind::Array(item) => format!("Vec<{}>", rust_type(item)),
+        ShapeKind::Nullable(inner) => format!("Option<{}>", rust_type(inner)),
         ShapeKind::Tuple(elements) => {
             let elements: Vec<String> = elements.iter().map(rust_type).collect();
             format!("({},)", elements.join(", "))
@@ -426,6 +427,7 @@ fn collect_checks(shape: &Shape, prefix: &str, out: &mut Vec<Check>) {
     match &shape.kind {
         ShapeKind::Array(item) => collect_checks(item, &format!("{prefix}each item's "), out),
         ShapeKind::Map(value) => collect_checks(value, &format!("{prefix}each value's "), out),
+        ShapeKind::Nullable(inner) => collect_checks(inner, prefix, out),
         ShapeKind::Tuple(elements) => {
             for (i, e) in elements.iter().enumerate() {
                 collect_checks(e, &format!("{prefix}element {i}'s "), out);

@@ -299,6 +299,7 @@ fn named(shape: &Shape, out: &mut Vec<String>) {
         ShapeKind::Named(n) => out.push(n.clone()),
         ShapeKind::Array(item) | ShapeKind::Map(item) => named(item, out),
         ShapeKind::Tuple(elements) => elements.iter().for_each(|e| named(e, out)),
+        ShapeKind::Nullable(inner) => named(inner, out),
         _ => {}
     }
 }

@@ -24,6 +24,10 @@ pub fn rust_type(shape: &Shape, types_path: &TokenStream) -> TokenStream {
             let item = rust_type(item, types_path);
             quote!(Vec<#item>)
         }
+        ShapeKind::Nullable(inner) => {
+            let inner = rust_type(inner, types_path);
+            quote!(Option<#inner>)
+        }
         ShapeKind::Tuple(elements) => {
             let elements = elements.iter().map(|e| rust_type(e, types_path));
             quote!((#(#elements,)*))

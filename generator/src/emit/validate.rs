@@ -38,6 +38,18 @@ pub fn checks(shape: &Shape, value: &TokenStream, path: &TokenStream) -> TokenSt
                 }
             }
         }
+        ShapeKind::Nullable(inner) => {
+            let inner = checks(inner, &quote!(value), path);
+            if inner.is_empty() {
+                inner
+            } else {
+                quote! {
+                    if let Some(value) = #value {
+                        #inner
+                    }
+                }
+            }
+        }
         ShapeKind::Tuple(elements) => {
             let each = elements.iter().enumerate().map(|(i, e)| {
                 let inner = checks(e, &quote!(item), &quote!(&item_path));
@@ -87,6 +99,9 @@ fn own_checks(
     {
         let (min, max) = (opt_usize(checks.min_items), opt_usize(checks.max_items));
         out.extend(quote! { rt::validate::items(#path, #value.len(), #min, #max)?; });
+    }
+    if let ShapeKind::Number(_) = kind {
+        out.extend(quote! { rt::validate::finite(#path, *#value)?; });
     }
     if let ShapeKind::Integer(_) | ShapeKind::Number(_) = kind {
         let (lowest, highest) = representable(kind);

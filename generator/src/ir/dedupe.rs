@@ -129,6 +129,7 @@ fn walk(shape: &mut Shape, visit: &mut dyn FnMut(&mut String)) {
         ShapeKind::Named(name) => visit(name),
         ShapeKind::Array(item) | ShapeKind::Map(item) => walk(item, visit),
         ShapeKind::Tuple(elements) => elements.iter_mut().for_each(|e| walk(e, visit)),
+        ShapeKind::Nullable(inner) => walk(inner, visit),
         _ => {}
     }
 }
@@ -142,6 +143,7 @@ fn rename_shape(shape: &mut Shape, renamed: &BTreeMap<String, String>) {
         }
         ShapeKind::Array(item) | ShapeKind::Map(item) => rename_shape(item, renamed),
         ShapeKind::Tuple(elements) => elements.iter_mut().for_each(|e| rename_shape(e, renamed)),
+        ShapeKind::Nullable(inner) => rename_shape(inner, renamed),
         _ => {}
     }
 }

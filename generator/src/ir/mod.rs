@@ -230,6 +230,9 @@ pub enum ShapeKind {
     Array(Box<Shape>),
     /// `(A, B, …)`: 3.1's `prefixItems`, a fixed list of element types.
     Tuple(Vec<Shape>),
+    /// `Option<T>`: a nullable value where no field says so (array items,
+    /// map values, tuple elements, response bodies).
+    Nullable(Box<Shape>),
     /// `BTreeMap<String, T>`.
     Map(Box<Shape>),
     /// A named type.

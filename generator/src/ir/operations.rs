@@ -443,7 +443,7 @@ impl Lowerer<'_> {
         if let Some((media, content)) = json {
             let content_at = pointer::join(&pointer::join(at, "content"), media);
             return match &content.schema {
-                Some(schema) => Success::Json(self.shape_of(
+                Some(schema) => Success::Json(self.value_shape(
                     schema,
                     &pointer::join(&content_at, "schema"),
                     hint,

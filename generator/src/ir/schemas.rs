@@ -273,6 +273,38 @@ impl Lowerer<'_> {
         }
     }
 
+    /// The shape of a value that stands alone (a map value, a tuple element,
+    /// a body): `Option<T>` when its schema is nullable.
+    pub(super) fn value_shape(
+        &mut self,
+        schema: &ReferenceOr<Schema>,
+        at: &str,
+        hint: &str,
+    ) -> Shape {
+        let shape = self.shape_of(schema, at, hint);
+        let nullable = match schema {
+            ReferenceOr::Item(s) => s.schema_data.nullable,
+            ReferenceOr::Reference { reference } => self.is_nullable(reference),
+        };
+        nullable_if(shape, nullable)
+    }
+
+    /// [`Self::value_shape`] of an array's items.
+    fn item_shape(&mut self, schema: &ReferenceOr<Box<Schema>>, at: &str, hint: &str) -> Shape {
+        let shape = self.shape_of_boxed(schema, at, hint);
+        let nullable = match schema {
+            ReferenceOr::Item(s) => s.schema_data.nullable,
+            ReferenceOr::Reference { reference } => self.is_nullable(reference),
+        };
+        nullable_if(shape, nullable)
+    }
+
+    fn is_nullable(&self, reference: &str) -> bool {
+        self.refs
+            .schema(reference)
+            .is_some_and(|s| s.schema_data.nullable)
+    }
+
     pub(super) fn shape_of_boxed(
         &mut self,
         schema: &ReferenceOr<Box<Schema>>,
@@ -412,11 +444,9 @@ impl Lowerer<'_> {
             }
             Kind::Array => {
                 let item = match view.items {
-                    Some(items) => self.shape_of_boxed(
-                        items,
-                        &pointer::join(at, "items"),
-                        &format!("{hint}Item"),
-                    ),
+                    Some(items) => {
+                        self.item_shape(items, &pointer::join(at, "items"), &format!("{hint}Item"))
+                    }
                     None => Shape::default(),
                 };
                 ShapeKind::Array(Box::new(item))
@@ -451,7 +481,7 @@ impl Lowerer<'_> {
         match additional? {
             AdditionalProperties::Any(true) => Some(Shape::default()),
             AdditionalProperties::Any(false) => None,
-            AdditionalProperties::Schema(s) => Some(self.shape_of(
+            AdditionalProperties::Schema(s) => Some(self.value_shape(
                 s,
                 &pointer::join(at, "additionalProperties"),
                 &format!("{hint}Value"),
@@ -811,10 +841,22 @@ impl Lowerer<'_> {
             .enumerate()
             .map(|(i, e)| {
                 let hint = format!("{hint}{}", i + 1);
-                self.shape_of(e, &pointer::join(&list_at, &i.to_string()), &hint)
+                self.value_shape(e, &pointer::join(&list_at, &i.to_string()), &hint)
             })
             .collect();
         ShapeKind::Tuple(shapes)
+    }
+}
+
+/// `Option<shape>` when `nullable` (an any value holds `null` already).
+fn nullable_if(shape: Shape, nullable: bool) -> Shape {
+    if nullable && shape.kind != ShapeKind::Any {
+        Shape {
+            kind: ShapeKind::Nullable(Box::new(shape)),
+            checks: Checks::default(),
+        }
+    } else {
+        shape
     }
 }
 
@@ -828,6 +870,7 @@ fn mentions(shape: &Shape, marker: &str) -> bool {
         ShapeKind::Named(n) => n == marker,
         ShapeKind::Array(inner) | ShapeKind::Map(inner) => mentions(inner, marker),
         ShapeKind::Tuple(elements) => elements.iter().any(|e| mentions(e, marker)),
+        ShapeKind::Nullable(inner) => mentions(inner, marker),
         _ => false,
     }
 }
@@ -848,6 +891,7 @@ fn substitute(shape: &mut Shape, marker: &str, with: &Shape) {
                 substitute(e, marker, with);
             }
         }
+        ShapeKind::Nullable(inner) => substitute(inner, marker, with),
         _ => {}
     }
 }
@@ -930,6 +974,7 @@ fn kind_word(kind: &ShapeKind) -> &'static str {
         ShapeKind::Any => "Value",
         ShapeKind::Array(_) => "Array",
         ShapeKind::Tuple(_) => "Tuple",
+        ShapeKind::Nullable(_) => "Nullable",
         ShapeKind::Map(_) => "Map",
         ShapeKind::Named(_) => "Named",
         ShapeKind::Bytes => "Bytes",

@@ -743,7 +743,14 @@ impl Core {
             };
             all.push((reqwest::header::CONTENT_TYPE, value));
         }
-        all.push((reqwest::header::USER_AGENT, inner.user_agent.clone()));
+        // A `User-Agent` the operation declares as a parameter replaces ours.
+        if !request
+            .headers
+            .iter()
+            .any(|(name, _)| name == reqwest::header::USER_AGENT)
+        {
+            all.push((reqwest::header::USER_AGENT, inner.user_agent.clone()));
+        }
         all.extend(request.headers.iter().cloned());
         if !cookies.is_empty() {
             let pairs: Vec<String> = cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();

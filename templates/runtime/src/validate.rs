@@ -131,6 +131,20 @@ fn bounds(
     Ok(())
 }
 
+/// Refuses NaN and the infinities, which JSON cannot carry (serde_json would
+/// send `null` in their place).
+pub fn finite<T: Into<f64> + Copy>(path: &str, value: T) -> Result<(), InvalidInput> {
+    let value: f64 = value.into();
+    if value.is_finite() {
+        Ok(())
+    } else {
+        Err(invalid(
+            path,
+            format!("is {value}, must be a finite number"),
+        ))
+    }
+}
+
 /// Checks a number against inclusive or exclusive bounds.
 pub fn range<T: PartialOrd + std::fmt::Display + Copy>(
     path: &str,

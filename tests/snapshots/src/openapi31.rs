@@ -82,6 +82,23 @@ pub mod types {
                 )?;
             }
             rt::validate::member(path, "owner", &self.owner)?;
+            if let Some(value) = &self.position {
+                let field_path = rt::validate::join(path, "position");
+                {
+                    let (item, item_path) = (
+                        &value.0,
+                        rt::validate::index(&field_path, 0),
+                    );
+                    rt::validate::finite(&item_path, *item)?;
+                }
+                {
+                    let (item, item_path) = (
+                        &value.1,
+                        rt::validate::index(&field_path, 1),
+                    );
+                    rt::validate::finite(&item_path, *item)?;
+                }
+            }
             Ok(())
         }
     }

@@ -57,6 +57,7 @@ pub mod types {
             {
                 let value = &self.price;
                 let field_path = rt::validate::join(path, "price");
+                rt::validate::finite(&field_path, *value)?;
                 rt::validate::range(&field_path, *value, Some((0.0, true)), None)?;
             }
             rt::validate::member(path, "kind", &self.kind)?;
