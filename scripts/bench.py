@@ -182,7 +182,8 @@ def github_spec(cache):
 def version_spec(cache, name):
     """A spec in another version than 3.0, from the corpus packages (translated when asked)."""
     corpus_id, version = VERSION_SPECS[name]
-    out = os.path.join(WORK, "version-specs")
+    # One folder each: a selection replaces the specs of an earlier one.
+    out = os.path.join(WORK, "version-specs", name)
     path = os.path.join(out, corpus_id + ".json")
     if not os.path.exists(path):
         step = run([sys.executable, SAMPLER, "fixed", cache, out, corpus_id], timeout=3600)
@@ -196,7 +197,7 @@ def version_spec(cache, name):
                      "--bin", "translate-spec"], cwd=ROOT, timeout=3600)
         if build.returncode != 0:
             sys.exit("building translate-spec failed:\n" + build.stderr[-3000:])
-        step = run([os.path.join(ROOT, "target", "release", "translate-spec"), version, path, translated])
+        step = run([os.path.join(ROOT, "target", "release", "translate-spec"), version, path, translated], timeout=600)
         if step.returncode != 0:
             sys.exit(f"translating {corpus_id} failed:\n" + step.stderr[-3000:])
     return translated
