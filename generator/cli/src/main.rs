@@ -321,14 +321,22 @@ fn runtime_crate(path: Option<PathBuf>, dir: &Path) -> Result<RuntimeCrate, Stri
                 ),
             },
         };
-    if output::is_ours_or_free(&at) {
+    let manifest = at.join("Cargo.toml");
+    if !manifest.exists() {
+        let empty = std::fs::read_dir(&at).map_or(true, |mut d| d.next().is_none());
+        if !empty {
+            return Err(format!(
+                "error: {} is not empty and holds no crate; give another --runtime-path\n",
+                at.display()
+            ));
+        }
         return Ok(RuntimeCrate {
             dir: at,
             write: true,
         });
     }
-    let manifest = std::fs::read_to_string(at.join("Cargo.toml")).unwrap_or_default();
-    let name = manifest.parse::<toml::Table>().ok().and_then(|m| {
+    let text = std::fs::read_to_string(&manifest).unwrap_or_default();
+    let name = text.parse::<toml::Table>().ok().and_then(|m| {
         let package = m.get("package")?.as_table()?;
         Some(package.get("name")?.as_str()?.to_owned())
     });
@@ -337,6 +345,13 @@ fn runtime_crate(path: Option<PathBuf>, dir: &Path) -> Result<RuntimeCrate, Stri
             "error: {} holds a crate that is not `clientgen-runtime`; give another --runtime-path\n",
             at.display()
         ));
+    }
+    // A runtime clientgen wrote is brought up to date; a checkout is used as it is.
+    if output::is_ours_or_free(&at) {
+        return Ok(RuntimeCrate {
+            dir: at,
+            write: true,
+        });
     }
     Ok(RuntimeCrate {
         dir: at,

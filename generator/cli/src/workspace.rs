@@ -54,7 +54,7 @@ pub fn placement(dir: &Path) -> Placement {
                 .flatten()
                 .filter_map(|p| p.as_str())
                 .any(|p| {
-                    let pattern = p.trim_end_matches('/');
+                    let pattern = p.trim_end_matches('/').trim_start_matches("./");
                     glob::Pattern::new(pattern)
                         .is_ok_and(|g| g.matches_path_with(relative, SEGMENTS))
                         || relative.starts_with(pattern) && key == "exclude"

@@ -43,36 +43,38 @@ impl SpecVersion {
     }
 }
 
-/// Where parts of the normalized document came from in the input: pairs of
-/// (prefix in the normalized document, prefix in the input), longest first.
+/// Where parts of the normalized document came from in the input: a
+/// pointer (and all below it) in the normalized document → the pointer in
+/// the input. Looked up by ancestor, so a lookup costs the pointer's depth.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SourceMap {
-    moves: Vec<(String, String)>,
+    moves: std::collections::HashMap<String, String>,
 }
 
 impl SourceMap {
     /// Records that `normalized` (and all below it) was `input` in the input.
     pub fn record(&mut self, normalized: &str, input: &str) {
         if normalized != input {
-            self.moves.push((normalized.to_owned(), input.to_owned()));
+            self.moves.insert(normalized.to_owned(), input.to_owned());
         }
     }
 
     /// The input pointer for a pointer into the normalized document.
     pub fn to_input(&self, at: &str) -> String {
-        let best = self
-            .moves
-            .iter()
-            .filter(|(from, _)| {
-                at == from
-                    || at
-                        .strip_prefix(from.as_str())
-                        .is_some_and(|rest| rest.starts_with('/'))
-            })
-            .max_by_key(|(from, _)| from.len());
-        match best {
-            Some((from, to)) => format!("{to}{}", &at[from.len()..]),
-            None => at.to_owned(),
+        if self.moves.is_empty() {
+            return at.to_owned();
+        }
+        // `at` itself, then each ancestor, cut at a `/`.
+        let mut end = at.len();
+        loop {
+            let prefix = &at[..end];
+            if let Some(input) = self.moves.get(prefix) {
+                return format!("{input}{}", &at[end..]);
+            }
+            match prefix.rfind('/') {
+                Some(cut) => end = cut,
+                None => return at.to_owned(),
+            }
         }
     }
 }
@@ -97,7 +99,7 @@ pub fn normalize(mut doc: Value) -> Result<Normalized, GenerateError> {
         version,
         map: SourceMap::default(),
         diags: Diagnostics::default(),
-        redirects: Vec::new(),
+        redirects: Default::default(),
     };
     if !doc.is_object() {
         return Err(GenerateError::single("#", "the document is not an object"));
@@ -132,9 +134,9 @@ pub(crate) struct Context {
     pub version: SpecVersion,
     pub map: SourceMap,
     pub diags: Diagnostics,
-    /// Parts moved inside the document: (tokens before, tokens after), so
+    /// Parts moved inside the document: tokens before → tokens after, so
     /// `$ref`s into them can follow.
-    pub redirects: Vec<(Vec<String>, Vec<String>)>,
+    pub redirects: std::collections::HashMap<Vec<String>, Vec<String>>,
 }
 
 impl Context {
@@ -143,7 +145,7 @@ impl Context {
     pub fn moved(&mut self, from: &str, to: &str) {
         self.map.record(to, &self.map.to_input(from));
         if let (Some(from), Some(to)) = (pointer::tokens(from), pointer::tokens(to)) {
-            self.redirects.push((from, to));
+            self.redirects.insert(from, to);
         }
     }
 
@@ -196,7 +198,11 @@ fn version_of(doc: &Value) -> Result<SpecVersion, GenerateError> {
 }
 
 /// Rewrites every `$ref` into a moved part to where the part is now.
-fn redirect_refs(node: &mut Value, redirects: &[(Vec<String>, Vec<String>)], depth: usize) {
+fn redirect_refs(
+    node: &mut Value,
+    redirects: &std::collections::HashMap<Vec<String>, Vec<String>>,
+    depth: usize,
+) {
     if depth > walk::MAX_DEPTH {
         return;
     }
@@ -208,13 +214,13 @@ fn redirect_refs(node: &mut Value, redirects: &[(Vec<String>, Vec<String>)], dep
                         let Some(tokens) = pointer::tokens(reference) else {
                             continue;
                         };
-                        let found = redirects
-                            .iter()
-                            .filter(|(from, _)| tokens.starts_with(from))
-                            .max_by_key(|(from, _)| from.len());
+                        // The longest moved prefix of the reference.
+                        let found = (0..=tokens.len())
+                            .rev()
+                            .find_map(|n| redirects.get(&tokens[..n]).map(|to| (n, to)));
                         if let Some((from, to)) = found {
                             let mut target = String::from("#");
-                            for token in to.iter().chain(&tokens[from.len()..]) {
+                            for token in to.iter().chain(&tokens[from..]) {
                                 target = pointer::join(&target, token);
                             }
                             *reference = target;
@@ -296,6 +302,7 @@ fn document31(doc: &mut Value, cx: &mut Context) {
         .or_insert_with(|| Value::Object(Default::default()));
     path_item_refs(root, cx);
     webhooks(root, cx);
+    let mut mutual_schemes: Vec<String> = Vec::new();
     if let Some(Value::Object(schemes)) = root
         .get_mut("components")
         .and_then(|c| c.get_mut("securitySchemes"))
@@ -307,11 +314,31 @@ fn document31(doc: &mut Value, cx: &mut Context) {
             .collect();
         for name in mutual {
             schemes.shift_remove(&name);
+            mutual_schemes.push(name.clone());
             let at = pointer::join("#/components/securitySchemes", &name);
             cx.warning(
                 &at,
-                "mutual TLS is configured on the client (`HttpSettings`), not per request; scheme ignored",
+                "mutual TLS is configured on the client (`HttpSettings`, client certificates), not per request; requirements naming it count as met",
             );
+        }
+    }
+    // A requirement met by the TLS connection itself is met here too.
+    let mutual = std::mem::take(&mut mutual_schemes);
+    if !mutual.is_empty() {
+        drop_requirements(root.get_mut("security"), &mutual);
+        for item in root
+            .get_mut("paths")
+            .and_then(Value::as_object_mut)
+            .into_iter()
+            .flat_map(|p| p.values_mut())
+        {
+            for op in item
+                .as_object_mut()
+                .into_iter()
+                .flat_map(|i| i.values_mut())
+            {
+                drop_requirements(op.get_mut("security"), &mutual);
+            }
         }
     }
     if let Some(Value::Object(paths)) = root.get_mut("paths") {
@@ -336,6 +363,18 @@ fn document31(doc: &mut Value, cx: &mut Context) {
                 }
             }
         }
+    }
+}
+
+/// Removes `schemes` from every requirement of a `security` list.
+fn drop_requirements(security: Option<&mut Value>, schemes: &[String]) {
+    for requirement in security
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_object_mut)
+    {
+        requirement.retain(|name, _| !schemes.contains(name));
     }
 }
 

@@ -203,11 +203,11 @@ fn json_schema_2020(map: &mut Map<String, Value>, at: &str, cx: &mut Context) {
     ref_siblings(map, at, cx);
     type_list(map);
     for keyword in ["anyOf", "oneOf"] {
-        if let Some(kept) = null_branches(map, keyword) {
-            cx.moved(
-                &pointer::join(&pointer::join(at, keyword), &kept.to_string()),
-                at,
-            );
+        if let Some((kept, keys)) = null_branches(map, keyword) {
+            let branch = pointer::join(&pointer::join(at, keyword), &kept.to_string());
+            for key in keys {
+                cx.moved(&pointer::join(&branch, &key), &pointer::join(at, &key));
+            }
         }
         branch_keywords(map, keyword);
     }
@@ -219,9 +219,8 @@ fn json_schema_2020(map: &mut Map<String, Value>, at: &str, cx: &mut Context) {
         map.insert("nullable".into(), Value::Bool(true));
     }
     if let Some(value) = map.remove("const") {
-        if !map.contains_key("enum") {
-            map.insert("enum".into(), Value::Array(vec![value.clone()]));
-        }
+        // `const` is the stricter: beside an `enum`, it is the one value left.
+        map.insert("enum".into(), Value::Array(vec![value.clone()]));
         if !map.contains_key("type") {
             if let Some(t) = json_type(&value) {
                 map.insert("type".into(), json!(t));
@@ -343,31 +342,64 @@ fn type_list(map: &mut Map<String, Value>) {
             map.insert("type".into(), json!(one));
         }
         several => {
-            let mut branch = map.clone();
-            branch.remove("nullable");
-            for key in ANNOTATIONS {
-                branch.remove(key);
-            }
-            let branches: Vec<Value> = several
+            // Each keyword goes to the branches of the types it constrains,
+            // moved, not copied, where it holds schemas: work stays linear.
+            let mut branches: Vec<Map<String, Value>> = several
                 .iter()
                 .map(|t| {
-                    let mut b = branch.clone();
+                    let mut b = Map::new();
                     b.insert("type".into(), json!(t));
-                    Value::Object(b)
+                    b
                 })
                 .collect();
-            map.retain(|k, _| {
-                ANNOTATIONS.contains(&k.as_str()) || k == "nullable" || k.starts_with("x-")
-            });
+            let keys: Vec<String> = map.keys().cloned().collect();
+            for key in keys {
+                let stays = ANNOTATIONS.contains(&key.as_str())
+                    || key == "nullable"
+                    || key == "type"
+                    || key.starts_with("x-");
+                if stays {
+                    continue;
+                }
+                let Some(value) = map.remove(&key) else {
+                    continue;
+                };
+                let takers: Vec<usize> = several
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| applies(&key, Some(t)))
+                    .map(|(i, _)| i)
+                    .collect();
+                if takers.len() == 1 || holds_schemas(&key) {
+                    if let Some(first) = takers.first() {
+                        branches[*first].insert(key, value);
+                    }
+                } else {
+                    for i in takers {
+                        branches[i].insert(key.clone(), value.clone());
+                    }
+                }
+            }
+            map.remove("type");
+            let branches = branches.into_iter().map(Value::Object).collect();
             map.insert("anyOf".into(), Value::Array(branches));
         }
     }
 }
 
+/// Keywords whose values are schemas (copying them would copy subtrees).
+fn holds_schemas(keyword: &str) -> bool {
+    SCHEMA_MAPS.contains(&keyword)
+        || SCHEMA_ONE.contains(&keyword)
+        || SCHEMA_LISTS.contains(&keyword)
+        || keyword == "additionalProperties"
+        || keyword == "prefixItems"
+}
+
 /// `anyOf: [X, {type: null}]` is a nullable `X`: null branches leave the
-/// list, and a single branch left merges into the schema (its index is
-/// returned, for references into it).
-fn null_branches(map: &mut Map<String, Value>, keyword: &str) -> Option<usize> {
+/// list, and a single branch left merges into the schema (its index and the
+/// keywords taken from it are returned, for references into them).
+fn null_branches(map: &mut Map<String, Value>, keyword: &str) -> Option<(usize, Vec<String>)> {
     let Some(Value::Array(branches)) = map.get(keyword) else {
         return None;
     };
@@ -395,15 +427,17 @@ fn null_branches(map: &mut Map<String, Value>, keyword: &str) -> Option<usize> {
                     None
                 }
                 Value::Object(b) => {
+                    let mut merged = Vec::new();
                     for (key, value) in b {
-                        if key == "nullable" {
+                        if key == "nullable" || map.contains_key(&key) {
                             continue;
                         }
-                        map.entry(key).or_insert(value);
+                        merged.push(key.clone());
+                        map.insert(key, value);
                     }
                     // The merged branch may itself be a type list or a union.
                     type_list(map);
-                    Some(index)
+                    Some((index, merged))
                 }
                 _ => None,
             }
@@ -461,15 +495,18 @@ fn branch_keywords(map: &mut Map<String, Value>, keyword: &str) {
         .filter_map(|k| map.remove(k).map(|v| (k.clone(), v)))
         .collect();
     if let Some(Value::Array(branches)) = map.get_mut(keyword) {
-        for branch in branches.iter_mut().filter_map(Value::as_object_mut) {
-            let kind = branch
-                .get("type")
-                .and_then(Value::as_str)
-                .map(str::to_owned);
-            for (key, value) in &values {
-                if applies(key, kind.as_deref()) {
-                    branch.entry(key.clone()).or_insert_with(|| value.clone());
-                }
+        for (key, value) in values {
+            // Only into the one branch of the keyword's type: a copy per
+            // branch would grow with nesting.
+            let mut takers = branches
+                .iter_mut()
+                .filter_map(Value::as_object_mut)
+                .filter(|b| {
+                    let kind = b.get("type").and_then(Value::as_str);
+                    kind.is_some_and(|t| applies(&key, Some(t)))
+                });
+            if let (Some(branch), None) = (takers.next(), takers.next()) {
+                branch.entry(key).or_insert(value);
             }
         }
     }
@@ -479,10 +516,22 @@ fn branch_keywords(map: &mut Map<String, Value>, keyword: &str) {
 fn applies(keyword: &str, kind: Option<&str>) -> bool {
     let Some(kind) = kind else { return true };
     match keyword {
-        "items" | "minItems" | "maxItems" => kind == "array",
-        "properties" | "required" | "additionalProperties" => kind == "object",
-        "minLength" | "maxLength" | "pattern" => kind == "string",
-        "minimum" | "maximum" => kind == "integer" || kind == "number",
+        "items" | "prefixItems" | "minItems" | "maxItems" | "uniqueItems" | "contains" => {
+            kind == "array"
+        }
+        "properties"
+        | "required"
+        | "additionalProperties"
+        | "patternProperties"
+        | "minProperties"
+        | "maxProperties"
+        | "propertyNames" => kind == "object",
+        "minLength" | "maxLength" | "pattern" | "contentEncoding" | "contentMediaType" => {
+            kind == "string"
+        }
+        "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" | "multipleOf" => {
+            kind == "integer" || kind == "number"
+        }
         _ => true,
     }
 }
@@ -510,15 +559,30 @@ fn scalar_all_of(map: &mut Map<String, Value>) {
     if members.is_empty() || !members.iter().all(scalar) || types.len() > 1 {
         return;
     }
-    let members = match map.remove("allOf") {
-        Some(Value::Array(members)) => members,
-        _ => return,
-    };
-    for member in members {
-        for (key, value) in member.as_object().into_iter().flatten() {
-            map.entry(key.clone()).or_insert_with(|| value.clone());
+    let mut merged = map.clone();
+    merged.remove("allOf");
+    for member in members.iter().filter_map(Value::as_object) {
+        for (key, value) in member {
+            match merged.get_mut(key) {
+                None => {
+                    merged.insert(key.clone(), value.clone());
+                }
+                Some(existing) if existing == value => {}
+                Some(Value::Array(names)) if key == "required" => {
+                    for name in value.as_array().into_iter().flatten() {
+                        if !names.contains(name) {
+                            names.push(name.clone());
+                        }
+                    }
+                }
+                // Two different values of one keyword: both apply, which one
+                // schema cannot say; the `allOf` stays (and is warned about).
+                Some(_) => return,
+            }
         }
     }
+    *map = merged;
+    type_list(map);
 }
 
 fn json_type(value: &Value) -> Option<&'static str> {
@@ -557,19 +621,21 @@ fn is_text(media: &str) -> bool {
     media.starts_with("text/") || media.contains("json") || media.contains("xml")
 }
 
-/// `patternProperties` as the map's value type when nothing else says it.
+/// `patternProperties` as the map's value type when nothing else says it
+/// (moved: the patterns are not checked on keys).
 fn pattern_properties(map: &mut Map<String, Value>) {
-    let Some(Value::Object(patterns)) = map.get("patternProperties") else {
-        return;
-    };
     let open = matches!(
         map.get("additionalProperties"),
         None | Some(Value::Bool(true))
     );
-    if !open || patterns.is_empty() {
+    let some = matches!(map.get("patternProperties"), Some(Value::Object(p)) if !p.is_empty());
+    if !open || !some {
         return;
     }
-    let values: Vec<Value> = patterns.values().cloned().collect();
+    let Some(Value::Object(patterns)) = map.remove("patternProperties") else {
+        return;
+    };
+    let values: Vec<Value> = patterns.into_iter().map(|(_, v)| v).collect();
     let value = match <[Value; 1]>::try_from(values) {
         Ok([one]) => one,
         Err(values) => json!({ "anyOf": values }),
@@ -588,7 +654,7 @@ mod tests {
             version: SpecVersion::V31,
             map: SourceMap::default(),
             diags: Diagnostics::default(),
-            redirects: Vec::new(),
+            redirects: Default::default(),
         };
         let mut schema = schema;
         normalize(&mut schema, "#/components/schemas/S", &mut cx);

@@ -367,13 +367,14 @@ fn operation(
             Some("body") => {
                 let body_at = pointer::join(at, "requestBody");
                 cx.map.record(&body_at, &p_at);
-                let types = if consumes.is_empty() {
-                    vec!["application/json".to_owned()]
-                } else {
-                    consumes.clone()
-                };
+                let mut types: Vec<String> =
+                    consumes.iter().filter(|m| !is_form(m)).cloned().collect();
+                if types.is_empty() {
+                    // A body beside form-only `consumes` (or none): JSON.
+                    types.push("application/json".to_owned());
+                }
                 let mut content = Map::new();
-                for media in types.iter().filter(|m| !is_form(m)) {
+                for media in &types {
                     let schema_at = pointer::join(
                         &pointer::join(&pointer::join(&body_at, "content"), media),
                         "schema",
@@ -476,7 +477,8 @@ fn form_body(form: &[(Value, String)], consumes: &[String], at: &str, cx: &mut C
     if !required.is_empty() {
         schema["required"] = Value::Array(required);
     }
-    json!({ "required": true, "content": { media: { "schema": schema } } })
+    let any_required = schema.get("required").is_some();
+    json!({ "required": any_required, "content": { media: { "schema": schema } } })
 }
 
 /// The schema part of a 2.0 parameter or header.
@@ -522,14 +524,25 @@ fn parameter(p: &Value, to: &str, from: &str, cx: &mut Context) -> Value {
                     &pointer::join(to, "collectionFormat"),
                     "`collectionFormat: tsv` has no OpenAPI 3 style; sent comma-separated",
                 );
-                ("form", false)
+                (if place == "query" { "form" } else { "simple" }, false)
             }
             (_, "query") => ("form", false),
+            ("ssv" | "pipes" | "multi", _) => {
+                cx.warning(
+                    &pointer::join(to, "collectionFormat"),
+                    format!(
+                        "`collectionFormat: {format}` is for query parameters; sent comma-separated"
+                    ),
+                );
+                ("simple", false)
+            }
             _ => ("simple", false),
         };
         out.insert("style".into(), json!(style));
         out.insert("explode".into(), json!(explode));
     }
+    // The type keywords sit on the 2.0 parameter itself.
+    cx.map.record(&pointer::join(to, "schema"), from);
     out.insert("schema".into(), Value::Object(param_schema(p)));
     Value::Object(out)
 }
@@ -577,6 +590,11 @@ fn response(r: &Value, produces: &[String], to: &str, from: &str, cx: &mut Conte
             header.insert("description".into(), d.clone());
         }
         header.insert("schema".into(), Value::Object(param_schema(h)));
+        let header_at = pointer::join(&pointer::join(to, "headers"), name);
+        cx.map.record(
+            &pointer::join(&header_at, "schema"),
+            &pointer::join(&pointer::join(from, "headers"), name),
+        );
         headers.insert(name.clone(), Value::Object(header));
     }
     if !headers.is_empty() {

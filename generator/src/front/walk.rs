@@ -69,6 +69,15 @@ fn operation(op: &mut Value, at: &str, cx: &mut Context) {
                     body(response, &pointer::join(&here, code), cx);
                 }
             }
+            // Requests the API sends back: their schemas are read like any.
+            "callbacks" => {
+                for (name, callback) in value.as_object_mut().into_iter().flatten() {
+                    let callback_at = pointer::join(&here, name);
+                    for (expression, item) in callback.as_object_mut().into_iter().flatten() {
+                        path_item(item, &pointer::join(&callback_at, expression), cx);
+                    }
+                }
+            }
             _ => {}
         }
     }

@@ -116,7 +116,7 @@ impl<'a> Lowerer<'a> {
     ///
     /// Returns the target and its pointer; records an error when the
     /// reference is external, dangling or not of the expected type.
-    pub(super) fn resolve<T: serde::de::DeserializeOwned>(
+    pub(super) fn resolve<T: serde::de::DeserializeOwned + 'static>(
         &mut self,
         reference: &str,
         at: &str,
@@ -139,7 +139,7 @@ impl<'a> Lowerer<'a> {
         at: &str,
     ) -> Option<(Cow<'b, T>, String)>
     where
-        T: serde::de::DeserializeOwned + Clone,
+        T: serde::de::DeserializeOwned + Clone + 'static,
     {
         match self.refs.chain(item, at) {
             Ok(found) => Some(found),

@@ -70,6 +70,10 @@ pub(super) struct Resolver<'a> {
     raw: &'a serde_json::Value,
     /// The schema each reference's chain ends in (`None`: it ends nowhere).
     schemas: RefCell<HashMap<String, Option<Target<'a>>>>,
+    /// References already found not to hold a given kind of object: a
+    /// reference used again and again to something large and wrong is read
+    /// once.
+    failed: RefCell<HashMap<(std::any::TypeId, String), Unresolved>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -78,11 +82,27 @@ impl<'a> Resolver<'a> {
             spec,
             raw,
             schemas: RefCell::new(HashMap::new()),
+            failed: RefCell::new(HashMap::new()),
         }
     }
 
     /// The value one reference points to, read as a `T`.
-    pub(super) fn target<T: DeserializeOwned>(&self, reference: &str) -> Result<T, Unresolved> {
+    pub(super) fn target<T: DeserializeOwned + 'static>(
+        &self,
+        reference: &str,
+    ) -> Result<T, Unresolved> {
+        let key = (std::any::TypeId::of::<T>(), reference.to_owned());
+        if let Some(problem) = self.failed.borrow().get(&key) {
+            return Err(problem.clone());
+        }
+        let found = self.read::<T>(reference);
+        if let Err(problem) = &found {
+            self.failed.borrow_mut().insert(key, problem.clone());
+        }
+        found
+    }
+
+    fn read<T: DeserializeOwned>(&self, reference: &str) -> Result<T, Unresolved> {
         let tokens = pointer::tokens(reference).ok_or(Unresolved::External)?;
         let mut node = self.raw;
         for token in &tokens {
@@ -108,7 +128,7 @@ impl<'a> Resolver<'a> {
         at: &str,
     ) -> Result<(std::borrow::Cow<'b, T>, String), (String, String, Unresolved)>
     where
-        T: DeserializeOwned + Clone,
+        T: DeserializeOwned + Clone + 'static,
     {
         let mut reference = match item {
             ReferenceOr::Item(value) => {
