@@ -1,9 +1,9 @@
 //! The front end: every OpenAPI version read into one form before lowering.
 //!
 //! Lowering works on OpenAPI 3.0 as the `openapiv3` crate models it. Swagger
-//! 2.0 is converted to that form ([`swagger2`]); 3.1 and 3.2 documents have
+//! 2.0 is converted to that form (`swagger2`); 3.1 and 3.2 documents have
 //! their JSON Schema 2020-12 schemas rewritten into 3.0 schemas of the same
-//! meaning ([`schema`]); meaning 3.0 has no keyword for travels in keys under
+//! meaning (`schema`); meaning 3.0 has no keyword for travels in keys under
 //! [`RESERVED_PREFIX`], which no input may use. What has no Rust meaning yet
 //! is a located warning, what cannot be expressed a located error. Every
 //! pointer a later stage reports is mapped back to the input document by the

@@ -276,19 +276,28 @@ async fn run_app(app: &str, url: &str) -> Calls {
     let mut calls = Calls::default();
     match app {
         "admin_basic" => admin_basic(url, &mut calls).await,
+        "billing" => billing(url, &mut calls).await,
         "camel_aliases" => camel_aliases(url, &mut calls).await,
+        "chat" => chat(url, &mut calls).await,
         "contact_forms" => contact_forms(url, &mut calls).await,
         "cookie_prefs" => cookie_prefs(url, &mut calls).await,
+        "event_calendar" => event_calendar(url, &mut calls).await,
         "file_tree" => file_tree(url, &mut calls).await,
+        "geometry" => geometry(url, &mut calls).await,
         "job_queue" => job_queue(url, &mut calls).await,
         "job_search" => job_search(url, &mut calls).await,
+        "legacy_orders" => legacy_orders(url, &mut calls).await,
         "map_tiles" => map_tiles(url, &mut calls).await,
         "metrics_apikey" => metrics_apikey(url, &mut calls).await,
         "oauth2_tasks" => oauth2_tasks(url, &mut calls).await,
         "path_params" => path_params(url, &mut calls).await,
+        "payments" => payments(url, &mut calls).await,
         "pets" => pets(url, &mut calls).await,
         "profiles_nullable" => profiles_nullable(url, &mut calls).await,
+        "quiz" => quiz(url, &mut calls).await,
         "request_headers" => request_headers(url, &mut calls).await,
+        "sensor_values" => sensor_values(url, &mut calls).await,
+        "team_directory" => team_directory(url, &mut calls).await,
         "uploads" => uploads(url, &mut calls).await,
         other => panic!("no round trip written for app {other}"),
     }
@@ -1500,4 +1509,840 @@ async fn uploads(url: &str, calls: &mut Calls) {
         .send()
         .await;
     calls.invalid("empty title", "body.title", result);
+}
+
+/// A discriminated union (`type`) in lists, request bodies and responses; tuples.
+async fn geometry(url: &str, calls: &mut Calls) {
+    use geometry::types::*;
+    let client = geometry::Client::builder().endpoint(url).build().unwrap();
+
+    let op = "unit_shapes_unit_shapes_get";
+    if let Some(shapes) = calls.ok(op, client.unit_shapes_unit_shapes_get().send().await) {
+        assert_eq!(
+            shapes,
+            [
+                AreaReportLargest::from(Circle::new(1.0)),
+                Rectangle::new(1.0, 1.0).into(),
+                Triangle::new((0.0, 0.0), (1.0, 0.0), (0.0, 1.0)).into(),
+            ]
+        );
+    }
+    let drawing = Drawing::new(
+        "sketch",
+        vec![
+            Circle::new(1.0).into(),
+            Rectangle::new(2.0, 3.0).into(),
+            Triangle::new((0.0, 0.0), (1.0, 0.0), (0.0, 1.0)).into(),
+        ],
+    );
+    let report = client.measure_area_post().body(drawing).send().await;
+    if let Some(report) = calls.ok("measure_area_post", report) {
+        assert_eq!(report.name, "sketch");
+        assert_eq!(report.areas, [3.141593, 6.0, 0.5]);
+        assert_eq!(report.total, 9.641593);
+        assert_eq!(report.largest, Some(Rectangle::new(2.0, 3.0).into()));
+    }
+    let empty = client
+        .measure_area_post()
+        .body(Drawing::new("blank", vec![]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!((empty.body().total, &empty.body().largest), (0.0, &None));
+    let scaled = client
+        .scale_scale_post()
+        .factor(1.5)
+        .body(Rectangle::new(2.0, 3.0))
+        .send()
+        .await;
+    if let Some(shape) = calls.ok("scale_scale_post", scaled) {
+        assert_eq!(shape, Rectangle::new(3.0, 4.5).into());
+    }
+    let doubled = client
+        .scale_scale_post()
+        .body(Triangle::new((0.0, 0.0), (1.0, 0.0), (0.0, 1.0)))
+        .send()
+        .await;
+    if let Some(shape) = calls.ok("scale_scale_post", doubled) {
+        assert_eq!(
+            shape,
+            Triangle::new((0.0, 0.0), (2.0, 0.0), (0.0, 2.0)).into()
+        );
+    }
+
+    // Every constraint of the spec is checked by the client: no 422 to provoke.
+    let result = client
+        .scale_scale_post()
+        .body(Circle::new(0.0))
+        .send()
+        .await;
+    calls.invalid("radius", "body.radius", result);
+    let drawing = Drawing::new("bad", vec![Rectangle::new(1.0, -1.0).into()]);
+    let result = client.measure_area_post().body(drawing).send().await;
+    calls.invalid("height", "body.shapes[0].height", result);
+}
+
+/// Plain unions (bool | int | float | str), union-valued maps, nullable items.
+async fn sensor_values(url: &str, calls: &mut Calls) {
+    use sensor_values::types::*;
+    use LatestValueLatestSensorValueGetResponse as V;
+    let client = sensor_values::Client::builder()
+        .endpoint(url)
+        .build()
+        .unwrap();
+    const AT: &str = "2024-07-01T00:00:00Z";
+
+    if let Some(all) = calls.ok("latest_latest_get", client.latest_latest_get().send().await) {
+        let values: Vec<(&str, &V)> = all.iter().map(|m| (m.sensor.as_str(), &m.value)).collect();
+        assert_eq!(
+            values,
+            [
+                ("count", &V::Integer(17)),
+                ("door", &V::Bool(true)),
+                ("mode", &V::String("eco".into())),
+                ("temp", &V::Number(21.5)),
+            ]
+        );
+        assert_eq!(all[3].unit.as_deref(), Some("C"));
+        assert!(all.iter().all(|m| m.at == AT), "{all:?}");
+    }
+    let op = "latest_value_latest__sensor__value_get";
+    for (sensor, want) in [
+        ("door", V::Bool(true)),
+        ("count", V::Integer(17)),
+        ("temp", V::Number(21.5)),
+        ("mode", V::String("eco".into())),
+    ] {
+        let value = client
+            .latest_value_latest_sensor_value_get()
+            .sensor(sensor)
+            .send()
+            .await;
+        if let Some(value) = calls.ok(op, value) {
+            assert_eq!(value, want, "{sensor}");
+        }
+    }
+    let measurement =
+        Measurement::new("humidity", V::Number(40.5), "2024-07-02T10:00:00Z").with_unit("%");
+    let recorded = client
+        .record_measurements_post()
+        .body(measurement)
+        .send()
+        .await;
+    if let Some(m) = calls.ok_status("record_measurements_post", 201, recorded) {
+        assert_eq!(
+            (m.sensor.as_str(), &m.value),
+            ("humidity", &V::Number(40.5))
+        );
+        assert_eq!(m.unit.as_deref(), Some("%"));
+        assert_eq!(m.at, "2024-07-02T10:00:00Z");
+    }
+    let humidity = client
+        .latest_value_latest_sensor_value_get()
+        .sensor("humidity")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(humidity.body(), &V::Number(40.5));
+
+    use ConfigSettingsValue as S;
+    if let Some(config) = calls.ok(
+        "get_config_config_get",
+        client.get_config_config_get().send().await,
+    ) {
+        let want = BTreeMap::from([
+            ("enabled".to_owned(), Some(S::Bool(true))),
+            ("gain".to_owned(), Some(S::Number(1.5))),
+            ("interval_s".to_owned(), Some(S::Integer(30))),
+            ("label".to_owned(), Some(S::String("hall".into()))),
+            ("offset".to_owned(), None),
+        ]);
+        assert_eq!(config.settings, want);
+        assert_eq!(config.thresholds, Some(vec![Some(10.0), None, Some(30.0)]));
+    }
+    let settings = BTreeMap::from([
+        ("interval_s".to_owned(), Some(S::Integer(60))),
+        ("gain".to_owned(), Some(S::Number(2.25))),
+        ("label".to_owned(), None),
+    ]);
+    let config = Config::new(settings.clone()).with_thresholds(vec![None, Some(5.5)]);
+    let put = client.put_config_config_put().body(config).send().await;
+    if let Some(config) = calls.ok("put_config_config_put", put) {
+        assert_eq!(config.settings, settings);
+        assert_eq!(config.thresholds, Some(vec![None, Some(5.5)]));
+    }
+
+    // The date-time format is FastAPI's to check; the thresholds' count is ours.
+    let measurement = Measurement::new("door", V::Bool(false), "yesterday");
+    let result = client
+        .record_measurements_post()
+        .body(measurement)
+        .send()
+        .await;
+    assert_422!(sensor_values, "date-time", ["body", "at"], result);
+    let result = client
+        .put_config_config_put()
+        .body(Config::new(BTreeMap::new()).with_thresholds(vec![None; 9]))
+        .send()
+        .await;
+    calls.invalid("thresholds", "body.thresholds", result);
+}
+
+/// Maps of models in responses and request bodies, a list of maps.
+async fn team_directory(url: &str, calls: &mut Calls) {
+    use team_directory::types::*;
+    let client = team_directory::Client::builder()
+        .endpoint(url)
+        .build()
+        .unwrap();
+
+    if let Some(teams) = calls.ok(
+        "all_teams_teams_get",
+        client.all_teams_teams_get().send().await,
+    ) {
+        let names: Vec<&str> = teams.keys().map(String::as_str).collect();
+        assert_eq!(names, ["mobile", "platform"]);
+        let platform = &teams["platform"];
+        assert_eq!(platform.lead, "ivy");
+        let ivy = &platform.members["ivy"];
+        assert_eq!((ivy.name.as_str(), ivy.role.as_str()), ("Ivy", "lead"));
+        let skills = BTreeMap::from([("rust".to_owned(), 5), ("terraform".to_owned(), 4)]);
+        assert_eq!(ivy.skills, Some(skills));
+    }
+    let op = "team_members_teams__team__members_get";
+    let members = client
+        .team_members_teams_team_members_get()
+        .team("platform")
+        .send()
+        .await;
+    if let Some(members) = calls.ok(op, members) {
+        let joe = Member::new("Joe", "sre").with_skills(BTreeMap::from([("linux".to_owned(), 5)]));
+        assert_eq!(members.get("joe"), Some(&joe));
+        assert_eq!(members.len(), 2);
+    }
+    let lea = Member::new("Lea", "lead").with_skills(BTreeMap::from([("figma".to_owned(), 5)]));
+    let team = Team::new("lea", BTreeMap::from([("lea".to_owned(), lea.clone())]));
+    let put = client
+        .put_team_teams_team_put()
+        .team("design")
+        .body(team.clone())
+        .send()
+        .await;
+    if let Some(saved) = calls.ok("put_team_teams__team__put", put) {
+        assert_eq!(saved, team);
+    }
+    let sheets = vec![
+        BTreeMap::from([("rust".to_owned(), 3), ("go".to_owned(), 2)]),
+        BTreeMap::from([("rust".to_owned(), 5)]),
+    ];
+    let merged = client
+        .merge_skills_skills_merge_post()
+        .body(sheets)
+        .send()
+        .await;
+    if let Some(merged) = calls.ok("merge_skills_skills_merge_post", merged) {
+        assert_eq!(
+            merged,
+            BTreeMap::from([("go".to_owned(), 2), ("rust".to_owned(), 5)])
+        );
+    }
+    let op = "headcount_headcount_get";
+    if let Some(counts) = calls.ok(op, client.headcount_headcount_get().send().await) {
+        let want = [("design", 1), ("mobile", 1), ("platform", 2)];
+        assert_eq!(counts, want.map(|(k, v)| (k.to_owned(), v)).into());
+    }
+
+    let missing = client
+        .team_members_teams_team_members_get()
+        .team("nope")
+        .send()
+        .await;
+    assert_eq!(
+        service_error("missing team", 404, missing).message,
+        "unknown team"
+    );
+    let leaderless = Team::new("zed", BTreeMap::from([("lea".to_owned(), lea)]));
+    let result = client
+        .put_team_teams_team_put()
+        .team("design")
+        .body(leaderless)
+        .send()
+        .await;
+    assert_eq!(
+        service_error("lead", 400, result).message,
+        "lead must be a member"
+    );
+    // The spec has no constraint a typed value can break: no 422 to provoke.
+    let result = client
+        .merge_skills_skills_merge_post()
+        .body(vec![])
+        .send()
+        .await;
+    if let Some(merged) = calls.ok("merge_skills_skills_merge_post", result) {
+        assert!(merged.is_empty());
+    }
+}
+
+/// Dates, times, durations and date-times; a required query parameter.
+async fn event_calendar(url: &str, calls: &mut Calls) {
+    use event_calendar::types::*;
+    let client = event_calendar::Client::builder()
+        .endpoint(url)
+        .build()
+        .unwrap();
+
+    let op = "events_between_events_get";
+    let june = client
+        .events_between_events_get()
+        .start("2024-06-01")
+        .send()
+        .await;
+    if let Some(events) = calls.ok(op, june) {
+        let titles: Vec<&str> = events.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["Standup", "Holiday", "Review"]);
+        let standup = &events[0];
+        assert_eq!((standup.id, standup.day.as_str()), (1, "2024-06-03"));
+        assert_eq!(standup.starts.as_deref(), Some("09:30:00"));
+        assert_eq!(standup.duration.as_deref(), Some("PT15M"));
+        assert_eq!(standup.reminder_at.as_deref(), Some("2024-06-03T09:25:00Z"));
+        assert_eq!(
+            (events[1].starts.as_deref(), events[1].duration.as_deref()),
+            (None, None)
+        );
+    }
+    let all_day = client
+        .events_between_events_get()
+        .start("2024-06-04")
+        .end("2024-06-10")
+        .all_day(true)
+        .send()
+        .await;
+    if let Some(events) = calls.ok(op, all_day) {
+        let ids: Vec<i64> = events.iter().map(|e| e.id).collect();
+        assert_eq!(ids, [2]);
+    }
+    let event = EventIn::new("Retro", "2024-06-12")
+        .with_starts("10:00:00")
+        .with_duration_minutes(90);
+    let added = client.add_event_events_post().body(event).send().await;
+    if let Some(event) = calls.ok_status("add_event_events_post", 201, added) {
+        assert_eq!((event.id, event.title.as_str()), (4, "Retro"));
+        assert_eq!(event.day, "2024-06-12");
+        assert_eq!(event.starts.as_deref(), Some("10:00:00"));
+        assert_eq!(event.duration.as_deref(), Some("PT1H30M"));
+        assert_eq!(event.reminder_at, None);
+    }
+    let on_day = client.on_day_days_day_get().day("2024-06-12").send().await;
+    if let Some(events) = calls.ok("on_day_days__day__get", on_day) {
+        let ids: Vec<i64> = events.iter().map(|e| e.id).collect();
+        assert_eq!(ids, [3, 4]);
+        assert_eq!(events[0].duration.as_deref(), Some("PT1H"));
+    }
+    let got = client
+        .get_event_events_event_id_get()
+        .event_id(2)
+        .send()
+        .await;
+    if let Some(event) = calls.ok("get_event_events__event_id__get", got) {
+        assert_eq!(
+            (event.title.as_str(), event.day.as_str()),
+            ("Holiday", "2024-06-10")
+        );
+    }
+
+    let missing = client
+        .get_event_events_event_id_get()
+        .event_id(99)
+        .send()
+        .await;
+    assert_eq!(
+        service_error("missing event", 404, missing).message,
+        "no such event"
+    );
+    // The date format is FastAPI's to check; the duration's range is ours.
+    let result = client.on_day_days_day_get().day("June 3rd").send().await;
+    assert_422!(event_calendar, "date", ["path", "day"], result);
+    let result = client
+        .add_event_events_post()
+        .body(EventIn::new("Nap", "2024-06-13").with_duration_minutes(0))
+        .send()
+        .await;
+    calls.invalid("duration", "body.duration_minutes", result);
+}
+
+/// Deprecated operations and parameters, custom operation ids.
+#[allow(deprecated)]
+async fn legacy_orders(url: &str, calls: &mut Calls) {
+    let client = legacy_orders::Client::builder()
+        .endpoint(url)
+        .build()
+        .unwrap();
+
+    if let Some(order) = calls.ok("getOrder", client.get_order().order_id(7).send().await) {
+        assert_eq!(
+            (order.id, order.item.as_str(), order.quantity),
+            (7, "lamp", 2)
+        );
+        assert_eq!(
+            (order.state.as_deref(), order.status.as_deref()),
+            (Some("open"), Some("open"))
+        );
+    }
+    let op = "get_order_v1_v1_orders__order_id__get";
+    let old = client
+        .get_order_v1_v1_orders_order_id_get()
+        .order_id(8)
+        .send()
+        .await;
+    if let Some(order) = calls.ok(op, old) {
+        assert_eq!((order.id, order.item.as_str()), (8, "desk"));
+        assert_eq!(order.state.as_deref(), Some("shipped"));
+    }
+    let shipped = client.list_orders().state("shipped").send().await;
+    if let Some(orders) = calls.ok("listOrders", shipped) {
+        let ids: Vec<i64> = orders.iter().map(|o| o.id).collect();
+        assert_eq!(ids, [8]);
+    }
+    let open = client.list_orders().status("open").send().await;
+    if let Some(orders) = calls.ok("listOrders", open) {
+        let ids: Vec<i64> = orders.iter().map(|o| o.id).collect();
+        assert_eq!(ids, [7]);
+    }
+    let op = "cancel_v1_v1_orders__order_id__cancel_post";
+    let cancelled = client
+        .cancel_v1_v1_orders_order_id_cancel_post()
+        .order_id(7)
+        .send()
+        .await;
+    if let Some(order) = calls.ok(op, cancelled) {
+        assert_eq!(order.state.as_deref(), Some("cancelled"));
+        assert_eq!(order.status.as_deref(), Some("cancelled"));
+    }
+    let all = client.list_orders().send().await.unwrap();
+    assert_eq!(all.body().len(), 2);
+
+    let missing = client.get_order().order_id(99).send().await;
+    assert_eq!(
+        service_error("missing order", 404, missing).message,
+        "order not found"
+    );
+    // The parameters have no constraint a typed value can break: no 422 to provoke.
+}
+
+/// Bearer auth; unions discriminated by `method` (request) and `outcome` (response); Decimals.
+async fn payments(url: &str, calls: &mut Calls) {
+    use payments::types::*;
+    use payments::Client;
+    use ChargeChargesPostResponse as Outcome;
+    let client = Client::builder()
+        .endpoint(url)
+        .http_bearer("test-token")
+        .build()
+        .unwrap();
+    let card = || Card::new("4111111111111111", "12/30", "123");
+
+    if let Some(methods) = calls.ok(
+        "methods_methods_get",
+        client.methods_methods_get().send().await,
+    ) {
+        use MethodsMethodsGetResponseItem as M;
+        assert_eq!(methods, [M::Card, M::BankDebit, M::Wallet]);
+    }
+    let op = "charge_charges_post";
+    let charge = Charge::new(25.5, card())
+        .with_currency(ChargeCurrency::Usd)
+        .with_description("books");
+    if let Some(outcome) = calls.ok(op, client.charge_charges_post().body(charge).send().await) {
+        assert_eq!(
+            outcome,
+            Outcome::Approved(Approved::new("ch_00002550", "25.5", Some("1111".into())))
+        );
+    }
+    let charge = Charge::new(
+        "7.25".to_owned(),
+        Wallet::new(WalletProvider::Googlepay, "tok"),
+    );
+    if let Some(outcome) = calls.ok(op, client.charge_charges_post().body(charge).send().await) {
+        assert_eq!(
+            outcome,
+            Outcome::Approved(Approved::new("ch_00000725", "7.25", None::<String>))
+        );
+    }
+    let charge = Charge::new(10.0, BankDebit::new("DE89370400440532013000", "m-1"));
+    if let Some(outcome) = calls.ok(op, client.charge_charges_post().body(charge).send().await) {
+        assert_eq!(outcome, Outcome::Pending(Pending::new("ch_00001000", 60)));
+    }
+    let charge = Charge::new("20000".to_owned(), card());
+    if let Some(outcome) = calls.ok(op, client.charge_charges_post().body(charge).send().await) {
+        assert_eq!(
+            outcome,
+            Outcome::Declined(Declined::new(DeclinedReason::SuspectedFraud))
+        );
+    }
+    let charge = Charge::new(5.0, Card::new("4111111111111111", "01/20", "123"));
+    if let Some(outcome) = calls.ok(op, client.charge_charges_post().body(charge).send().await) {
+        assert_eq!(
+            outcome,
+            Outcome::Declined(Declined::new(DeclinedReason::Expired))
+        );
+    }
+    let op = "validate_method_methods_validate_post";
+    let checked = client
+        .validate_method_methods_validate_post()
+        .body(card())
+        .send()
+        .await;
+    if let Some(method) = calls.ok(op, checked) {
+        let masked = Card::new("4111111111111111", "12/30", "***");
+        assert_eq!(method, ValidateMethodMethodsValidatePostBody::Card(masked));
+    }
+    let wallet = Wallet::new(WalletProvider::Applepay, "tok-2");
+    let checked = client
+        .validate_method_methods_validate_post()
+        .body(wallet.clone())
+        .send()
+        .await;
+    if let Some(method) = calls.ok(op, checked) {
+        assert_eq!(
+            method,
+            ValidateMethodMethodsValidatePostBody::Wallet(wallet)
+        );
+    }
+
+    let wrong = Client::builder()
+        .endpoint(url)
+        .http_bearer("nope")
+        .build()
+        .unwrap();
+    let result = wrong
+        .charge_charges_post()
+        .body(Charge::new(1.0, card()))
+        .send()
+        .await;
+    assert_eq!(
+        service_error("bad token", 401, result).message,
+        "invalid token"
+    );
+    let anonymous = Client::builder().endpoint(url).build().unwrap();
+    match anonymous
+        .charge_charges_post()
+        .body(Charge::new(1.0, card()))
+        .send()
+        .await
+    {
+        Err(Error::MissingCredentials(_)) => {}
+        other => panic!("charge without a token: expected missing credentials, got {other:?}"),
+    }
+
+    // The card number's pattern is FastAPI's to check; the amount's range is ours.
+    let bad = Charge::new(1.0, Card::new("4111-1111", "12/30", "123"));
+    let result = client.charge_charges_post().body(bad).send().await;
+    assert_422!(
+        payments,
+        "card number",
+        ["body", "source", "card", "number"],
+        result
+    );
+    let result = client
+        .charge_charges_post()
+        .body(Charge::new(0.0, card()))
+        .send()
+        .await;
+    calls.invalid("amount", "body.amount", result);
+}
+
+/// Unions discriminated by `type` nested in a list, in a list request body and a response.
+async fn quiz(url: &str, calls: &mut Calls) {
+    use quiz::types::*;
+    use SubmitQuizzesSlugSubmitPostBodyItem as Answer;
+    let client = quiz::Client::builder().endpoint(url).build().unwrap();
+
+    let got = client
+        .get_quiz_quizzes_slug_get()
+        .slug("space")
+        .send()
+        .await;
+    if let Some(quiz) = calls.ok("get_quiz_quizzes__slug__get", got) {
+        assert_eq!(
+            (quiz.slug.as_str(), quiz.title.as_str()),
+            ("space", "Space basics")
+        );
+        match &quiz.questions[..] {
+            [QuizQuestionsItem::MultipleChoice(q1), QuizQuestionsItem::TrueFalse(q2), QuizQuestionsItem::Numeric(q3)] =>
+            {
+                assert_eq!(
+                    (q1.id.as_str(), q1.prompt.as_str()),
+                    ("q1", "Largest planet?")
+                );
+                assert_eq!(q1.choices, ["Mars", "Jupiter", "Venus"]);
+                assert_eq!(q2.id, "q2");
+                assert_eq!((q3.id.as_str(), q3.tolerance), ("q3", Some(0.0)));
+            }
+            other => panic!("questions: {other:?}"),
+        }
+    }
+    let op = "question_quizzes__slug__questions__qid__get";
+    let got = client
+        .question_quizzes_slug_questions_qid_get()
+        .slug("space")
+        .qid("q2")
+        .send()
+        .await;
+    if let Some(question) = calls.ok(op, got) {
+        let want = TrueFalse::new("q2", "The Moon has an atmosphere like Earth's.");
+        assert_eq!(
+            question,
+            QuestionQuizzesSlugQuestionsQidGetResponse::TrueFalse(want)
+        );
+    }
+    let answers = vec![
+        Answer::Choice(ChoiceAnswer::new("q1", 1)),
+        Answer::Bool(BoolAnswer::new("q2", false)),
+        Answer::Number(NumberAnswer::new("q3", 7.0)),
+        Answer::Bool(BoolAnswer::new("q9", true)),
+    ];
+    let score = client
+        .submit_quizzes_slug_submit_post()
+        .slug("space")
+        .body(answers)
+        .send()
+        .await;
+    if let Some(score) = calls.ok("submit_quizzes__slug__submit_post", score) {
+        assert_eq!((score.correct, score.total), (2, 3));
+        let want = [("q1", true), ("q2", true), ("q3", false)];
+        assert_eq!(score.results, want.map(|(k, v)| (k.to_owned(), v)).into());
+    }
+
+    let missing = client.get_quiz_quizzes_slug_get().slug("nope").send().await;
+    assert_eq!(
+        service_error("missing quiz", 404, missing).message,
+        "unknown quiz"
+    );
+    let missing = client
+        .question_quizzes_slug_questions_qid_get()
+        .slug("space")
+        .qid("q9")
+        .send()
+        .await;
+    assert_eq!(
+        service_error("missing question", 404, missing).message,
+        "unknown question"
+    );
+    // Every constraint of the spec is checked by the client: no 422 to provoke.
+    let result = client
+        .submit_quizzes_slug_submit_post()
+        .slug("space")
+        .body(vec![Answer::Choice(ChoiceAnswer::new("q1", -1))])
+        .send()
+        .await;
+    calls.invalid("choice index", "body[0].index", result);
+}
+
+/// Decimal money as number or string, dates, an int enum in queries and bodies.
+async fn billing(url: &str, calls: &mut Calls) {
+    use billing::types::*;
+    let client = billing::Client::builder().endpoint(url).build().unwrap();
+
+    let op = "list_invoices_invoices_get";
+    if let Some(all) = calls.ok(op, client.list_invoices_invoices_get().send().await) {
+        assert_eq!(all.len(), 1);
+        let invoice = &all[0];
+        assert_eq!(
+            (invoice.number, invoice.customer.as_str()),
+            (1001, "Acme Ltd")
+        );
+        assert_eq!(
+            (invoice.issued.as_str(), invoice.due.as_str()),
+            ("2024-01-05", "2024-02-05")
+        );
+        assert_eq!((invoice.status, invoice.total.as_str()), (2, "405.50"));
+        assert_eq!(invoice.currency.as_deref(), Some("EUR"));
+        assert_eq!(
+            invoice.lines,
+            [
+                LineItemOutput::new("Consulting", 3, "120.00"),
+                LineItemOutput::new("Travel", 1, "45.50"),
+            ]
+        );
+    }
+    let lines = vec![
+        LineItemInput::new("Widgets", 4, "2.50".to_owned()),
+        LineItemInput::new("Setup", 1, 10.0),
+    ];
+    let invoice = InvoiceIn::new("Globex", "2024-03-01", "2024-03-31", lines).with_currency("USD");
+    let created = client
+        .create_invoice_invoices_post()
+        .body(invoice)
+        .send()
+        .await;
+    if let Some(invoice) = calls.ok_status("create_invoice_invoices_post", 201, created) {
+        assert_eq!((invoice.number, invoice.status), (1002, 0));
+        assert_eq!(invoice.total, "20.00");
+        assert_eq!(invoice.currency.as_deref(), Some("USD"));
+        assert_eq!(invoice.lines[0], LineItemOutput::new("Widgets", 4, "2.50"));
+        assert_eq!(invoice.lines[1].unit_price, "10.0");
+    }
+    let op = "set_status_invoices__number__status_put";
+    let sent = client
+        .set_status_invoices_number_status_put()
+        .number(1002)
+        .status(1)
+        .send()
+        .await;
+    if let Some(invoice) = calls.ok(op, sent) {
+        assert_eq!((invoice.number, invoice.status), (1002, 1));
+    }
+    let got = client
+        .get_invoice_invoices_number_get()
+        .number(1002)
+        .send()
+        .await;
+    if let Some(invoice) = calls.ok("get_invoice_invoices__number__get", got) {
+        assert_eq!((invoice.customer.as_str(), invoice.status), ("Globex", 1));
+        assert_eq!(invoice.due, "2024-03-31");
+    }
+    let sent = client.list_invoices_invoices_get().status(1).send().await;
+    if let Some(list) = calls.ok("list_invoices_invoices_get", sent) {
+        let numbers: Vec<i64> = list.iter().map(|i| i.number).collect();
+        assert_eq!(numbers, [1002]);
+    }
+
+    let missing = client
+        .get_invoice_invoices_number_get()
+        .number(1)
+        .send()
+        .await;
+    assert_eq!(
+        service_error("missing invoice", 404, missing).message,
+        "invoice not found"
+    );
+    // The int enum's values and the currency's pattern are FastAPI's to check; the quantity is ours.
+    let result = client
+        .set_status_invoices_number_status_put()
+        .number(1002)
+        .status(7)
+        .send()
+        .await;
+    assert_422!(billing, "status", ["query", "status"], result);
+    let line = || vec![LineItemInput::new("x", 1, 1.0)];
+    let invoice =
+        InvoiceIn::new("Initech", "2024-03-01", "2024-03-31", line()).with_currency("usd");
+    let result = client
+        .create_invoice_invoices_post()
+        .body(invoice)
+        .send()
+        .await;
+    assert_422!(billing, "currency", ["body", "currency"], result);
+    let lines = vec![LineItemInput::new("x", 0, 1.0)];
+    let invoice = InvoiceIn::new("Initech", "2024-03-01", "2024-03-31", lines);
+    let result = client
+        .create_invoice_invoices_post()
+        .body(invoice)
+        .send()
+        .await;
+    calls.invalid("quantity", "body.lines[0].quantity", result);
+}
+
+/// A header parameter, Literal fields, nested message lists, pagination.
+async fn chat(url: &str, calls: &mut Calls) {
+    use chat::types::*;
+    let client = chat::Client::builder().endpoint(url).build().unwrap();
+    const T0: &str = "2024-05-04T12:00:00Z";
+
+    let op = "get_room_rooms__room__get";
+    if let Some(room) = calls.ok(
+        op,
+        client
+            .get_room_rooms_room_get()
+            .room("general")
+            .send()
+            .await,
+    ) {
+        assert_eq!(
+            (room.name.as_str(), room.topic.as_deref()),
+            ("general", Some("Anything goes"))
+        );
+        assert_eq!(room.members, ["ada", "bo"]);
+        let ids: Vec<i64> = room.messages.iter().map(|m| m.id).collect();
+        assert_eq!(ids, [1, 2, 3]);
+        let [created, hello, reply] = &room.messages[..] else {
+            unreachable!()
+        };
+        assert_eq!(
+            (created.author.as_str(), &created.kind),
+            ("system", &Some(MessageKind::System))
+        );
+        assert_eq!(hello.kind, Some(MessageKind::Text));
+        assert_eq!(hello.reactions, Some(vec![Reaction::new(":wave:", 2)]));
+        assert_eq!((reply.body.as_str(), reply.reply_to), ("hi ada", Some(2)));
+        assert!(room.messages.iter().all(|m| m.sent_at == T0));
+    }
+    let page = client
+        .get_room_rooms_room_get()
+        .room("general")
+        .after(1)
+        .limit(1)
+        .send()
+        .await;
+    if let Some(room) = calls.ok(op, page) {
+        let ids: Vec<i64> = room.messages.iter().map(|m| m.id).collect();
+        assert_eq!(ids, [2]);
+    }
+    if let Some(room) = calls.ok(
+        op,
+        client.get_room_rooms_room_get().room("random").send().await,
+    ) {
+        assert_eq!(room.topic, None);
+        assert!(room.messages.is_empty());
+    }
+    let message = NewMessage::new("waves back")
+        .with_kind(NewMessageKind::Action)
+        .with_reply_to(2);
+    let posted = client
+        .post_message_rooms_room_messages_post()
+        .room("random")
+        .x_user("cy")
+        .body(message)
+        .send()
+        .await;
+    if let Some(m) = calls.ok_status("post_message_rooms__room__messages_post", 201, posted) {
+        assert_eq!(
+            (m.id, m.room.as_str(), m.author.as_str()),
+            (4, "random", "cy")
+        );
+        assert_eq!(
+            (m.body.as_str(), &m.kind),
+            ("waves back", &Some(MessageKind::Action))
+        );
+        assert_eq!((m.reply_to, m.sent_at.as_str()), (Some(2), T0));
+    }
+    let random = client
+        .get_room_rooms_room_get()
+        .room("random")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(random.body().messages.len(), 1);
+
+    let missing = client.get_room_rooms_room_get().room("nope").send().await;
+    assert_eq!(
+        service_error("missing room", 404, missing).message,
+        "no such room"
+    );
+    // Every constraint of the spec is checked by the client: no 422 to provoke.
+    let result = client
+        .get_room_rooms_room_get()
+        .room("general")
+        .limit(0)
+        .send()
+        .await;
+    calls.invalid("limit", "limit", result);
+    let result = client
+        .post_message_rooms_room_messages_post()
+        .room("general")
+        .x_user("")
+        .body(NewMessage::new("hi"))
+        .send()
+        .await;
+    calls.invalid("empty user", "x-user", result);
 }
