@@ -8,7 +8,7 @@ cargo test --workspace --locked
 # The fake HSS service and its tests need the feature the workspace leaves off.
 cargo test --locked -p huaweicloud-hss --features test-util
 
-# FastAPI round trip: every operation of 15 apps of tests/fastapi, generated
+# FastAPI round trip: every operation of the 51 apps of tests/fastapi, generated
 # from the OpenAPI 3.1 FastAPI writes, against the apps served by uvicorn on
 # 127.0.0.1 (FastAPI and uvicorn pinned in tests/fastapi/requirements.txt).
 python3 scripts/fastapi_specs.py venv
