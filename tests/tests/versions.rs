@@ -186,3 +186,30 @@ components:
     assert!(code.contains("pub inner: bool"), "{code}");
     assert!(code.contains("pub fn a(&self)"), "{code}");
 }
+
+/// A 3.1 path item may be a reference to another path item of the
+/// document, directly or through `components/pathItems`.
+#[test]
+fn path_items_by_reference() {
+    let spec = r##"
+openapi: 3.1.0
+info: {title: Items, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: readA
+      responses: {'204': {description: ok}}
+  /b:
+    $ref: '#/paths/~1a'
+  /c:
+    $ref: '#/components/pathItems/C'
+components:
+  pathItems:
+    C:
+      $ref: '#/paths/~1a'
+"##;
+    let code = generate(spec, "3.1");
+    for path in ["\"/a\"", "\"/b\"", "\"/c\""] {
+        assert!(code.contains(path), "{path} missing:\n{code}");
+    }
+}

@@ -378,35 +378,52 @@ fn drop_requirements(security: Option<&mut Value>, schemes: &[String]) {
     }
 }
 
-/// `$ref`s in `paths` to `#/components/pathItems/…` are replaced by the item.
+/// `$ref`s in `paths` (to `#/components/pathItems/…` or any path item of
+/// the document) are replaced by the item.
 fn path_item_refs(root: &mut serde_json::Map<String, Value>, cx: &mut Context) {
-    let items = root
-        .get("components")
-        .and_then(|c| c.get("pathItems"))
-        .cloned()
-        .unwrap_or_default();
-    let Some(Value::Object(paths)) = root.get_mut("paths") else {
-        return;
-    };
-    for (path, item) in paths.iter_mut() {
-        let mut seen = 0;
-        while let Some(reference) = item.get("$ref").and_then(Value::as_str).map(str::to_owned) {
-            let at = pointer::join(&pointer::join("#/paths", path), "$ref");
-            let target = pointer::tokens(&reference).and_then(|tokens| match tokens.as_slice() {
-                [c, p, name] if c == "components" && p == "pathItems" => items.get(name).cloned(),
-                _ => None,
+    // Targets are looked up in the document as written, then put in place.
+    let mut resolved: Vec<(String, Value)> = Vec::new();
+    for (path, item) in root
+        .get("paths")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        let mut item = item;
+        let mut hops = 0;
+        while let Some(reference) = item.get("$ref").and_then(Value::as_str) {
+            let target = pointer::tokens(reference).and_then(|tokens| {
+                let (first, rest) = tokens.split_first()?;
+                rest.iter()
+                    .try_fold(root.get(first)?, |node, token| match node {
+                        Value::Object(map) => map.get(token),
+                        Value::Array(list) => list.get(token.parse::<usize>().ok()?),
+                        _ => None,
+                    })
             });
-            seen += 1;
-            match target {
-                Some(target) if seen < 32 => {
-                    cx.map.record(&pointer::join("#/paths", path), &reference);
-                    *item = target;
+            hops += 1;
+            match target.filter(|t| t.is_object() && hops < 32) {
+                Some(target) => {
+                    cx.map.record(&pointer::join("#/paths", path), reference);
+                    item = target;
                 }
-                _ => {
-                    cx.error(&at, format!("path item reference `{reference}` points to no path item in `#/components/pathItems`"));
+                None => {
+                    let at = pointer::join(&pointer::join("#/paths", path), "$ref");
+                    cx.error(
+                        &at,
+                        format!("path item reference `{reference}` points to no path item"),
+                    );
                     break;
                 }
             }
+        }
+        if hops > 0 {
+            resolved.push((path.clone(), item.clone()));
+        }
+    }
+    if let Some(Value::Object(paths)) = root.get_mut("paths") {
+        for (path, item) in resolved {
+            paths.insert(path, item);
         }
     }
 }
