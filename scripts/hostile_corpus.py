@@ -165,6 +165,50 @@ def put_name(spec, place, name):
         spec["security"] = [{name: []}]
 
 
+def v31(place, text="text", name="Named"):
+    """The base spec as OpenAPI 3.1, with `text` or `name` in a 3.1-only place."""
+    spec = base()
+    spec["openapi"] = "3.1.0"
+    schemas = spec["components"]["schemas"]
+    item = schemas["Item"]
+    item["properties"]["name"] = {"type": ["string", "null"]}
+    if place == "const":
+        schemas["Circle"]["properties"]["type"] = {"const": text}
+    elif place == "ref-sibling":
+        item["properties"]["kind"] = {"$ref": "#/components/schemas/Kind", "description": text}
+    elif place in ("webhook", "webhook-description"):
+        hook = name if place == "webhook" else "created"
+        spec["webhooks"] = {hook: {"post": {"requestBody": {"content": {"application/json": {
+            "schema": {"type": "object", "description": text if place != "webhook" else "payload",
+                       "properties": {"id": {"type": "string"}}}}}},
+            "responses": {"200": {"description": "ok"}}}}}
+    elif place == "defs":
+        item["$defs"] = {name: {"type": "object", "properties": {"x": {"type": "integer"}}}}
+        item["properties"]["extra"] = {"$ref": "#/components/schemas/Item/$defs/" + escape_pointer(name)}
+    return spec
+
+
+def v20(text="text", name="field"):
+    """A Swagger 2.0 spec with `text` in a body parameter's description and
+    `name` as a form field."""
+    return {
+        "swagger": "2.0",
+        "info": {"title": "Hostile", "version": "1"},
+        "host": "api.example.test",
+        "paths": {"/items": {
+            "post": {"operationId": "addItem", "consumes": ["application/json"],
+                     "parameters": [{"name": "body", "in": "body", "description": text,
+                                     "schema": {"$ref": "#/definitions/Item"}}],
+                     "responses": {"204": {"description": "added"}}},
+            "put": {"operationId": "upload", "consumes": ["multipart/form-data"],
+                    "parameters": [{"name": name, "in": "formData", "type": "file"},
+                                   {"name": "note", "in": "formData", "type": "string"}],
+                    "responses": {"204": {"description": "stored"}}}}},
+        "definitions": {"Item": {"type": "object", "x-nullable": True,
+                                 "properties": {"name": {"type": "string"}}}},
+    }
+
+
 def escape_pointer(name):
     from urllib.parse import quote
     return quote(name.replace("~", "~0").replace("/", "~1"), safe="")
@@ -181,6 +225,15 @@ def specs():
             spec = base()
             put_name(spec, place, name)
             yield f"name-{place}-{label}", spec
+    # Places only OpenAPI 3.1 and Swagger 2.0 documents have (the front end).
+    for label, text in TEXTS.items():
+        for place in ("const", "ref-sibling", "webhook-description"):
+            yield f"text-v31-{place}-{label}", v31(text=text, place=place)
+        yield f"text-v20-body-description-{label}", v20(text=text)
+    for label, name in NAMES.items():
+        for place in ("webhook", "defs"):
+            yield f"name-v31-{place}-{label}", v31(name=name, place=place)
+        yield f"name-v20-form-field-{label}", v20(name=name)
     # The largest struct the generator writes compiles; one more is refused.
     for count in (1000, 1001):
         spec = base()

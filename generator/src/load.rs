@@ -110,10 +110,8 @@ fn narrow(raw: &serde_json::Value) -> Option<(String, String)> {
             )),
         }
     }
+    use crate::front::METHODS;
     use openapiv3::{Operation, Parameter, ReferenceOr, RequestBody, Response, Schema};
-    const METHODS: [&str; 8] = [
-        "get", "put", "post", "delete", "options", "head", "patch", "trace",
-    ];
     if let Some(paths) = raw.get("paths").and_then(|p| p.as_object()) {
         for (path, item) in paths {
             let item_at = pointer::join("#/paths", path);

@@ -269,7 +269,8 @@ fn reserved_keys(node: &Value, at: &str, diags: &mut Diagnostics, depth: usize) 
     }
 }
 
-const METHODS: [&str; 8] = [
+/// The operations of a path item, in the order lowering reads them.
+pub(crate) const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 

@@ -10,6 +10,7 @@ use serde_json::{json, Map, Value};
 use super::Context;
 use crate::diag::pointer;
 
+/// Swagger 2.0 has no TRACE.
 const METHODS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
 
 /// Keys of a 2.0 parameter or header that belong to its schema in 3.0.

@@ -2,15 +2,11 @@
 
 use serde_json::Value;
 
-use super::{schema, Context};
+use super::{schema, Context, METHODS};
 use crate::diag::pointer;
 
 /// Deepest nesting the front end follows; parsers stop documents at 128.
 pub const MAX_DEPTH: usize = 256;
-
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
 
 /// Normalizes every schema of the document in place.
 pub fn schemas(doc: &mut Value, cx: &mut Context) {

@@ -12,9 +12,7 @@ use crate::diag::pointer;
 use crate::names::{camel, snake, Namespace};
 
 /// Methods in the order the OpenAPI path item lists them.
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
+use crate::front::METHODS;
 
 impl Lowerer<'_> {
     pub(super) fn lower_operations(
