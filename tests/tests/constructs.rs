@@ -257,3 +257,47 @@ fn integer_bounds_beyond_f64_precision_are_exact() {
     );
     assert_eq!(check(Bounds::new().with_below_top(i32::MAX - 1)), Ok(()));
 }
+
+/// A tagged union keeps a kind this client does not know (tag and value), as
+/// string enums keep unknown values; a missing or non-string tag is an error.
+#[test]
+fn tagged_unions_keep_unknown_kinds() {
+    use snapshots::one_of::types::{Circle, Shape};
+    let circle: Shape =
+        serde_json::from_str(r#"{"radius": 2.5, "kind": "circle"}"#).expect("decodes");
+    assert_eq!(circle, Shape::Circle(Circle::new(2.5)));
+    let json = r#"{"kind": "hexagon", "side": 1, "extra": {"deep": [1]}}"#;
+    let Shape::Unknown(other) = serde_json::from_str(json).expect("decodes") else {
+        panic!("an unknown kind is kept");
+    };
+    assert_eq!(other.tag(), "hexagon");
+    let expected: serde_json::Value = serde_json::from_str(json).expect("json");
+    assert_eq!(serde_json::Value::Object(other.value().clone()), expected);
+    for (bad, message) in [
+        (r#"{"radius": 1}"#, "missing field `kind`"),
+        (r#"{"kind": 7, "radius": 1}"#, "a string tag"),
+        (r#"{"kind": "circle"}"#, "missing field `radius`"),
+    ] {
+        let error = serde_json::from_str::<Shape>(bad)
+            .expect_err(bad)
+            .to_string();
+        assert!(error.contains(message), "{bad}: {error}");
+    }
+}
+
+/// Written with its tag, and an unknown kind written back as it was read; a
+/// request holding one is refused before sending.
+#[test]
+fn tagged_unions_write_their_tag() {
+    use huaweicloud_hss::runtime::Validate;
+    use huaweicloud_hss::types::CreateTaskRequestBody;
+    let json = serde_json::json!({"task_type": "iac_scan", "iac_scan_info": {"file_type": "dockerfile", "file_id_list": ["f1"]}});
+    let body: CreateTaskRequestBody = serde_json::from_value(json.clone()).expect("decodes");
+    assert!(matches!(body, CreateTaskRequestBody::IacScan(_)));
+    assert_eq!(serde_json::to_value(&body).expect("encodes"), json);
+    let future = serde_json::json!({"task_type": "vm_scan", "vm": {"id": 1}});
+    let body: CreateTaskRequestBody = serde_json::from_value(future.clone()).expect("decodes");
+    assert_eq!(serde_json::to_value(&body).expect("encodes"), future);
+    let error = body.validate("body").expect_err("unknown kind");
+    assert!(error.to_string().contains("vm_scan"), "{error}");
+}

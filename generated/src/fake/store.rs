@@ -122,6 +122,12 @@ impl Store {
                 let name = format!("iac scan {number}");
                 self.iac_task(id.clone(), name, &task.iac_scan_info, window)
             }
+            CreateTaskRequestBody::Unknown(other) => {
+                return Err(ApiError::invalid(format!(
+                    "task_type {} is not supported",
+                    other.tag()
+                )))
+            }
         };
         self.tasks.push(task);
         Ok(id)

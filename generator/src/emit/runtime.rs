@@ -38,6 +38,7 @@ pub const SOURCES: &[(&str, &str)] = sources![
     "request.rs",
     "response.rs",
     "retry.rs",
+    "tagged.rs",
     "trace.rs",
     "trace_off.rs",
     "validate.rs",

@@ -188,6 +188,9 @@ pub struct Union {
     pub tag: Option<String>,
     /// The alternatives.
     pub variants: Vec<UnionVariant>,
+    /// The variant keeping a value whose tag no alternative has (tagged
+    /// unions only).
+    pub fallback: Option<String>,
 }
 
 /// One alternative of a union.

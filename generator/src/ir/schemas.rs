@@ -790,6 +790,7 @@ impl Lowerer<'_> {
             return Union {
                 tag: Some(d.property_name.clone()),
                 variants,
+                fallback: Some(variant_names.claim("Unknown")),
             };
         }
         for (i, member) in view.members.iter().enumerate() {
@@ -815,6 +816,7 @@ impl Lowerer<'_> {
         Union {
             tag: None,
             variants,
+            fallback: None,
         }
     }
 }

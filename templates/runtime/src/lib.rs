@@ -34,6 +34,8 @@ mod paging;
 mod request;
 mod response;
 mod retry;
+#[doc(hidden)]
+pub mod tagged;
 #[cfg(feature = "tracing")]
 mod trace;
 #[cfg(not(feature = "tracing"))]
@@ -61,6 +63,7 @@ pub use paging::{Items, PageFuture, Paged, Pages};
 pub use reqwest;
 pub use response::Response;
 pub use retry::RetryPolicy;
+pub use tagged::UnknownKind;
 pub use validate::Validate;
 pub use wait::Waiter;
 
@@ -72,11 +75,13 @@ pub mod private {
     pub use super::paging::window_value;
     pub use super::request::{CallOptions, Request};
     pub use super::response::json;
-    pub use super::{encode, validate};
-    pub use super::{Core, Error, Hook, InvalidInput, Response, RetryPolicy, ServiceError};
+    pub use super::{encode, tagged, validate};
+    pub use super::{
+        Core, Error, Hook, InvalidInput, Response, RetryPolicy, ServiceError, UnknownKind,
+    };
     pub use super::{Items, PageFuture, Paged, Pages};
     pub use crate::{
-        client_builder, constructor, deserialize_struct, request_builder, string_enum,
+        client_builder, constructor, deserialize_struct, request_builder, string_enum, tagged_union,
     };
     pub use reqwest::Method;
 }

@@ -276,3 +276,35 @@ macro_rules! deserialize_struct {
         }
     };
 }
+
+/// `Serialize` (`ser`) and/or `Deserialize` (`de`) of a tagged union: the
+/// property `$tag` names the variant; a value whose tag no variant has is
+/// kept whole in `$fallback` (`Pet, "kind", Unknown; { Cat = "cat" }; ser de`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! tagged_union {
+    ($name:ident, $tag:literal, $fallback:ident; $variants:tt; $($dir:ident)*) => {
+        $($crate::tagged_union!(@$dir $name, $tag, $fallback; $variants);)*
+    };
+    (@ser $name:ident, $tag:literal, $fallback:ident; { $($variant:ident = $wire:literal),* }) => {
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $(Self::$variant(value) => rt::tagged::write(value, $tag, $wire, serializer),)*
+                    Self::$fallback(value) => serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+    };
+    (@de $name:ident, $tag:literal, $fallback:ident; { $($variant:ident = $wire:literal),* }) => {
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let (kind, fields) = rt::tagged::read(deserializer, $tag)?;
+                Ok(match kind.as_str() {
+                    $($wire => Self::$variant(rt::tagged::variant::<_, D::Error>(fields)?),)*
+                    _ => Self::$fallback(rt::UnknownKind::new($tag, kind, fields)),
+                })
+            }
+        }
+    };
+}

@@ -164,20 +164,23 @@ pub mod types {
     }
     rt::string_enum!(Mixed, Unknown, A = "a", B = "b");
     /// The `Shape` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
-    #[serde(tag = "type`\n```rust")]
     pub enum Shape {
         /// ```text
         /// ```
-        #[serde(rename = "circle`\n```rust\nstd::process::exit(17);\n```")]
         CircleRustStdProcessExit17(Circle),
         /// ```text
         /// ```
-        #[serde(rename = "square")]
         Square(Square),
+        /// A kind this client does not know, e.g. from a newer service version.
+        Unknown(rt::UnknownKind),
     }
+    rt::tagged_union!(
+        Shape, "type`\n```rust", Unknown; { CircleRustStdProcessExit17 =
+        "circle`\n```rust\nstd::process::exit(17);\n```", Square = "square" }; de
+    );
     impl From<Circle> for Shape {
         fn from(value: Circle) -> Self {
             Self::CircleRustStdProcessExit17(value)

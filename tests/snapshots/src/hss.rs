@@ -211,18 +211,21 @@ pub mod types {
     }
     /// Parameters of the task to create. `task_type` selects the variant and
     /// which of `cluster_scan_info` or `iac_scan_info` is required.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
-    #[serde(tag = "task_type")]
     pub enum CreateTaskRequestBody {
         /// `task_type` = `cluster_scan`
-        #[serde(rename = "cluster_scan")]
         ClusterScan(CreateClusterScanTask),
         /// `task_type` = `iac_scan`
-        #[serde(rename = "iac_scan")]
         IacScan(CreateIacScanTask),
+        /// A kind this client does not know, e.g. from a newer service version.
+        Unknown(rt::UnknownKind),
     }
+    rt::tagged_union!(
+        CreateTaskRequestBody, "task_type", Unknown; { ClusterScan = "cluster_scan",
+        IacScan = "iac_scan" }; ser
+    );
     impl From<CreateClusterScanTask> for CreateTaskRequestBody {
         fn from(value: CreateClusterScanTask) -> Self {
             Self::ClusterScan(value)
@@ -239,6 +242,9 @@ pub mod types {
             match self {
                 Self::ClusterScan(value) => rt::validate::Validate::validate(value, path),
                 Self::IacScan(value) => rt::validate::Validate::validate(value, path),
+                Self::Unknown(value) => {
+                    rt::validate::known_variant(path, value.tag(), false)
+                }
             }
         }
     }

@@ -78,18 +78,20 @@ pub mod types {
         Node { value "value" 0 opt, parent "parent" 1 opt, children "children" 2 opt }
     );
     /// The `Shape` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
-    #[serde(tag = "kind")]
     pub enum Shape {
         /// `kind` = `circle`
-        #[serde(rename = "circle")]
         Circle(Circle),
         /// `kind` = `square`
-        #[serde(rename = "square")]
         Square(Square),
+        /// A kind this client does not know, e.g. from a newer service version.
+        Unknown(rt::UnknownKind),
     }
+    rt::tagged_union!(
+        Shape, "kind", Unknown; { Circle = "circle", Square = "square" }; de
+    );
     impl From<Circle> for Shape {
         fn from(value: Circle) -> Self {
             Self::Circle(value)

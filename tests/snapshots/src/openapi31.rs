@@ -265,18 +265,18 @@ pub mod types {
         }
     }
     /// The `Pet` schema of the API.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     #[allow(clippy::large_enum_variant)]
-    #[serde(tag = "kind")]
     pub enum Pet {
         /// `kind` = `cat`
-        #[serde(rename = "cat")]
         Cat(Cat),
         /// `kind` = `dog`
-        #[serde(rename = "dog")]
         Dog(Dog),
+        /// A kind this client does not know, e.g. from a newer service version.
+        Unknown(rt::UnknownKind),
     }
+    rt::tagged_union!(Pet, "kind", Unknown; { Cat = "cat", Dog = "dog" }; ser de);
     impl From<Cat> for Pet {
         fn from(value: Cat) -> Self {
             Self::Cat(value)
@@ -293,6 +293,9 @@ pub mod types {
             match self {
                 Self::Cat(value) => rt::validate::Validate::validate(value, path),
                 Self::Dog(value) => rt::validate::Validate::validate(value, path),
+                Self::Unknown(value) => {
+                    rt::validate::known_variant(path, value.tag(), false)
+                }
             }
         }
     }
