@@ -317,3 +317,43 @@ async fn two_generated_clients_share_the_runtime_types() {
     ];
     assert!(results[0].is_err() && results[1].is_ok());
 }
+
+/// An `Authorization` header parameter no scheme covers (OpenAPI ignores it)
+/// becomes the inferred scheme `authorizationHeader`: the value is sent as the
+/// whole header, and a call without it fails before sending.
+#[tokio::test]
+async fn an_uncovered_authorization_parameter_becomes_a_scheme() {
+    let server = server().await;
+    let anonymous = Client::builder()
+        .endpoint(server.uri())
+        .bearer("tok-1")
+        .build()
+        .expect("builds");
+    let error = anonymous.legacy().send().await.expect_err("no credential");
+    assert!(matches!(error, Error::MissingCredentials(_)), "{error:?}");
+    assert!(server
+        .received_requests()
+        .await
+        .expect("recording")
+        .is_empty());
+
+    let client = Client::builder()
+        .endpoint(server.uri())
+        .authorization_header("Bearer legacy-7")
+        .bearer("tok-1")
+        .build()
+        .expect("builds");
+    client.legacy().send().await.expect("ok");
+    let request = last(&server).await;
+    assert_eq!(
+        header(&request, "authorization").as_deref(),
+        Some("Bearer legacy-7")
+    );
+    // Where a scheme covers the parameter, the scheme sends it.
+    client.covered().send().await.expect("ok");
+    let request = last(&server).await;
+    assert_eq!(
+        header(&request, "authorization").as_deref(),
+        Some("Bearer tok-1")
+    );
+}

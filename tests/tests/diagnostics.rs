@@ -576,3 +576,38 @@ fn broken_pagination_is_located() {
         "must answer with a JSON object",
     );
 }
+
+/// OpenAPI ignores `Accept`, `Content-Type` and `Authorization` header
+/// parameters; each is a located warning, and an `Authorization` one no
+/// scheme covers says which scheme the client infers (issue 20: Oxide's keeper).
+#[test]
+fn ignored_header_parameters_are_located_warnings() {
+    let spec = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/auth.yaml"))
+        .expect("fixture");
+    assert_warning(
+        &spec,
+        "#/paths/~1legacy/get/parameters/0",
+        "no security scheme of the operation sends it, so the client sends the value of the scheme `authorizationHeader`",
+    );
+    assert_warning(
+        &spec,
+        "#/paths/~1legacy/get/parameters/1",
+        "`Accept`: the client sets it from the media types of the responses",
+    );
+    assert_warning(
+        &spec,
+        "#/paths/~1covered/get/parameters/0",
+        "the client sends it from the credentials of the operation's security scheme",
+    );
+    let keeper = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/bench/specs/keeper.json"
+    ))
+    .expect("keeper spec");
+    let found = warnings(&keeper);
+    let inferred = found
+        .iter()
+        .filter(|(_, m)| m.contains("the scheme `authorizationHeader`, inferred"))
+        .count();
+    assert_eq!(inferred, 6, "{found:#?}");
+}

@@ -16,18 +16,24 @@ pub fn lower(spec: &LoadedSpec) -> (Api, Diagnostics) {
     let mut cx = Lowerer::new(&spec.openapi, &spec.raw);
     cx.register_components();
     cx.lower_components();
-    let schemes = cx.lower_schemes();
+    let mut schemes = cx.lower_schemes();
     let security = cx.lower_requirements(
         spec.openapi.security.as_deref().unwrap_or_default(),
         &schemes,
         "#/security",
     );
+    cx.inferred_authorization.0 = super::security::free_id(&schemes, "authorizationHeader");
     let mut operations = cx.lower_operations(&schemes, &security);
+    if let Some(doc) = cx.inferred_authorization.1.take() {
+        schemes.push(super::security::inferred_authorization(
+            &cx.inferred_authorization.0,
+            doc,
+        ));
+    }
     let servers = cx.lower_servers();
     cx.finish_types();
     cx.report_visits("#/components/schemas");
     cx.check_unions();
-    let mut schemes = schemes;
     cx.check_params(&mut operations, &mut schemes);
     cx.lower_pagination(&mut operations);
     let info = &spec.openapi.info;
@@ -76,6 +82,12 @@ pub(super) struct Lowerer<'a> {
     /// Where the current operation's API keys go; parameters of the same
     /// place and name are dropped, since the credential fills them.
     pub(super) auth_params: Vec<(super::ParamLocation, String)>,
+    /// Header parameters OpenAPI ignores (`Accept`, `Content-Type`,
+    /// `Authorization`) declared by the current operation.
+    pub(super) ignored_headers: Vec<super::security::IgnoredHeader>,
+    /// The scheme inferred for `Authorization` parameters no scheme covers:
+    /// its id, and the description of the first such parameter once used.
+    pub(super) inferred_authorization: (String, Option<Option<String>>),
     /// References met again while being inlined; see `shape_of_ref`.
     pub(super) pending_recursion: BTreeSet<String>,
     /// Current schema nesting depth, bounded to keep recursion finite.
@@ -105,6 +117,8 @@ impl<'a> Lowerer<'a> {
             ref_shapes: BTreeMap::new(),
             pending_recursion: BTreeSet::new(),
             auth_params: Vec::new(),
+            ignored_headers: Vec::new(),
+            inferred_authorization: (String::new(), None),
             depth: 0,
             visits: std::cell::Cell::new(0),
             max_visits: super::schemas::max_visits(raw),

@@ -93,6 +93,7 @@ impl Lowerer<'_> {
                     })
                     .collect();
                 let params = self.params(&builder, path, all_params, &at);
+                let inferred = self.ignored_header_params(effective, schemes);
                 let body = op
                     .request_body
                     .as_ref()
@@ -102,7 +103,11 @@ impl Lowerer<'_> {
                 if let Success::ByStatus(name, _) = &mut success {
                     *name = builder_names.claim(&format!("{builder}Response"));
                 }
-                let security = own_security.filter(|own| own != default_security);
+                let security = match inferred {
+                    Some(alternatives) => Some(alternatives),
+                    None => own_security,
+                }
+                .filter(|own| own != default_security);
                 out.push(Operation {
                     id: op.operation_id.clone().unwrap_or_else(|| name.clone()),
                     name,
@@ -163,6 +168,12 @@ impl Lowerer<'_> {
                 && ["accept", "content-type", "authorization"]
                     .contains(&data.name.to_ascii_lowercase().as_str())
             {
+                self.ignored_headers.push(super::security::IgnoredHeader {
+                    name: data.name.clone(),
+                    required: data.required,
+                    pointer: param_at.clone(),
+                    doc: data.description.clone(),
+                });
                 continue;
             }
             let is_credential = self.auth_params.iter().any(|(place, name)| {

@@ -179,6 +179,125 @@ impl Lowerer<'_> {
     }
 }
 
+/// A header parameter OpenAPI says to ignore.
+pub(super) struct IgnoredHeader {
+    /// `Accept`, `Content-Type` or `Authorization`, as written.
+    pub name: String,
+    pub required: bool,
+    pub pointer: String,
+    pub doc: Option<String>,
+}
+
+impl Lowerer<'_> {
+    /// Reports the current operation's ignored header parameters. An
+    /// `Authorization` parameter no scheme of `effective` sends makes the
+    /// operation use the inferred scheme: its new alternatives are returned.
+    pub(super) fn ignored_header_params(
+        &mut self,
+        effective: &[Vec<String>],
+        schemes: &[SecurityScheme],
+    ) -> Option<Vec<Vec<String>>> {
+        let mut out = None;
+        for header in std::mem::take(&mut self.ignored_headers) {
+            let why = match header.name.to_ascii_lowercase().as_str() {
+                "accept" => "the client sets it from the media types of the responses".to_owned(),
+                "content-type" => {
+                    "the client sets it from the media type of the request body".to_owned()
+                }
+                _ if covers_authorization(effective, schemes) => {
+                    "the client sends it from the credentials of the operation's security scheme"
+                        .to_owned()
+                }
+                _ => {
+                    let id = self.inferred_authorization.0.clone();
+                    let alternatives = out.get_or_insert_with(|| effective.to_vec());
+                    *alternatives = with_scheme(alternatives, &id, header.required);
+                    self.inferred_authorization.1.get_or_insert(header.doc);
+                    format!("no security scheme of the operation sends it, so the client sends the value of the scheme `{id}`, inferred from this parameter")
+                }
+            };
+            self.diags.warning(
+                &header.pointer,
+                format!(
+                    "OpenAPI ignores a header parameter named `{}`: {why}",
+                    header.name
+                ),
+            );
+        }
+        out
+    }
+}
+
+/// Whether an alternative the client can meet sends `Authorization`.
+fn covers_authorization(alternatives: &[Vec<String>], schemes: &[SecurityScheme]) -> bool {
+    alternatives.iter().any(|alternative| {
+        let known: Vec<&SecurityScheme> = alternative
+            .iter()
+            .filter_map(|id| schemes.iter().find(|s| &s.id == id))
+            .collect();
+        known.len() == alternative.len() && known.iter().any(|s| uses_authorization(s))
+    })
+}
+
+/// `alternatives` with `id` needed by each (and, when `optional`, each as it was too).
+fn with_scheme(alternatives: &[Vec<String>], id: &str, required: bool) -> Vec<Vec<String>> {
+    let base: Vec<Vec<String>> = if alternatives.is_empty() {
+        vec![Vec::new()]
+    } else {
+        alternatives.to_vec()
+    };
+    let mut out: Vec<Vec<String>> = base
+        .iter()
+        .map(|alternative| {
+            let mut ids = alternative.clone();
+            if !ids.iter().any(|i| i == id) {
+                ids.push(id.to_owned());
+                ids.sort();
+            }
+            ids
+        })
+        .collect();
+    if !required {
+        out.extend(base);
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    out.retain(|alternative| seen.insert(alternative.clone()));
+    out
+}
+
+/// `base`, or `base` with the first number that makes it no scheme's id.
+pub(super) fn free_id(schemes: &[SecurityScheme], base: &str) -> String {
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                base.to_owned()
+            } else {
+                format!("{base}{n}")
+            }
+        })
+        .find(|id| !schemes.iter().any(|s| &s.id == id))
+        .unwrap_or_default()
+}
+
+/// The scheme inferred from `Authorization` header parameters: the caller's
+/// value sent as the whole header.
+pub(super) fn inferred_authorization(id: &str, doc: Option<String>) -> SecurityScheme {
+    let note = "Inferred from the `Authorization` header parameter of operations no security scheme covers; the value is sent as the whole header (e.g. `Bearer <token>`).";
+    SecurityScheme {
+        id: id.to_owned(),
+        setter: snake(id),
+        kind: SchemeKind::ApiKey {
+            location: ParamLocation::Header,
+            name: "Authorization".to_owned(),
+        },
+        env: None,
+        doc: Some(match doc {
+            Some(doc) => format!("{doc}\n\n{note}"),
+            None => note.to_owned(),
+        }),
+    }
+}
+
 /// Whether a scheme writes the `Authorization` header.
 fn uses_authorization(scheme: &SecurityScheme) -> bool {
     match &scheme.kind {

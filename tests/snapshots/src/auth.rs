@@ -188,6 +188,36 @@ pub mod operations {
             Ok(request)
         }
     }
+    /// `GET /legacy`
+    ///
+    /// Declares its credential as a header parameter, as some generators write.
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct Legacy<'a> {
+        call: rt::Call<'a>,
+    }
+    impl<'a> Legacy<'a> {
+        rt::request_builder!("legacy", GET, "/legacy"; empty(()));
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            let mut request = self.call.request(&[])?;
+            request.security = Some(&[&["authorizationHeader"]]);
+            Ok(request)
+        }
+    }
+    /// `GET /covered`
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct Covered<'a> {
+        call: rt::Call<'a>,
+    }
+    impl<'a> Covered<'a> {
+        rt::request_builder!("covered", GET, "/covered"; empty(()));
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            Ok(self.call.request(&[])?)
+        }
+    }
     /// `GET /digest`
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
@@ -220,6 +250,11 @@ const SCHEMES: &[runtime::Scheme] = &[
     runtime::Scheme::api_key("apiKeyQuery", runtime::ApiKeyIn::Query, "api_key"),
     runtime::Scheme::api_key("apiKeyCookie", runtime::ApiKeyIn::Cookie, "session"),
     runtime::Scheme::bearer("oauth"),
+    runtime::Scheme::api_key(
+        "authorizationHeader",
+        runtime::ApiKeyIn::Header,
+        "Authorization",
+    ),
 ];
 /// What authenticates an operation that does not say otherwise.
 const SECURITY: runtime::Security = &[&["bearer"], &["apiKeyHeader"]];
@@ -285,6 +320,14 @@ impl Client {
     pub fn two_authorizations(&self) -> operations::TwoAuthorizations<'_> {
         operations::TwoAuthorizations::new(self.core())
     }
+    /// `GET /legacy`
+    pub fn legacy(&self) -> operations::Legacy<'_> {
+        operations::Legacy::new(self.core())
+    }
+    /// `GET /covered`
+    pub fn covered(&self) -> operations::Covered<'_> {
+        operations::Covered::new(self.core())
+    }
     /// `GET /digest`
     pub fn digest_only(&self) -> operations::DigestOnly<'_> {
         operations::DigestOnly::new(self.core())
@@ -345,6 +388,17 @@ impl ClientBuilder {
         self.inner = self
             .inner
             .credential("oauth", runtime::Credential::Secret(token.into()));
+        self
+    }
+    /// Sends `key` as the header `Authorization` (security scheme `authorizationHeader`).
+    ///
+    /// Authorization header (bearer token)
+    ///
+    /// Inferred from the `Authorization` header parameter of operations no security scheme covers; the value is sent as the whole header (e.g. `Bearer <token>`).
+    pub fn authorization_header(mut self, key: impl Into<runtime::Secret>) -> Self {
+        self.inner = self
+            .inner
+            .credential("authorizationHeader", runtime::Credential::Secret(key.into()));
         self
     }
     /// Sends no credentials, not even from the environment (e.g.
