@@ -7,8 +7,9 @@ strings and names in every place spec text reaches the output.
 
 Every spec must generate, except those in REFUSALS, which must be refused
 with their located error (never an internal error). All generated modules
-are compiled as one crate with `-D warnings`, which must have no doctest (no
-spec text may run). Each crate written by `clientgen generate` for the
+are compiled as one crate with `-D warnings`, whose doctests must be exactly
+the generated examples, one per client method, all compiling (no spec text
+may run). Each crate written by `clientgen generate` for the
 title/version cases must have a manifest cargo accepts, and its crate docs
 are compiled and listed with the modules. CI runs this (scripts/test.sh).
 Exits non-zero on any failure and prints a summary.
@@ -262,7 +263,8 @@ def main():
         with open(path, "w") as f:
             json.dump(spec, f, ensure_ascii=False)
         module = f"m{i:03}"
-        gen = run([CLIENTGEN, "file", path, "-o", os.path.join(crate, "src", module + ".rs")], timeout=120)
+        gen = run([CLIENTGEN, "file", path, "-o", os.path.join(crate, "src", module + ".rs"),
+                   "--example-path", f"hostile_corpus::{module}"], timeout=120)
         expected = REFUSALS.get(name)
         if gen.returncode == 0 and expected is None:
             modules.append(module)
@@ -311,16 +313,17 @@ def main():
     check = run(["cargo", "check", "--quiet", "--manifest-path", manifest], env=env, timeout=1800)
     if check.returncode != 0:
         failures.append("the generated modules do not compile:\n" + check.stderr[-3000:])
-    listed = run(["cargo", "test", "--quiet", "--doc", "--manifest-path", manifest, "--", "--list"],
-                 env=env, timeout=1800)
-    doctests = [l for l in listed.stdout.splitlines() if l.endswith(": test")]
-    if listed.returncode != 0:
-        failures.append("listing doctests failed:\n" + listed.stderr[-3000:])
-    elif doctests:
-        failures.append(f"spec text became {len(doctests)} doctest(s): {doctests[:5]}")
+    # Every example compiles (no_run), and they are the only doctests.
+    doctest = run(["cargo", "test", "--quiet", "--doc", "--manifest-path", manifest], env=env, timeout=1800)
+    if doctest.returncode != 0:
+        failures.append("the doctests do not all compile:\n" + (doctest.stdout + doctest.stderr)[-3000:])
+    only = run([sys.executable, os.path.join(ROOT, "scripts", "doctests.py"), crate, "--", "--quiet",
+                "--manifest-path", manifest], env=env, timeout=1800)
+    if only.returncode != 0:
+        failures.append("doctests other than the examples:\n" + (only.stdout + only.stderr)[-3000:])
+    examples = only.stdout.strip()
     print(f"hostile corpus: {count} specs, {len(modules)} generated and compiled, "
-          f"{len(refused)} refused with a located error, {len(doctests)} doctests, "
-          f"{len(failures)} failure(s)")
+          f"{len(refused)} refused with a located error, {len(failures)} failure(s); {examples}")
     for failure in failures:
         print("FAIL", failure)
     if not keep and not failures:

@@ -12,7 +12,7 @@ fn stages(c: &mut Criterion) {
     let text = spec_text("spec/hss.yaml");
     let loaded = clientgen::load::parse(&text).expect("spec loads");
     let (api, _) = clientgen::ir::lower(&loaded);
-    let parts = clientgen::emit::api(&api, true, None, false);
+    let parts = clientgen::emit::api(&api, true, None, false, None);
 
     let mut group = c.benchmark_group("hss");
     group.bench_function("load", |b| b.iter(|| clientgen::load::parse(&text)));

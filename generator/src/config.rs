@@ -22,6 +22,17 @@ pub struct Generator {
     tag_features: bool,
     serde_both_ways: bool,
     module_files: bool,
+    examples: Examples,
+}
+
+/// Whether operations get compiled examples, and how they name the client.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+enum Examples {
+    /// In a build script, the package's crate (`CARGO_PKG_NAME`); else none.
+    #[default]
+    Package,
+    Off,
+    At(String),
 }
 
 /// Where generated code finds its runtime.
@@ -70,6 +81,7 @@ impl Generator {
             tag_features: false,
             serde_both_ways: false,
             module_files: false,
+            examples: Examples::Package,
         }
     }
 
@@ -109,10 +121,47 @@ impl Generator {
         self
     }
 
+    /// The path users name the generated code by, e.g. `my_api` or
+    /// `my_crate::hss`: each client method gets an example (a doctest that
+    /// is compiled, not run) that calls it through this path. In a build
+    /// script it defaults to the package's crate, for code `include!`d at
+    /// its root; code included in a module needs the module's path here.
+    pub fn example_path(mut self, path: impl Into<String>) -> Self {
+        self.examples = Examples::At(path.into());
+        self
+    }
+
+    /// Leaves out the examples of [`Generator::example_path`].
+    pub fn no_examples(mut self) -> Self {
+        self.examples = Examples::Off;
+        self
+    }
+
     /// Whether warnings fail generation (default `false`).
     pub fn strict(mut self, strict: bool) -> Self {
         self.strict = strict;
         self
+    }
+
+    /// The path examples start from, checked.
+    fn example_root(&self) -> Result<Option<String>, GenerateError> {
+        let path = match &self.examples {
+            Examples::Off => return Ok(None),
+            Examples::At(path) => path.clone(),
+            Examples::Package => {
+                let in_build_script = std::env::var_os("OUT_DIR").is_some();
+                match std::env::var("CARGO_PKG_NAME") {
+                    Ok(name) if in_build_script => name.replace('-', "_"),
+                    _ => return Ok(None),
+                }
+            }
+        };
+        match syn::parse_str::<syn::Path>(&path) {
+            Ok(parsed) if parsed.segments.iter().all(|s| s.arguments.is_none()) => Ok(Some(path)),
+            _ => Err(GenerateError::internal(format!(
+                "the example path `{path}` is not a Rust path"
+            ))),
+        }
     }
 
     /// The spec this generator reads.
@@ -167,11 +216,13 @@ impl Generator {
             .tag_features
             .then(|| emit::features::TagFeatures::plan(&api))
             .flatten();
+        let examples = self.example_root()?;
         let parts = emit::api(
             &api,
             self.runtime == Runtime::Crate,
             tags.as_ref(),
             self.serde_both_ways,
+            examples.as_deref(),
         );
         let (mut code, modules) = if self.module_files {
             format::format_files(&parts)?

@@ -12,13 +12,23 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// A generator for `spec`, whose examples name the module of the snapshots
+/// crate that includes it (named after the spec's file).
+fn generator(spec: &str) -> Generator {
+    let module = std::path::Path::new(spec)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .expect("a file name");
+    Generator::new(root().join(spec)).example_path(format!("snapshots::{module}"))
+}
+
 fn generate(spec: &str) -> String {
     generate_with_warnings(spec, &[])
 }
 
 /// Generates `spec`, requiring exactly the warnings located at `expected`.
 fn generate_with_warnings(spec: &str, expected: &[&str]) -> String {
-    match Generator::new(root().join(spec)).generate() {
+    match generator(spec).generate() {
         Ok(generated) => {
             let found: Vec<&str> = generated
                 .warnings
@@ -201,7 +211,7 @@ fn output_is_deterministic() {
 
 #[test]
 fn inline_runtime_is_the_runtime_source_with_its_comments() {
-    let inline = Generator::new(root().join("spec/hss.yaml"))
+    let inline = generator("spec/hss.yaml")
         .runtime(clientgen::Runtime::Inline)
         .generate()
         .expect("generates")
@@ -230,7 +240,7 @@ fn inline_runtime_is_the_runtime_source_with_its_comments() {
 
 #[test]
 fn tag_features_gate_operations_and_the_types_only_they_reach() {
-    let generated = Generator::new(root().join("tests/fixtures/tags.yaml"))
+    let generated = generator("tests/fixtures/tags.yaml")
         .tag_features(true)
         .generate()
         .expect("tags.yaml generates");

@@ -98,6 +98,10 @@ enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         strict: bool,
+        /// The path users name the code by (e.g. `my_crate::api`): each
+        /// client method gets a compiled example through it.
+        #[arg(long, value_name = "PATH")]
+        example_path: Option<String>,
     },
     /// Lists what a spec change does to the generated Rust API: every
     /// change, breaking, compatible or docs-only, and the release it needs.
@@ -190,15 +194,18 @@ fn run(command: Command) -> Result<(), String> {
             if let Some(name) = &crate_name {
                 output::check_crate_name(name).map_err(|e| format!("error: {e}\n"))?;
             }
+            let loaded = clientgen::load::read(&spec).map_err(|e| e.to_string())?;
+            let name =
+                crate_name.unwrap_or_else(|| output::crate_name_for(&loaded.openapi.info.title));
             let generated = Options {
                 runtime: runtime.into(),
                 strict,
                 tag_features: !no_tag_features,
                 serde_both_ways,
                 module_files: true,
+                example_path: Some(name.replace('-', "_")),
             }
-            .generate(&spec)?;
-            let name = crate_name.unwrap_or_else(|| output::crate_name_for(&generated.about.title));
+            .generate_loaded(&spec, &loaded)?;
             let dir = out.unwrap_or_else(|| PathBuf::from("target/generated").join(&name));
             let absolute = lexical_absolute(&dir)?;
             let placement = workspace::placement(&absolute);
@@ -276,8 +283,13 @@ fn run(command: Command) -> Result<(), String> {
             out,
             runtime,
             strict,
+            example_path,
         } => {
-            let generated = Options::plain(runtime.into(), strict).generate(&spec)?;
+            let generated = Options {
+                example_path,
+                ..Options::plain(runtime.into(), strict)
+            }
+            .generate(&spec)?;
             match out {
                 Some(path) => output::write_if_changed(&path, &generated.code)
                     .map_err(|e| format!("cannot write {}: {e}\n", path.display())),
@@ -411,6 +423,9 @@ struct Options {
     tag_features: bool,
     serde_both_ways: bool,
     module_files: bool,
+    /// Where examples find the client (none in a single file: it has no
+    /// crate path of its own).
+    example_path: Option<String>,
 }
 
 impl Options {
@@ -422,18 +437,33 @@ impl Options {
             tag_features: false,
             serde_both_ways: false,
             module_files: false,
+            example_path: None,
         }
     }
 
     /// Generates `spec`, printing its warnings.
     fn generate(&self, spec: &Path) -> Result<clientgen::Generated, String> {
-        let generated = Generator::new(spec)
+        let loaded = clientgen::load::read(spec).map_err(|e| e.to_string())?;
+        self.generate_loaded(spec, &loaded)
+    }
+
+    fn generate_loaded(
+        &self,
+        spec_path: &Path,
+        loaded: &clientgen::load::LoadedSpec,
+    ) -> Result<clientgen::Generated, String> {
+        let generator = Generator::new(spec_path)
             .runtime(self.runtime)
             .strict(self.strict)
             .tag_features(self.tag_features)
             .serde_both_ways(self.serde_both_ways)
-            .module_files(self.module_files)
-            .generate()
+            .module_files(self.module_files);
+        let generator = match &self.example_path {
+            Some(path) => generator.example_path(path),
+            None => generator.no_examples(),
+        };
+        let generated = generator
+            .generate_loaded(loaded)
             .map_err(|e| e.to_string())?;
         for warning in &generated.warnings {
             eprintln!("{warning}");

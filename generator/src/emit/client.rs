@@ -7,7 +7,11 @@ use super::docs;
 use crate::ir::{Api, ParamLocation, SchemeKind, SecurityScheme, Servers};
 use crate::names::ident;
 
-pub fn emit(api: &Api, tags: Option<&super::features::TagFeatures>) -> TokenStream {
+pub fn emit(
+    api: &Api,
+    tags: Option<&super::features::TagFeatures>,
+    examples: Option<&str>,
+) -> TokenStream {
     let title = docs::attrs(Some(&format!(
         "Client for {} ({}).",
         api.title, api.version
@@ -21,9 +25,13 @@ pub fn emit(api: &Api, tags: Option<&super::features::TagFeatures>) -> TokenStre
         let name = ident(&op.name);
         let builder = ident(&op.builder);
         let doc = docs::attrs(Some(&docs::operation_title(op)));
+        let example = examples
+            .map(|root| super::examples::operation(api, op, root))
+            .unwrap_or_default();
         let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
         let method = quote! {
             #doc
+            #(#[doc = #example])*
             #deprecated
             pub fn #name(&self) -> operations::#builder<'_> {
                 operations::#builder::new(self.core())

@@ -3,6 +3,7 @@
 mod client;
 pub(crate) mod docs;
 mod enums;
+mod examples;
 pub mod features;
 mod operations;
 mod paging;
@@ -117,12 +118,14 @@ pub fn gated_file(items: TokenStream) -> TokenStream {
 /// `mod runtime`. With `serde_both_ways`, every type is `Serialize` and
 /// `Deserialize`, not only in the direction the API sends it. With `tags`,
 /// operations and the types only some tags reach are compiled only with
-/// those tags' features.
+/// those tags' features. With `examples`, the path users name the module
+/// by, each operation has a compiled example.
 pub fn api<'a>(
     api: &'a Api,
     runtime_crate: bool,
     tags: Option<&'a features::TagFeatures>,
     serde_both_ways: bool,
+    examples: Option<&'a str>,
 ) -> Vec<Part<'a>> {
     let runtime = move || {
         if runtime_crate {
@@ -223,7 +226,7 @@ pub fn api<'a>(
             head: Box::new(operations_head),
             items: builders,
         },
-        Part::Items(Box::new(move || client::emit(api, tags))),
+        Part::Items(Box::new(move || client::emit(api, tags, examples))),
     ]
 }
 

@@ -125,6 +125,7 @@ fn signature(kind: &TypeKind, canonical: &dyn Fn(&str) -> Option<String>) -> Str
 fn walk(shape: &mut Shape, visit: &mut dyn FnMut(&mut String)) {
     // Defaults are documentation only.
     shape.checks.default = None;
+    shape.checks.sample = None;
     match &mut shape.kind {
         ShapeKind::Named(name) => visit(name),
         ShapeKind::Array(item) | ShapeKind::Map(item) => walk(item, visit),

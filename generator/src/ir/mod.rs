@@ -285,6 +285,20 @@ pub struct Checks {
     pub integer_bounds: (Option<i64>, Option<i64>),
     /// `default`, for documentation.
     pub default: Option<serde_json::Value>,
+    /// What a value looks like, for examples; never checked.
+    pub sample: Option<Box<Sample>>,
+}
+
+/// Hints for example values: documentation only, so types that differ in
+/// these alone are one type.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Sample {
+    /// `format`.
+    pub format: Option<String>,
+    /// `example` (or the first of `examples`).
+    pub example: Option<serde_json::Value>,
+    /// `enum` of a schema that is not a string enumeration.
+    pub values: Vec<serde_json::Value>,
 }
 
 impl Checks {

@@ -172,6 +172,7 @@ impl<'s> View<'s> {
                 };
             }
         }
+        view.checks.sample = sample(schema, view.format.clone());
         view
     }
 
@@ -200,6 +201,39 @@ impl<'s> View<'s> {
         let first = substantive.next()?;
         substantive.next().is_none().then_some(first)
     }
+}
+
+/// Hints for example values, when the schema gives any.
+fn sample(schema: &Schema, format: Option<String>) -> Option<Box<super::Sample>> {
+    let values: Vec<serde_json::Value> = match &schema.schema_kind {
+        SchemaKind::Type(Type::Integer(t)) => t
+            .enumeration
+            .iter()
+            .flatten()
+            .map(|v| (*v).into())
+            .collect(),
+        SchemaKind::Type(Type::Number(t)) => t
+            .enumeration
+            .iter()
+            .flatten()
+            .map(|v| (*v).into())
+            .collect(),
+        SchemaKind::Any(any) => any
+            .enumeration
+            .iter()
+            .filter(|v| !v.is_string())
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
+    };
+    let example = schema.schema_data.example.clone();
+    (format.is_some() || example.is_some() || !values.is_empty()).then(|| {
+        Box::new(super::Sample {
+            format,
+            example,
+            values,
+        })
+    })
 }
 
 fn variant_text<T: std::fmt::Debug>(

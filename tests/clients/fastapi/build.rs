@@ -70,6 +70,7 @@ fn main() {
         println!("cargo::rerun-if-changed={}", spec.display());
         if let Err(error) = clientgen::Generator::new(&spec)
             .tag_features(false)
+            .example_path(format!("fastapi_clients::{app}"))
             .generate_to(&out_dir.join(format!("{app}.rs")))
         {
             eprintln!("{}: {error}", spec.display());

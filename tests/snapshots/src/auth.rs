@@ -281,54 +281,197 @@ impl Client {
         &self.core
     }
     /// `GET /me`: Uses the top-level security
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::auth::Client) {
+    /// match client.whoami().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn whoami(&self) -> operations::Whoami<'_> {
         operations::Whoami::new(self.core())
     }
     /// `GET /basic`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::auth::Client) {
+    /// match client.basic_only().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn basic_only(&self) -> operations::BasicOnly<'_> {
         operations::BasicOnly::new(self.core())
     }
     /// `GET /query`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::auth::Client) {
+    /// match client.query_key().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn query_key(&self) -> operations::QueryKey<'_> {
         operations::QueryKey::new(self.core())
     }
     /// `GET /cookie`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::auth::Client) {
+    /// match client.cookie_key().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn cookie_key(&self) -> operations::CookieKey<'_> {
         operations::CookieKey::new(self.core())
     }
     /// `GET /both`: Needs two keys at once
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::auth::Client) {
+    /// match client.both_keys().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn both_keys(&self) -> operations::BothKeys<'_> {
         operations::BothKeys::new(self.core())
     }
     /// `GET /public`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::auth::Client) {
+    /// match client.public().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn public(&self) -> operations::Public<'_> {
         operations::Public::new(self.core())
     }
     /// `GET /optional`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::auth::Client) {
+    /// match client.optional_auth().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn optional_auth(&self) -> operations::OptionalAuth<'_> {
         operations::OptionalAuth::new(self.core())
     }
     /// `GET /optional-first`: Anonymous listed first; credentials still used when configured
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::auth::Client) {
+    /// match client.optional_first().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn optional_first(&self) -> operations::OptionalFirst<'_> {
         operations::OptionalFirst::new(self.core())
     }
     /// `GET /search`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::auth::Client) {
+    /// match client.search().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn search(&self) -> operations::Search<'_> {
         operations::Search::new(self.core())
     }
     /// `GET /two-authorizations`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::auth::Client) {
+    /// match client.two_authorizations().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn two_authorizations(&self) -> operations::TwoAuthorizations<'_> {
         operations::TwoAuthorizations::new(self.core())
     }
     /// `GET /legacy`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::auth::Client) {
+    /// match client.legacy().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn legacy(&self) -> operations::Legacy<'_> {
         operations::Legacy::new(self.core())
     }
     /// `GET /covered`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::auth::Client) {
+    /// match client.covered().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn covered(&self) -> operations::Covered<'_> {
         operations::Covered::new(self.core())
     }
     /// `GET /digest`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::auth::Client) {
+    /// match client.digest_only().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn digest_only(&self) -> operations::DigestOnly<'_> {
         operations::DigestOnly::new(self.core())
     }

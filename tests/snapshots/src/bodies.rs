@@ -352,30 +352,109 @@ impl Client {
         &self.core
     }
     /// `POST /form`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use snapshots::bodies::types;
+    /// # async fn example(client: &snapshots::bodies::Client) {
+    /// match client.post_form().body(types::Login::new("string")).send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn post_form(&self) -> operations::PostForm<'_> {
         operations::PostForm::new(self.core())
     }
     /// `POST /upload`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use snapshots::bodies::types;
+    /// # async fn example(client: &snapshots::bodies::Client) {
+    /// match client.upload().body(types::UploadBody::new(b"bytes".to_vec())).send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn upload(&self) -> operations::Upload<'_> {
         operations::Upload::new(self.core())
     }
     /// `PUT /blob`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::bodies::Client) {
+    /// match client.put_blob().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn put_blob(&self) -> operations::PutBlob<'_> {
         operations::PutBlob::new(self.core())
     }
     /// `POST /raw`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::bodies::Client) {
+    /// match client.post_raw().body(b"bytes".to_vec()).send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn post_raw(&self) -> operations::PostRaw<'_> {
         operations::PostRaw::new(self.core())
     }
     /// `POST /jobs`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::bodies::Client) {
+    /// match client.start_job().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn start_job(&self) -> operations::StartJob<'_> {
         operations::StartJob::new(self.core())
     }
     /// `GET /ranged`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::bodies::Client) {
+    /// match client.ranged().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn ranged(&self) -> operations::Ranged<'_> {
         operations::Ranged::new(self.core())
     }
     /// `POST /text`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::bodies::Client) {
+    /// match client.post_text().body("text").send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn post_text(&self) -> operations::PostText<'_> {
         operations::PostText::new(self.core())
     }

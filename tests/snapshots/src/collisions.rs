@@ -384,11 +384,33 @@ impl Client {
         &self.core
     }
     /// `GET /core`: A summary with a lone carriage return
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::collisions::Client) {
+    /// match client.core2().path2("string").send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     #[deprecated]
     pub fn core2(&self) -> operations::Core2<'_> {
         operations::Core2::new(self.core())
     }
     /// `GET /fields`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::collisions::Client) {
+    /// match client.fields().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn fields(&self) -> operations::Fields<'_> {
         operations::Fields::new(self.core())
     }

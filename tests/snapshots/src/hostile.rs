@@ -319,10 +319,33 @@ impl Client {
         &self.core
     }
     /// `GET /items/{id}`: Gets an item ```rust std::process::exit(10); ```
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::hostile::Client) {
+    /// match client.get_item().id("string").send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn get_item(&self) -> operations::GetItem<'_> {
         operations::GetItem::new(self.core())
     }
     /// `POST /bounds`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use snapshots::hostile::types;
+    /// # async fn example(client: &snapshots::hostile::Client) {
+    /// match client.put_bounds().body(types::Bounds::new()).send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn put_bounds(&self) -> operations::PutBounds<'_> {
         operations::PutBounds::new(self.core())
     }

@@ -1624,22 +1624,118 @@ impl Client {
         &self.core
     }
     /// `POST /v5/{project_id}/common/task`: Create a task
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use snapshots::hss::types;
+    /// # async fn example(client: &snapshots::hss::Client) {
+    /// match client
+    ///     .create_task()
+    ///     .body(
+    ///         types::CreateTaskRequestBody::ClusterScan(
+    ///             types::CreateClusterScanTask::new(
+    ///                 types::ClusterScanInfo::new(
+    ///                     vec![types::ClusterScanType::ClusterVul],
+    ///                     types::ClusterScanRangeType::AllCluster,
+    ///                 ),
+    ///             ),
+    ///         ),
+    ///     )
+    ///     .send()
+    ///     .await
+    /// {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn create_task(&self) -> operations::CreateTask<'_> {
         operations::CreateTask::new(self.core())
     }
     /// `POST /v5/{project_id}/common/tasks/batch-query`: List tasks
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use snapshots::hss::types;
+    /// # async fn example(client: &snapshots::hss::Client) {
+    /// match client
+    ///     .list_tasks()
+    ///     .body(types::ListTasksRequestBody::new(types::TaskType::ClusterScan))
+    ///     .send()
+    ///     .await
+    /// {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn list_tasks(&self) -> operations::ListTasks<'_> {
         operations::ListTasks::new(self.core())
     }
     /// `POST /v5/{project_id}/common/tasks/{task_id}/resources/batch-query`: List the resources of a task
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use snapshots::hss::types;
+    /// # async fn example(client: &snapshots::hss::Client) {
+    /// match client
+    ///     .list_task_resources()
+    ///     .task_id("string")
+    ///     .body(types::ListTaskResourcesRequestBody::new(types::TaskType::ClusterScan))
+    ///     .send()
+    ///     .await
+    /// {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn list_task_resources(&self) -> operations::ListTaskResources<'_> {
         operations::ListTaskResources::new(self.core())
     }
     /// `GET /v5/{project_id}/common/task-statistics`: Show task statistics
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use snapshots::hss::types;
+    /// # async fn example(client: &snapshots::hss::Client) {
+    /// match client
+    ///     .show_task_statistics()
+    ///     .task_type(types::TaskType::ClusterScan)
+    ///     .send()
+    ///     .await
+    /// {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn show_task_statistics(&self) -> operations::ShowTaskStatistics<'_> {
         operations::ShowTaskStatistics::new(self.core())
     }
     /// `PUT /v5/{project_id}/common/tasks/{task_id}/retry`: Retry a task
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use snapshots::hss::types;
+    /// # async fn example(client: &snapshots::hss::Client) {
+    /// match client
+    ///     .retry_task()
+    ///     .task_id("string")
+    ///     .body(types::RetryTaskRequestBody::new(types::RetryTaskType::ClusterScan))
+    ///     .send()
+    ///     .await
+    /// {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn retry_task(&self) -> operations::RetryTask<'_> {
         operations::RetryTask::new(self.core())
     }

@@ -156,6 +156,17 @@ impl Client {
         &self.core
     }
     /// `GET /items/{type}`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::keywords::Client) {
+    /// match client.r#match().r#type("string").send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn r#match(&self) -> operations::Match<'_> {
         operations::Match::new(self.core())
     }

@@ -445,14 +445,60 @@ impl Client {
         &self.core
     }
     /// `GET /pets`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::openapi31::Client) {
+    /// match client.list_pets().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn list_pets(&self) -> operations::ListPets<'_> {
         operations::ListPets::new(self.core())
     }
     /// `POST /pets`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use snapshots::openapi31::types;
+    /// # async fn example(client: &snapshots::openapi31::Client) {
+    /// match client
+    ///     .admit_pet()
+    ///     .body(types::Pet::Cat(types::Cat::new("Tom", "string".to_owned())))
+    ///     .send()
+    ///     .await
+    /// {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn admit_pet(&self) -> operations::AdmitPet<'_> {
         operations::AdmitPet::new(self.core())
     }
     /// `PUT /pets/{id}/photo`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use snapshots::openapi31::types;
+    /// # async fn example(client: &snapshots::openapi31::Client) {
+    /// match client
+    ///     .put_photo()
+    ///     .id(1i64)
+    ///     .body(types::PutPhotoBody::new(b"bytes".to_vec()))
+    ///     .send()
+    ///     .await
+    /// {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn put_photo(&self) -> operations::PutPhoto<'_> {
         operations::PutPhoto::new(self.core())
     }

@@ -236,10 +236,32 @@ impl Client {
         &self.core
     }
     /// `GET /events`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::paging::Client) {
+    /// match client.list_events().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn list_events(&self) -> operations::ListEvents<'_> {
         operations::ListEvents::new(self.core())
     }
     /// `GET /logs`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::paging::Client) {
+    /// match client.list_logs().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn list_logs(&self) -> operations::ListLogs<'_> {
         operations::ListLogs::new(self.core())
     }

@@ -155,10 +155,39 @@ impl Client {
         &self.core
     }
     /// `GET /users/{user_id}/files/{name}`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::params::Client) {
+    /// match client
+    ///     .get_file()
+    ///     .user_id(1i64)
+    ///     .name("string")
+    ///     .x_trace_id("string")
+    ///     .send()
+    ///     .await
+    /// {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn get_file(&self) -> operations::GetFile<'_> {
         operations::GetFile::new(self.core())
     }
     /// `DELETE /users/{user_id}`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::params::Client) {
+    /// match client.delete_users_user_id().user_id(1i64).send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn delete_users_user_id(&self) -> operations::DeleteUsersUserId<'_> {
         operations::DeleteUsersUserId::new(self.core())
     }

@@ -157,6 +157,24 @@ impl Client {
         &self.core
     }
     /// `PUT /pets/{petId}`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use snapshots::refs::types;
+    /// # async fn example(client: &snapshots::refs::Client) {
+    /// match client
+    ///     .update_pet()
+    ///     .pet_id("string")
+    ///     .body(types::Pet::new("string"))
+    ///     .send()
+    ///     .await
+    /// {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn update_pet(&self) -> operations::UpdatePet<'_> {
         operations::UpdatePet::new(self.core())
     }

@@ -217,6 +217,17 @@ impl Client {
         &self.core
     }
     /// `GET /search/{ids}`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::styles::Client) {
+    /// match client.search().ids(vec![1i64]).send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn search(&self) -> operations::Search<'_> {
         operations::Search::new(self.core())
     }

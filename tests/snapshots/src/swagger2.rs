@@ -409,26 +409,101 @@ impl Client {
         &self.core
     }
     /// `GET /items`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::swagger2::Client) {
+    /// match client.list_items().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn list_items(&self) -> operations::ListItems<'_> {
         operations::ListItems::new(self.core())
     }
     /// `POST /items`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use snapshots::swagger2::types;
+    /// # async fn example(client: &snapshots::swagger2::Client) {
+    /// match client.add_item().body(types::Item::new("string", 1.5f64)).send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn add_item(&self) -> operations::AddItem<'_> {
         operations::AddItem::new(self.core())
     }
     /// `GET /items/{id}`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::swagger2::Client) {
+    /// match client.get_item().id("string").send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn get_item(&self) -> operations::GetItem<'_> {
         operations::GetItem::new(self.core())
     }
     /// `DELETE /items/{id}`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::swagger2::Client) {
+    /// match client.delete_item().id("string").send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn delete_item(&self) -> operations::DeleteItem<'_> {
         operations::DeleteItem::new(self.core())
     }
     /// `POST /items/{id}/photo`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use snapshots::swagger2::types;
+    /// # async fn example(client: &snapshots::swagger2::Client) {
+    /// match client
+    ///     .upload_photo()
+    ///     .id("string")
+    ///     .body(types::UploadPhotoBody::new(b"bytes".to_vec()))
+    ///     .send()
+    ///     .await
+    /// {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn upload_photo(&self) -> operations::UploadPhoto<'_> {
         operations::UploadPhoto::new(self.core())
     }
     /// `POST /login`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use snapshots::swagger2::types;
+    /// # async fn example(client: &snapshots::swagger2::Client) {
+    /// match client.login().body(types::LoginBody::new("string")).send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn login(&self) -> operations::Login<'_> {
         operations::Login::new(self.core())
     }

@@ -340,6 +340,17 @@ impl Client {
         &self.core
     }
     /// `GET /health`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::tags::Client) {
+    /// match client.health().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn health(&self) -> operations::Health<'_> {
         operations::Health::new(self.core())
     }
@@ -347,10 +358,33 @@ impl Client {
 #[cfg(feature = "pets")]
 impl Client {
     /// `GET /pets`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::tags::Client) {
+    /// match client.list_pets().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn list_pets(&self) -> operations::ListPets<'_> {
         operations::ListPets::new(self.core())
     }
     /// `POST /pets`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # use snapshots::tags::types;
+    /// # async fn example(client: &snapshots::tags::Client) {
+    /// match client.create_pet().body(types::NewPet::new("string")).send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn create_pet(&self) -> operations::CreatePet<'_> {
         operations::CreatePet::new(self.core())
     }
@@ -358,6 +392,17 @@ impl Client {
 #[cfg(feature = "stores-shops")]
 impl Client {
     /// `GET /stores/{id}`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::tags::Client) {
+    /// match client.show_store().id("string").send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn show_store(&self) -> operations::ShowStore<'_> {
         operations::ShowStore::new(self.core())
     }
@@ -365,6 +410,17 @@ impl Client {
 #[cfg(feature = "users")]
 impl Client {
     /// `GET /users/{id}`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::tags::Client) {
+    /// match client.show_user().id(1i64).send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn show_user(&self) -> operations::ShowUser<'_> {
         operations::ShowUser::new(self.core())
     }
@@ -372,6 +428,17 @@ impl Client {
 #[cfg(any(feature = "pets", feature = "stores-shops"))]
 impl Client {
     /// `GET /inventory`
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &snapshots::tags::Client) {
+    /// match client.show_inventory().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
     pub fn show_inventory(&self) -> operations::ShowInventory<'_> {
         operations::ShowInventory::new(self.core())
     }

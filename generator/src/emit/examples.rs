@@ -1,0 +1,359 @@
+//! One compiled example per operation: the call with every required
+//! parameter and body, filled with values that meet the spec's constraints.
+//!
+//! Values come from the spec's `example` where it fits the shape, else are
+//! made up from type, format, bounds and enum. Spec text only ever becomes a
+//! string literal or a number, and lines are made by prettyplease, so no
+//! line can start a Markdown fence or a hidden `#` line.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{quote, ToTokens as _};
+use serde_json::Value;
+
+use crate::ir::{Api, BodyMedia, FloatWidth, IntWidth, Operation, Shape, ShapeKind, TypeKind};
+use crate::names::ident;
+
+/// How deep values nest before a branch is left out: a required property
+/// that holds its own type (through a `Box`) would never end.
+const MAX_DEPTH: usize = 12;
+
+/// The `# Example` section of an operation's docs, as doc lines; `root` is
+/// the path of the module holding `Client` and `types`, as users name it
+/// (checked by the configuration).
+pub fn operation(api: &Api, op: &Operation, root: &str) -> Vec<String> {
+    let Ok(root) = syn::parse_str::<syn::Path>(root) else {
+        return Vec::new();
+    };
+    let client = quote!(#root::Client);
+    let values = Values {
+        api,
+        root: &quote!(),
+        used_types: std::cell::Cell::new(false),
+    };
+    let name = ident(&op.name);
+    let mut calls = Vec::new();
+    for param in op.params.iter().filter(|p| p.required && !p.client_default) {
+        if let Some(value) = values.of(&param.shape, None, true, 0) {
+            let setter = ident(&param.name);
+            calls.push(quote!(.#setter(#value)));
+        }
+    }
+    if let Some(body) = op.body.as_ref().filter(|b| b.required) {
+        let value = match body.media {
+            BodyMedia::Text => Some(quote!("text")),
+            BodyMedia::Bytes if body.shape.kind == ShapeKind::Bytes => {
+                Some(quote!(b"bytes".to_vec()))
+            }
+            _ => values.of(&body.shape, None, true, 0),
+        };
+        if let Some(value) = value {
+            calls.push(quote!(.body(#value)));
+        }
+    }
+    // `types::X` rather than the whole path keeps examples short.
+    let import = values.used_types.get().then(|| quote!(use #root::types;));
+    let file = quote! {
+        #import
+        async fn example(client: &#client) {
+            match client.#name() #(#calls)* .send().await {
+                Ok(response) => println!("{response:?}"),
+                Err(error) => eprintln!("{error}"),
+            }
+        }
+    };
+    let Ok(file) = syn::parse2::<syn::File>(file) else {
+        return Vec::new();
+    };
+    let code = prettyplease::unparse(&file);
+    let lines: Vec<&str> = code.lines().filter(|l| !l.is_empty()).collect();
+    let mut out = vec![
+        String::new(),
+        " # Example".to_owned(),
+        String::new(),
+        " ```no_run".to_owned(),
+    ];
+    let last = lines.len().saturating_sub(1);
+    let first_shown = 1 + usize::from(import.is_some());
+    for (i, line) in lines.iter().enumerate() {
+        // The import and the wrapping function are there to compile, not to read.
+        let hidden = if i < first_shown || i == last { "# " } else { "" };
+        // Its body, written at one indent, is shown at none.
+        let line = line.strip_prefix("    ").unwrap_or(line);
+        out.push(format!(" {hidden}{line}"));
+    }
+    out.push(" ```".to_owned());
+    out
+}
+
+struct Values<'a> {
+    api: &'a Api,
+    root: &'a TokenStream,
+    /// Whether a value named a type of `types`.
+    used_types: std::cell::Cell<bool>,
+}
+
+impl Values<'_> {
+    /// An expression of `shape`'s type, or of a type that converts into it
+    /// where `into` (an `impl Into<T>` argument).
+    fn of(
+        &self,
+        shape: &Shape,
+        hint: Option<&Value>,
+        into: bool,
+        depth: usize,
+    ) -> Option<TokenStream> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let sample = shape.checks.sample.as_deref();
+        let hint = hint.or(sample.and_then(|s| s.example.as_ref()));
+        Some(match &shape.kind {
+            ShapeKind::Bool => {
+                let value = hint.and_then(Value::as_bool).unwrap_or(true);
+                quote!(#value)
+            }
+            ShapeKind::Integer(width) => integer(shape, hint, *width),
+            ShapeKind::Number(width) => number(shape, hint, *width),
+            ShapeKind::String => {
+                let text = string(shape, hint);
+                if into {
+                    quote!(#text)
+                } else {
+                    quote!(#text.to_owned())
+                }
+            }
+            ShapeKind::Bytes => quote!(b"bytes".to_vec()),
+            ShapeKind::Any => any(hint),
+            ShapeKind::Array(item) => {
+                if shape.checks.max_items == Some(0) {
+                    return Some(quote!(Vec::new()));
+                }
+                let first = hint.and_then(Value::as_array).and_then(|a| a.first());
+                let item = self.of(item, first, false, depth + 1)?;
+                let count = shape.checks.min_items.unwrap_or(1).clamp(1, 3);
+                let items = std::iter::repeat(&item).take(count);
+                quote!(vec![#(#items),*])
+            }
+            ShapeKind::Tuple(elements) => {
+                let hints = hint.and_then(Value::as_array);
+                let values = elements
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| self.of(e, hints.and_then(|h| h.get(i)), false, depth + 1))
+                    .collect::<Option<Vec<_>>>()?;
+                quote!((#(#values,)*))
+            }
+            ShapeKind::Nullable(inner) => {
+                let value = self.of(inner, hint, false, depth + 1)?;
+                quote!(Some(#value))
+            }
+            ShapeKind::Map(value) => {
+                if shape.checks.max_items == Some(0) {
+                    return Some(quote!(std::collections::BTreeMap::new()));
+                }
+                let (key, first) = match hint
+                    .and_then(Value::as_object)
+                    .and_then(|o| o.iter().next())
+                {
+                    Some((key, value)) => (key.as_str(), Some(value)),
+                    None => ("key", None),
+                };
+                let value = self.of(value, first, false, depth + 1)?;
+                quote!(std::collections::BTreeMap::from([(#key.to_owned(), #value)]))
+            }
+            ShapeKind::Named(name) => return self.named(name, hint, depth),
+        })
+    }
+
+    fn named(&self, name: &str, hint: Option<&Value>, depth: usize) -> Option<TokenStream> {
+        let def = self.api.types.iter().find(|t| t.name == name)?;
+        let root = self.root;
+        let type_name = ident(name);
+        let path = quote!(#root types::#type_name);
+        self.used_types.set(true);
+        Some(match &def.kind {
+            TypeKind::Enum(e) => {
+                let wanted = hint.and_then(Value::as_str);
+                let variant = e
+                    .variants
+                    .iter()
+                    .find(|v| Some(v.wire.as_str()) == wanted)
+                    .or(e.variants.first())?;
+                let variant = ident(&variant.name);
+                quote!(#path::#variant)
+            }
+            TypeKind::Struct(s) => {
+                let fields = hint.and_then(Value::as_object);
+                let args = s
+                    .fields
+                    .iter()
+                    .filter(|f| f.required)
+                    .map(|f| {
+                        let hint = fields.and_then(|o| o.get(&f.wire));
+                        // A nullable one is an `Option`, which a `T` converts into.
+                        let value = self.of(&f.shape, hint, !f.nullable, depth + 1)?;
+                        Some(if f.nullable && f.boxed {
+                            quote!(Box::new(#value))
+                        } else {
+                            value
+                        })
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                quote!(#path::new(#(#args),*))
+            }
+            TypeKind::Union(u) => {
+                let chosen = match (&u.tag, hint.and_then(Value::as_object)) {
+                    (Some(tag), Some(fields)) => {
+                        let wanted = fields.get(tag).and_then(Value::as_str);
+                        u.variants.iter().find(|v| v.tag_value.as_deref() == wanted)
+                    }
+                    _ => None,
+                };
+                // The first variant that can be built at all.
+                let (variant, value) = chosen
+                    .into_iter()
+                    .chain(&u.variants)
+                    .find_map(|v| Some((v, self.of(&v.shape, hint, false, depth + 1)?)))?;
+                let name = ident(&variant.name);
+                if variant.boxed {
+                    quote!(#path::#name(Box::new(#value)))
+                } else {
+                    quote!(#path::#name(#value))
+                }
+            }
+        })
+    }
+}
+
+fn integer(shape: &Shape, hint: Option<&Value>, width: IntWidth) -> TokenStream {
+    let (low, high) = bounds(shape, width);
+    let allowed = shape
+        .checks
+        .sample
+        .as_deref()
+        .map(|s| &s.values[..])
+        .unwrap_or_default();
+    let candidates = allowed
+        .iter()
+        .chain(hint)
+        .filter_map(Value::as_i64)
+        .chain([1, 0, low, high]);
+    let value = candidates
+        .into_iter()
+        .find(|v| {
+            (low..=high).contains(v)
+                && (allowed.is_empty() || allowed.iter().any(|a| a.as_i64() == Some(*v)))
+        })
+        .unwrap_or(low);
+    match width {
+        IntWidth::I32 => Literal::i32_suffixed(value as i32),
+        IntWidth::I64 => Literal::i64_suffixed(value),
+        IntWidth::U32 => Literal::u32_suffixed(value as u32),
+        IntWidth::U64 => Literal::u64_suffixed(value as u64),
+    }
+    .into_token_stream()
+}
+
+/// The inclusive range a value may take: its type's, narrowed by the spec.
+fn bounds(shape: &Shape, width: IntWidth) -> (i64, i64) {
+    let (type_low, type_high) = match width {
+        IntWidth::I32 => (i64::from(i32::MIN), i64::from(i32::MAX)),
+        IntWidth::U32 => (0, i64::from(u32::MAX)),
+        IntWidth::I64 => (i64::MIN, i64::MAX),
+        IntWidth::U64 => (0, i64::MAX),
+    };
+    let checks = &shape.checks;
+    let exclusive = |bound: Option<(f64, bool)>| bound.is_some_and(|(_, e)| e);
+    let low = checks.integer_bounds.0.map_or(type_low, |b| {
+        b.saturating_add(i64::from(exclusive(checks.minimum)))
+    });
+    let high = checks.integer_bounds.1.map_or(type_high, |b| {
+        b.saturating_sub(i64::from(exclusive(checks.maximum)))
+    });
+    (low.max(type_low), high.min(type_high))
+}
+
+fn number(shape: &Shape, hint: Option<&Value>, width: FloatWidth) -> TokenStream {
+    let checks = &shape.checks;
+    let fits = |v: f64| {
+        v.is_finite()
+            && checks
+                .minimum
+                .map_or(true, |(m, excl)| if excl { v > m } else { v >= m })
+            && checks
+                .maximum
+                .map_or(true, |(m, excl)| if excl { v < m } else { v <= m })
+    };
+    let allowed = shape
+        .checks
+        .sample
+        .as_deref()
+        .map(|s| &s.values[..])
+        .unwrap_or_default();
+    let from_bounds = [checks.minimum, checks.maximum]
+        .into_iter()
+        .flatten()
+        .flat_map(|(m, _)| [m, m + 1.0, m - 1.0, (m * 2.0).ceil() / 2.0]);
+    let value = allowed
+        .iter()
+        .chain(hint)
+        .filter_map(Value::as_f64)
+        .chain([1.5, 1.0, 0.0])
+        .chain(from_bounds)
+        .find(|v| fits(*v))
+        .unwrap_or(0.0);
+    match width {
+        FloatWidth::F32 => Literal::f32_suffixed(value as f32),
+        FloatWidth::F64 => Literal::f64_suffixed(value),
+    }
+    .into_token_stream()
+}
+
+fn string(shape: &Shape, hint: Option<&Value>) -> String {
+    let checks = &shape.checks;
+    let sample = shape.checks.sample.as_deref();
+    let fits = |text: &str| {
+        let chars = text.chars().count();
+        checks.min_length.map_or(true, |m| chars >= m)
+            && checks.max_length.map_or(true, |m| chars <= m)
+    };
+    if let Some(text) = hint.and_then(Value::as_str).filter(|t| fits(t)) {
+        return text.to_owned();
+    }
+    let format = sample.and_then(|s| s.format.as_deref()).unwrap_or_default();
+    let made = match format {
+        "date-time" | "datetime" => "2024-01-01T00:00:00Z",
+        "date" => "2024-01-01",
+        "time" => "12:00:00Z",
+        "uuid" => "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        "email" => "user@example.com",
+        "uri" | "url" | "iri" => "https://example.com",
+        "hostname" => "example.com",
+        "ipv4" => "192.0.2.1",
+        "ipv6" => "2001:db8::1",
+        "byte" => "Ynl0ZXM=",
+        "duration" => "P1D",
+        _ => "string",
+    };
+    let mut text = made.to_owned();
+    let min = checks.min_length.unwrap_or(0).min(64);
+    while text.chars().count() < min {
+        text.push('x');
+    }
+    if let Some(max) = checks.max_length {
+        text = text.chars().take(max).collect();
+    }
+    text
+}
+
+fn any(hint: Option<&Value>) -> TokenStream {
+    match hint {
+        Some(Value::String(s)) => quote!(serde_json::Value::from(#s)),
+        Some(Value::Bool(b)) => quote!(serde_json::Value::from(#b)),
+        Some(Value::Number(n)) if n.is_i64() => {
+            let n = Literal::i64_suffixed(n.as_i64().unwrap_or_default());
+            quote!(serde_json::Value::from(#n))
+        }
+        _ => quote!(serde_json::Value::Null),
+    }
+}
