@@ -3,7 +3,10 @@
 one per client method (`…::Client::<method>`), and nothing else, so that no
 spec text became a doctest.
 
-  scripts/doctests.py CRATE_DIR -- CARGO_TEST_ARGS…
+  scripts/doctests.py [--readme] CRATE_DIR -- CARGO_TEST_ARGS…
+
+With --readme, the crate's docs (its README, written by `clientgen generate`)
+hold exactly one example too.
 
 Client methods are counted in the crate's sources (`fn name(&self) ->
 operations::…`); doctests are listed with `cargo test --doc -- --list`.
@@ -15,7 +18,8 @@ import subprocess
 import sys
 
 METHOD = re.compile(r"pub fn (r#)?(\w+)\(&self\) -> operations::")
-DOCTEST = re.compile(r"^(?P<file>\S+) - (?P<path>\S+) \(line \d+\): test$")
+DOCTEST = re.compile(r"^(?P<file>\S+) - (?:(?P<path>\S+) )?\(line \d+\): test$")
+CLIENT = re.compile(r"(^|::)Client::")
 
 
 def client_methods(crate_dir):
@@ -32,18 +36,26 @@ def main():
     if "--" not in sys.argv[1:]:
         sys.exit(__doc__)
     split = sys.argv.index("--")
-    crate_dir, cargo_args = sys.argv[1], sys.argv[split + 1:]
+    options = sys.argv[1:split]
+    readme = "--readme" in options
+    crate_dir, cargo_args = [o for o in options if o != "--readme"][0], sys.argv[split + 1:]
     listed = subprocess.run(
         ["cargo", "test", *cargo_args, "--doc", "--", "--list"],
         check=True, capture_output=True, text=True,
     ).stdout
     doctests = [m for m in map(DOCTEST.match, listed.splitlines()) if m]
-    strays = [m.group(0) for m in doctests if "::Client::" not in m.group("path")]
+    crate_level = [m for m in doctests if m.group("path") is None]
+    if readme and len(crate_level) == 1:
+        doctests = [m for m in doctests if m.group("path") is not None]
+    elif readme:
+        print(f"{len(crate_level)} crate-level doctests, not the README's one example", file=sys.stderr)
+        sys.exit(1)
+    strays = [m.group(0) for m in doctests if not CLIENT.search(m.group("path") or "")]
     methods = client_methods(crate_dir)
     problems = []
     if strays:
         problems.append(f"{len(strays)} doctest(s) that are not client examples (spec text?):\n  " + "\n  ".join(strays[:20]))
-    examples = {(m.group("file"), m.group("path").rsplit("::", 1)[-1].removeprefix("r#")) for m in doctests if "::Client::" in m.group("path")}
+    examples = {(m.group("file"), m.group("path").rsplit("::", 1)[-1].removeprefix("r#")) for m in doctests if CLIENT.search(m.group("path") or "")}
     missing = [(f, name) for f, name in methods if not any(n == name and f.endswith(ef) for ef, n in examples)]
     if missing:
         problems.append(f"{len(missing)} client method(s) without an example:\n  " + "\n  ".join(f"{f}: {n}" for f, n in missing[:20]))
@@ -52,7 +64,8 @@ def main():
     if problems:
         print("\n".join(problems), file=sys.stderr)
         sys.exit(1)
-    print(f"{crate_dir}: {len(methods)} client methods, each with one compiled example; no other doctest")
+    also = " and the README's" if readme else ""
+    print(f"{crate_dir}: {len(methods)} client methods, each with one compiled example{also}; no other doctest")
 
 
 if __name__ == "__main__":

@@ -244,7 +244,7 @@ impl Generator {
             warnings: diags.into_vec(),
             about: crate::output::About {
                 license: spec_license(&spec.raw),
-                ..about(&api, &runtime_features)
+                ..about(&api, examples.as_deref())
             },
             runtime_features,
             tag_features: tags.map(|t| t.names).unwrap_or_default(),
@@ -290,54 +290,60 @@ fn spec_license(raw: &serde_json::Value) -> Option<&'static str> {
         .find_map(|key| crate::output::spdx_license(license.get(key)?.as_str()?))
 }
 
-fn about(api: &ir::Api, features: &[&str]) -> crate::output::About {
-    let required = |op: &ir::Operation| -> Vec<String> {
-        let params = op
-            .params
-            .iter()
-            .filter(|p| p.required && !p.client_default)
-            .map(|p| p.name.clone());
-        let body = op
-            .body
-            .iter()
-            .filter(|b| b.required)
-            .map(|_| "body".to_owned());
-        params.chain(body).collect()
-    };
-    let example = api
-        .operations
+fn about(api: &ir::Api, examples: Option<&str>) -> crate::output::About {
+    use crate::emit::docs::code;
+    let auth = api
+        .schemes
         .iter()
-        .min_by_key(|op| required(op).len())
-        .map(|op| (op.name.clone(), required(op)));
-    let huawei = features.contains(&"huawei")
-        && api
-            .schemes
-            .iter()
-            .any(|s| s.kind == ir::SchemeKind::HuaweiSigning);
+        .map(|s| {
+            let (takes, sends) = match &s.kind {
+                ir::SchemeKind::Bearer => ("token", "`Authorization: Bearer …`".to_owned()),
+                ir::SchemeKind::Basic => ("user, password", "`Authorization: Basic …`".to_owned()),
+                ir::SchemeKind::ApiKey { location, name } => {
+                    let place = match location {
+                        ir::ParamLocation::Query => "query parameter",
+                        ir::ParamLocation::Cookie => "cookie",
+                        _ => "header",
+                    };
+                    ("key", format!("the {place} {}", code(name)))
+                }
+                ir::SchemeKind::HuaweiSigning => (
+                    "Credentials::from_env()?",
+                    "signs every request with an access key pair (AK/SK) from \
+                     `HUAWEICLOUD_SDK_AK`/`HUAWEICLOUD_SDK_SK`"
+                        .to_owned(),
+                ),
+            };
+            let env = s
+                .env
+                .as_ref()
+                .map(|var| format!("; read from {} when not set", code(var)))
+                .unwrap_or_default();
+            let setter = match s.kind {
+                ir::SchemeKind::HuaweiSigning => "credentials".to_owned(),
+                _ => s.setter.clone(),
+            };
+            crate::output::AuthDoc {
+                setter,
+                takes,
+                sends: format!("{sends} (security scheme {}){env}", code(&s.id)),
+            }
+        })
+        .collect();
     crate::output::About {
         title: api.title.clone(),
         version: api.version.clone(),
         description: api.description.clone(),
-        has_default_url: api.servers.default_url.is_some(),
-        region: api
-            .servers
-            .region_type
-            .clone()
-            .zip(api.servers.regions.first().map(|r| r.id.clone())),
-        auth_setters: api
-            .schemes
+        auth,
+        example: examples
+            .map(|root| crate::emit::examples::crate_example(api, root))
+            .unwrap_or_default(),
+        paged: api
+            .operations
             .iter()
-            .filter(|s| s.kind != ir::SchemeKind::HuaweiSigning)
-            .map(|s| {
-                let takes = match s.kind {
-                    ir::SchemeKind::Basic => "\"user\", \"password\"",
-                    _ => "\"secret\"",
-                };
-                (s.setter.clone(), takes)
-            })
+            .filter(|op| op.pagination.is_some())
+            .map(|op| op.name.clone())
             .collect(),
-        huawei,
-        example,
         operations: api.operations.len(),
         license: None,
     }

@@ -187,6 +187,18 @@ fn plain(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Spec prose for a Markdown file that is also crate docs (a README): at
+/// most `max` characters, with no code block that could run and no HTML.
+pub fn markdown(text: &str, max: usize) -> String {
+    let text: String = text.trim().chars().take(max).collect();
+    let lines = sanitize(&text);
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect();
+    lines.join("\n")
+}
+
 /// Spec text (a title, a version) as one line of plain doc prose, at most
 /// `max` characters before escaping: no markup, no HTML, nothing to run.
 pub fn inline_text(text: &str, max: usize) -> String {

@@ -10,7 +10,9 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{quote, ToTokens as _};
 use serde_json::Value;
 
-use crate::ir::{Api, BodyMedia, FloatWidth, IntWidth, Operation, Shape, ShapeKind, TypeKind};
+use crate::ir::{
+    Api, BodyMedia, FloatWidth, IntWidth, Operation, SchemeKind, Shape, ShapeKind, TypeKind,
+};
 use crate::names::ident;
 
 /// How deep values nest before a branch is left out: a required property
@@ -24,7 +26,74 @@ pub fn operation(api: &Api, op: &Operation, root: &str) -> Vec<String> {
     let Ok(root) = syn::parse_str::<syn::Path>(root) else {
         return Vec::new();
     };
-    let client = quote!(#root::Client);
+    let (call, import) = call(api, op, &root);
+    let file = quote! {
+        #import
+        async fn example(client: &#root::Client) {
+            match #call {
+                Ok(response) => println!("{response:?}"),
+                Err(error) => eprintln!("{error}"),
+            }
+        }
+    };
+    let mut out = vec![String::new(), " # Example".to_owned(), String::new()];
+    out.extend(block(file, Some(1 + usize::from(import.is_some()))));
+    out
+}
+
+/// A whole program for a crate's docs: a client with the first scheme's
+/// credentials, the simplest operation, and its errors told apart.
+pub fn crate_example(api: &Api, root: &str) -> Vec<String> {
+    let Ok(root) = syn::parse_str::<syn::Path>(root) else {
+        return Vec::new();
+    };
+    let required = |op: &&Operation| {
+        op.params
+            .iter()
+            .filter(|p| p.required && !p.client_default)
+            .count()
+            + usize::from(op.body.as_ref().is_some_and(|b| b.required))
+    };
+    let Some(op) = api.operations.iter().min_by_key(required) else {
+        return Vec::new();
+    };
+    let mut setup = Vec::new();
+    if let (Some(ty), Some(region)) = (&api.servers.region_type, api.servers.regions.first()) {
+        let ty = ident(ty);
+        let id = &region.id;
+        setup.push(quote!(.region(#id.parse::<#root::#ty>()?)));
+    } else if api.servers.default_url.is_none() {
+        setup.push(quote!(.endpoint("https://api.example.com")));
+    }
+    if let Some(scheme) = api.schemes.first() {
+        let setter = ident(&scheme.setter);
+        setup.push(match scheme.kind {
+            SchemeKind::HuaweiSigning => quote!(.credentials(#root::Credentials::from_env()?)),
+            SchemeKind::Basic => quote!(.#setter("user", "password")),
+            SchemeKind::Bearer => quote!(.#setter("token")),
+            SchemeKind::ApiKey { .. } => quote!(.#setter("key")),
+        });
+    }
+    let (call, import) = call(api, op, &root);
+    let file = quote! {
+        #import
+        async fn example() -> Result<(), Box<dyn std::error::Error>> {
+            let client = #root::Client::builder() #(#setup)* .build()?;
+            match #call {
+                Ok(response) => println!("{response:?}"),
+                Err(#root::Error::Service(error)) => eprintln!("the service refused: {error}"),
+                Err(error) => eprintln!("{error}"),
+            }
+            Ok(())
+        }
+    };
+    // Shown whole: it is also the README, where hidden lines would show.
+    block(file, None)
+}
+
+/// `client.op().param(value)….send().await`, and the import of `types`
+/// its values need.
+fn call(api: &Api, op: &Operation, root: &syn::Path) -> (TokenStream, Option<TokenStream>) {
     let values = Values {
         api,
         root: &quote!(),
@@ -52,34 +121,26 @@ pub fn operation(api: &Api, op: &Operation, root: &str) -> Vec<String> {
     }
     // `types::X` rather than the whole path keeps examples short.
     let import = values.used_types.get().then(|| quote!(use #root::types;));
-    let file = quote! {
-        #import
-        async fn example(client: &#client) {
-            match client.#name() #(#calls)* .send().await {
-                Ok(response) => println!("{response:?}"),
-                Err(error) => eprintln!("{error}"),
-            }
-        }
-    };
+    (quote!(client.#name() #(#calls)* .send().await), import)
+}
+
+/// A fenced `no_run` block of `file`, formatted. With `hidden`, that many
+/// first lines and the last (the wrapping function) are hidden, and the
+/// function's body is shown at no indent.
+fn block(file: TokenStream, hidden: Option<usize>) -> Vec<String> {
     let Ok(file) = syn::parse2::<syn::File>(file) else {
         return Vec::new();
     };
     let code = prettyplease::unparse(&file);
     let lines: Vec<&str> = code.lines().filter(|l| !l.is_empty()).collect();
-    let mut out = vec![
-        String::new(),
-        " # Example".to_owned(),
-        String::new(),
-        " ```no_run".to_owned(),
-    ];
+    let mut out = vec![" ```rust,no_run".to_owned()];
     let last = lines.len().saturating_sub(1);
-    let first_shown = 1 + usize::from(import.is_some());
     for (i, line) in lines.iter().enumerate() {
-        // The import and the wrapping function are there to compile, not to read.
-        let hidden = if i < first_shown || i == last { "# " } else { "" };
-        // Its body, written at one indent, is shown at none.
-        let line = line.strip_prefix("    ").unwrap_or(line);
-        out.push(format!(" {hidden}{line}"));
+        match hidden {
+            Some(hidden) if i < hidden || i == last => out.push(format!(" # {line}")),
+            Some(_) => out.push(format!(" {}", line.strip_prefix("    ").unwrap_or(line))),
+            None => out.push(format!(" {line}")),
+        }
     }
     out.push(" ```".to_owned());
     out

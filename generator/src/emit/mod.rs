@@ -3,7 +3,7 @@
 mod client;
 pub(crate) mod docs;
 mod enums;
-mod examples;
+pub(crate) mod examples;
 pub mod features;
 mod operations;
 mod paging;
@@ -175,14 +175,10 @@ pub fn api<'a>(
     let (ungated, gated) = features::partition(ops);
     let mut builders: Vec<Chunk<'a>> = ungated
         .into_iter()
-        .map(|op| {
-            Chunk::Items(Box::new(move || {
-                operations::builder(op, &api.types, common)
-            }))
-        })
+        .map(|op| Chunk::Items(Box::new(move || operations::builder(op, api, common))))
         .collect();
     builders.extend(gated_pieces(tags, gated, move |op| {
-        operations::builder(op, &api.types, common)
+        operations::builder(op, api, common)
     }));
 
     let types_head = || {

@@ -41,7 +41,7 @@ pub fn common_errors_note(common: &[ErrorResponse]) -> TokenStream {
 
 /// The request builder of `op`; its error bodies are documented unless
 /// they are the `common` ones.
-pub fn builder(op: &Operation, types: &[TypeDef], common: &[ErrorResponse]) -> TokenStream {
+pub fn builder(op: &Operation, api: &Api, common: &[ErrorResponse]) -> TokenStream {
     let errors = if op.errors == common {
         TokenStream::new()
     } else {
@@ -50,17 +50,45 @@ pub fn builder(op: &Operation, types: &[TypeDef], common: &[ErrorResponse]) -> T
             "Documented error bodies, decoded with [`rt::ServiceError::json`]:",
         )
     };
-    emit(op, types, errors)
+    emit(op, api, errors)
 }
 
-fn emit(op: &Operation, types: &[TypeDef], error_docs: TokenStream) -> TokenStream {
+/// Which credentials an operation sends, when the API has any: its
+/// alternatives, each the builder methods that set it.
+fn security_note(op: &Operation, api: &Api) -> Option<String> {
+    if api.schemes.is_empty() {
+        return None;
+    }
+    let alternatives = op.security.as_ref().unwrap_or(&api.security);
+    let setter = |id: &String| match api.schemes.iter().find(|s| &s.id == id) {
+        Some(s) if s.kind == crate::ir::SchemeKind::HuaweiSigning => "`.credentials(…)`".to_owned(),
+        Some(s) => format!("`.{}(…)`", s.setter),
+        None => format!("{} (not supported)", docs::code(id)),
+    };
+    let described: Vec<String> = alternatives
+        .iter()
+        .map(|alternative| match alternative.as_slice() {
+            [] => "none".to_owned(),
+            ids => ids.iter().map(setter).collect::<Vec<_>>().join(" with "),
+        })
+        .collect();
+    Some(match described.as_slice() {
+        [] => "Credentials: none.".to_owned(),
+        [one] => format!("Credentials: {one}."),
+        many => format!("Credentials: {}.", many.join(", or ")),
+    })
+}
+
+fn emit(op: &Operation, api: &Api, error_docs: TokenStream) -> TokenStream {
+    let types = &api.types[..];
     let builder = ident(&op.builder);
     let operation = &op.id;
     let method = ident(&op.method);
     let template = &op.path;
     let types_path = quote!(types::);
     let title = docs::operation_title(op);
-    let doc = docs::paragraphs(&[Some(&title), op.description.as_deref()]);
+    let security = security_note(op, api);
+    let doc = docs::paragraphs(&[Some(&title), op.description.as_deref(), security.as_deref()]);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     let allow_deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
 
@@ -206,10 +234,60 @@ fn param_note(p: &Param) -> String {
     } else {
         "Optional."
     };
+    let limits = limits(&p.shape.checks)
+        .map(|l| format!(" Limits: {l}."))
+        .unwrap_or_default();
     format!(
-        "Sent as the {place} parameter {}. {need}",
+        "Sent as the {place} parameter {}. {need}{limits}",
         docs::code(&p.wire)
     )
+}
+
+/// The constraints a value is checked against before sending, in words.
+fn limits(checks: &crate::ir::Checks) -> Option<String> {
+    let range = |low: Option<String>, high: Option<String>, unit: &str| match (low, high) {
+        (Some(low), Some(high)) => Some(format!("{low} to {high}{unit}")),
+        (Some(low), None) => Some(format!("at least {low}{unit}")),
+        (None, Some(high)) => Some(format!("at most {high}{unit}")),
+        (None, None) => None,
+    };
+    let bound = |exact: Option<i64>, bound: Option<(f64, bool)>, open: &str| {
+        bound.map(|(value, exclusive)| {
+            let value = exact.map_or(value.to_string(), |v| v.to_string());
+            if exclusive {
+                format!("{open} {value}")
+            } else {
+                value
+            }
+        })
+    };
+    let (exact_low, exact_high) = checks.integer_bounds;
+    let value = match (
+        bound(exact_low, checks.minimum, "more than"),
+        bound(exact_high, checks.maximum, "less than"),
+    ) {
+        (Some(low), Some(high)) if low.starts_with('m') || high.starts_with('l') => {
+            Some(format!("{low}, {high}"))
+        }
+        (low, high) => range(low, high, ""),
+    };
+    let parts: Vec<String> = [
+        value,
+        range(
+            checks.min_length.map(|n| n.to_string()),
+            checks.max_length.map(|n| n.to_string()),
+            " characters",
+        ),
+        range(
+            checks.min_items.map(|n| n.to_string()),
+            checks.max_items.map(|n| n.to_string()),
+            " items",
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// The body of `prepare`: checks, then the request.

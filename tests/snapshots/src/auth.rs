@@ -21,6 +21,8 @@ pub mod operations {
     #[allow(unused_imports)]
     use super::types;
     /// `GET /me`: Uses the top-level security
+    ///
+    /// Credentials: `.bearer(…)`, or `.api_key_header(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Whoami<'a> {
@@ -34,6 +36,8 @@ pub mod operations {
         }
     }
     /// `GET /basic`
+    ///
+    /// Credentials: `.basic(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct BasicOnly<'a> {
@@ -49,6 +53,8 @@ pub mod operations {
         }
     }
     /// `GET /query`
+    ///
+    /// Credentials: `.api_key_query(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct QueryKey<'a> {
@@ -73,6 +79,8 @@ pub mod operations {
         }
     }
     /// `GET /cookie`
+    ///
+    /// Credentials: `.api_key_cookie(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct CookieKey<'a> {
@@ -88,6 +96,8 @@ pub mod operations {
         }
     }
     /// `GET /both`: Needs two keys at once
+    ///
+    /// Credentials: `.api_key_header(…)` with `.api_key_query(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct BothKeys<'a> {
@@ -103,6 +113,8 @@ pub mod operations {
         }
     }
     /// `GET /public`
+    ///
+    /// Credentials: none.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Public<'a> {
@@ -118,6 +130,8 @@ pub mod operations {
         }
     }
     /// `GET /optional`
+    ///
+    /// Credentials: `.oauth(…)`, or none.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct OptionalAuth<'a> {
@@ -133,6 +147,8 @@ pub mod operations {
         }
     }
     /// `GET /optional-first`: Anonymous listed first; credentials still used when configured
+    ///
+    /// Credentials: none, or `.oauth(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct OptionalFirst<'a> {
@@ -148,6 +164,8 @@ pub mod operations {
         }
     }
     /// `GET /search`
+    ///
+    /// Credentials: none.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Search<'a> {
@@ -172,6 +190,8 @@ pub mod operations {
         }
     }
     /// `GET /two-authorizations`
+    ///
+    /// Credentials: `.basic(…)` with `.bearer(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct TwoAuthorizations<'a> {
@@ -191,6 +211,8 @@ pub mod operations {
     /// `GET /legacy`
     ///
     /// Declares its credential as a header parameter, as some generators write.
+    ///
+    /// Credentials: `.authorization_header(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Legacy<'a> {
@@ -206,6 +228,8 @@ pub mod operations {
         }
     }
     /// `GET /covered`
+    ///
+    /// Credentials: `.bearer(…)`, or `.api_key_header(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Covered<'a> {
@@ -219,6 +243,8 @@ pub mod operations {
         }
     }
     /// `GET /digest`
+    ///
+    /// Credentials: `digest` (not supported).
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct DigestOnly<'a> {
@@ -284,7 +310,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::auth::Client) {
     /// match client.whoami().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -299,7 +325,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::auth::Client) {
     /// match client.basic_only().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -314,7 +340,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::auth::Client) {
     /// match client.query_key().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -329,7 +355,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::auth::Client) {
     /// match client.cookie_key().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -344,7 +370,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::auth::Client) {
     /// match client.both_keys().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -359,7 +385,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::auth::Client) {
     /// match client.public().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -374,7 +400,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::auth::Client) {
     /// match client.optional_auth().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -389,7 +415,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::auth::Client) {
     /// match client.optional_first().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -404,7 +430,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::auth::Client) {
     /// match client.search().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -419,7 +445,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::auth::Client) {
     /// match client.two_authorizations().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -434,7 +460,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::auth::Client) {
     /// match client.legacy().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -449,7 +475,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::auth::Client) {
     /// match client.covered().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -464,7 +490,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::auth::Client) {
     /// match client.digest_only().send().await {
     ///     Ok(response) => println!("{response:?}"),

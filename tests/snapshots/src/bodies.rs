@@ -355,7 +355,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # use snapshots::bodies::types;
     /// # async fn example(client: &snapshots::bodies::Client) {
     /// match client.post_form().body(types::Login::new("string")).send().await {
@@ -371,7 +371,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # use snapshots::bodies::types;
     /// # async fn example(client: &snapshots::bodies::Client) {
     /// match client.upload().body(types::UploadBody::new(b"bytes".to_vec())).send().await {
@@ -387,7 +387,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::bodies::Client) {
     /// match client.put_blob().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -402,7 +402,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::bodies::Client) {
     /// match client.post_raw().body(b"bytes".to_vec()).send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -417,7 +417,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::bodies::Client) {
     /// match client.start_job().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -432,7 +432,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::bodies::Client) {
     /// match client.ranged().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -447,7 +447,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::bodies::Client) {
     /// match client.post_text().body("text").send().await {
     ///     Ok(response) => println!("{response:?}"),

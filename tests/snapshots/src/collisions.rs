@@ -293,7 +293,7 @@ pub mod operations {
             self.path2 = Some(value.into());
             self
         }
-        /// Sent as the header parameter `request`. Optional.
+        /// Sent as the header parameter `request`. Optional. Limits: 0.5 to 9.5.
         pub fn request2(mut self, value: impl Into<i64>) -> Self {
             self.request2 = Some(value.into());
             self
@@ -387,7 +387,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::collisions::Client) {
     /// match client.core2().path2("string").send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -403,7 +403,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::collisions::Client) {
     /// match client.fields().send().await {
     ///     Ok(response) => println!("{response:?}"),

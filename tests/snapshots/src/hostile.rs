@@ -219,6 +219,8 @@ pub mod operations {
     /// Bare
     /// carriage return and isolate characters.
     ///
+    /// Credentials: `.key(…)`.
+    ///
     /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
     ///
     /// - `4XX`: `types::Item`
@@ -255,6 +257,8 @@ pub mod operations {
         }
     }
     /// `POST /bounds`
+    ///
+    /// Credentials: none.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct PutBounds<'a> {
@@ -322,7 +326,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::hostile::Client) {
     /// match client.get_item().id("string").send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -337,7 +341,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # use snapshots::hostile::types;
     /// # async fn example(client: &snapshots::hostile::Client) {
     /// match client.put_bounds().body(types::Bounds::new()).send().await {

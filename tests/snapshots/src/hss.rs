@@ -1068,6 +1068,8 @@ pub mod operations {
     ///
     /// Creates a scan task: a cluster scan (`cluster_scan`) or an
     /// infrastructure-as-code file scan (`iac_scan`).
+    ///
+    /// Credentials: `.credentials(…)`, or `.iam_token(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct CreateTask<'a> {
@@ -1084,7 +1086,7 @@ pub mod operations {
         /// Project id: the project the assets belong to. Once set, the assets of
         /// that project can be queried by this id.
         ///
-        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
+        /// Sent as the path parameter `project_id`. Defaults to the client's setting. Limits: 1 to 256 characters.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
             self.project_id = Some(value.into());
             self
@@ -1094,7 +1096,7 @@ pub mod operations {
         /// Only needed once enterprise projects are enabled; the service defaults
         /// to `0`, the default enterprise project.
         ///
-        /// Sent as the query parameter `enterprise_project_id`. Optional.
+        /// Sent as the query parameter `enterprise_project_id`. Optional. Limits: 1 to 256 characters.
         pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
             self.enterprise_project_id = Some(value.into());
             self
@@ -1139,6 +1141,8 @@ pub mod operations {
     /// Lists the tasks of one task type (`cluster_scan` or `iac_scan`),
     /// optionally filtered by id, name, creation time range, trigger type,
     /// status and scan items, one page at a time (`offset`, `limit`).
+    ///
+    /// Credentials: `.credentials(…)`, or `.iam_token(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ListTasks<'a> {
@@ -1158,7 +1162,7 @@ pub mod operations {
         /// Project id: the project the assets belong to. Once set, the assets of
         /// that project can be queried by this id.
         ///
-        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
+        /// Sent as the path parameter `project_id`. Defaults to the client's setting. Limits: 1 to 256 characters.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
             self.project_id = Some(value.into());
             self
@@ -1168,7 +1172,7 @@ pub mod operations {
         /// Only needed once enterprise projects are enabled; the service defaults
         /// to `0`, the default enterprise project.
         ///
-        /// Sent as the query parameter `enterprise_project_id`. Optional.
+        /// Sent as the query parameter `enterprise_project_id`. Optional. Limits: 1 to 256 characters.
         pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
             self.enterprise_project_id = Some(value.into());
             self
@@ -1176,12 +1180,12 @@ pub mod operations {
         /// Offset: the position of the first record to return. The service
         /// defaults to `0`.
         ///
-        /// Sent as the query parameter `offset`. Optional.
+        /// Sent as the query parameter `offset`. Optional. Limits: 0 to 2000000.
         pub fn offset(mut self, value: impl Into<i32>) -> Self {
             self.offset = Some(value.into());
             self
         }
-        /// Number of records per page. The service defaults to `10`. Sent as the query parameter `limit`. Optional.
+        /// Number of records per page. The service defaults to `10`. Sent as the query parameter `limit`. Optional. Limits: 10 to 200.
         pub fn limit(mut self, value: impl Into<i32>) -> Self {
             self.limit = Some(value.into());
             self
@@ -1283,6 +1287,8 @@ pub mod operations {
     /// Lists the resources a task scans: the clusters of a cluster scan task
     /// or the files of an infrastructure-as-code scan task, with their scan
     /// status, one page at a time (`offset`, `limit`).
+    ///
+    /// Credentials: `.credentials(…)`, or `.iam_token(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ListTaskResources<'a> {
@@ -1304,12 +1310,12 @@ pub mod operations {
         /// Project id: the project the assets belong to. Once set, the assets of
         /// that project can be queried by this id.
         ///
-        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
+        /// Sent as the path parameter `project_id`. Defaults to the client's setting. Limits: 1 to 256 characters.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
             self.project_id = Some(value.into());
             self
         }
-        /// Task id, as returned by CreateTask or ListTasks. Sent as the path parameter `task_id`. Required.
+        /// Task id, as returned by CreateTask or ListTasks. Sent as the path parameter `task_id`. Required. Limits: 1 to 64 characters.
         pub fn task_id(mut self, value: impl Into<String>) -> Self {
             self.task_id = Some(value.into());
             self
@@ -1319,7 +1325,7 @@ pub mod operations {
         /// Only needed once enterprise projects are enabled; the service defaults
         /// to `0`, the default enterprise project.
         ///
-        /// Sent as the query parameter `enterprise_project_id`. Optional.
+        /// Sent as the query parameter `enterprise_project_id`. Optional. Limits: 1 to 256 characters.
         pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
             self.enterprise_project_id = Some(value.into());
             self
@@ -1327,12 +1333,12 @@ pub mod operations {
         /// Offset: the position of the first record to return. The service
         /// defaults to `0`.
         ///
-        /// Sent as the query parameter `offset`. Optional.
+        /// Sent as the query parameter `offset`. Optional. Limits: 0 to 2000000.
         pub fn offset(mut self, value: impl Into<i32>) -> Self {
             self.offset = Some(value.into());
             self
         }
-        /// Number of records per page. The service defaults to `10`. Sent as the query parameter `limit`. Optional.
+        /// Number of records per page. The service defaults to `10`. Sent as the query parameter `limit`. Optional. Limits: 10 to 200.
         pub fn limit(mut self, value: impl Into<i32>) -> Self {
             self.limit = Some(value.into());
             self
@@ -1436,6 +1442,8 @@ pub mod operations {
     /// Shows statistics of the tasks of one task type: the number of tasks
     /// run so far, the number of tasks scanning now and the creation time of
     /// the most recent task.
+    ///
+    /// Credentials: `.credentials(…)`, or `.iam_token(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ShowTaskStatistics<'a> {
@@ -1453,7 +1461,7 @@ pub mod operations {
         /// Project id: the project the assets belong to. Once set, the assets of
         /// that project can be queried by this id.
         ///
-        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
+        /// Sent as the path parameter `project_id`. Defaults to the client's setting. Limits: 1 to 256 characters.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
             self.project_id = Some(value.into());
             self
@@ -1463,7 +1471,7 @@ pub mod operations {
         /// Only needed once enterprise projects are enabled; the service defaults
         /// to `0`, the default enterprise project.
         ///
-        /// Sent as the query parameter `enterprise_project_id`. Optional.
+        /// Sent as the query parameter `enterprise_project_id`. Optional. Limits: 1 to 256 characters.
         pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
             self.enterprise_project_id = Some(value.into());
             self
@@ -1511,6 +1519,8 @@ pub mod operations {
     /// Runs a task again. Only cluster scan tasks (`cluster_scan`) can be
     /// retried: either every cluster whose scan failed, or the failed
     /// clusters listed in `cluster_info_list`.
+    ///
+    /// Credentials: `.credentials(…)`, or `.iam_token(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct RetryTask<'a> {
@@ -1528,12 +1538,12 @@ pub mod operations {
         /// Project id: the project the assets belong to. Once set, the assets of
         /// that project can be queried by this id.
         ///
-        /// Sent as the path parameter `project_id`. Defaults to the client's setting.
+        /// Sent as the path parameter `project_id`. Defaults to the client's setting. Limits: 1 to 256 characters.
         pub fn project_id(mut self, value: impl Into<String>) -> Self {
             self.project_id = Some(value.into());
             self
         }
-        /// Task id, as returned by CreateTask or ListTasks. Sent as the path parameter `task_id`. Required.
+        /// Task id, as returned by CreateTask or ListTasks. Sent as the path parameter `task_id`. Required. Limits: 1 to 64 characters.
         pub fn task_id(mut self, value: impl Into<String>) -> Self {
             self.task_id = Some(value.into());
             self
@@ -1543,7 +1553,7 @@ pub mod operations {
         /// Only needed once enterprise projects are enabled; the service defaults
         /// to `0`, the default enterprise project.
         ///
-        /// Sent as the query parameter `enterprise_project_id`. Optional.
+        /// Sent as the query parameter `enterprise_project_id`. Optional. Limits: 1 to 256 characters.
         pub fn enterprise_project_id(mut self, value: impl Into<String>) -> Self {
             self.enterprise_project_id = Some(value.into());
             self
@@ -1627,7 +1637,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # use snapshots::hss::types;
     /// # async fn example(client: &snapshots::hss::Client) {
     /// match client
@@ -1657,7 +1667,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # use snapshots::hss::types;
     /// # async fn example(client: &snapshots::hss::Client) {
     /// match client
@@ -1678,7 +1688,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # use snapshots::hss::types;
     /// # async fn example(client: &snapshots::hss::Client) {
     /// match client
@@ -1700,7 +1710,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # use snapshots::hss::types;
     /// # async fn example(client: &snapshots::hss::Client) {
     /// match client
@@ -1721,7 +1731,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # use snapshots::hss::types;
     /// # async fn example(client: &snapshots::hss::Client) {
     /// match client

@@ -159,7 +159,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::keywords::Client) {
     /// match client.r#match().r#type("string").send().await {
     ///     Ok(response) => println!("{response:?}"),

@@ -377,7 +377,7 @@ pub mod operations {
         rt::request_builder!(
             "putPhoto", PUT, "/pets/{id}/photo", id, q, body; empty(())
         );
-        /// Sent as the path parameter `id`. Required.
+        /// Sent as the path parameter `id`. Required. Limits: at least more than 0.
         pub fn id(mut self, value: impl Into<i64>) -> Self {
             self.id = Some(value.into());
             self
@@ -448,7 +448,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::openapi31::Client) {
     /// match client.list_pets().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -463,7 +463,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # use snapshots::openapi31::types;
     /// # async fn example(client: &snapshots::openapi31::Client) {
     /// match client
@@ -484,7 +484,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # use snapshots::openapi31::types;
     /// # async fn example(client: &snapshots::openapi31::Client) {
     /// match client

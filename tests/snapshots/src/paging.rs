@@ -70,12 +70,12 @@ pub mod operations {
             "listEvents", GET, "/events", start, count, items2;
             json(types::ListEventsResponse)
         );
-        /// Sent as the query parameter `start`. Optional.
+        /// Sent as the query parameter `start`. Optional. Limits: at least 0.
         pub fn start(mut self, value: impl Into<i64>) -> Self {
             self.start = Some(value.into());
             self
         }
-        /// Sent as the query parameter `count`. Optional.
+        /// Sent as the query parameter `count`. Optional. Limits: 1 to 500.
         pub fn count(mut self, value: impl Into<u32>) -> Self {
             self.count = Some(value.into());
             self
@@ -239,7 +239,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::paging::Client) {
     /// match client.list_events().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -254,7 +254,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::paging::Client) {
     /// match client.list_logs().send().await {
     ///     Ok(response) => println!("{response:?}"),

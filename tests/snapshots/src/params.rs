@@ -37,12 +37,12 @@ pub mod operations {
             "getFile", GET, "/users/{user_id}/files/{name}", user_id, limit, name, tags,
             x_trace_id, session; empty(())
         );
-        /// Sent as the path parameter `user_id`. Required.
+        /// Sent as the path parameter `user_id`. Required. Limits: at least 1.
         pub fn user_id(mut self, value: impl Into<i64>) -> Self {
             self.user_id = Some(value.into());
             self
         }
-        /// Overrides the path-level parameter. Sent as the query parameter `limit`. Optional.
+        /// Overrides the path-level parameter. Sent as the query parameter `limit`. Optional. Limits: 1 to 100.
         pub fn limit(mut self, value: impl Into<i32>) -> Self {
             self.limit = Some(value.into());
             self
@@ -158,7 +158,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::params::Client) {
     /// match client
     ///     .get_file()
@@ -180,7 +180,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::params::Client) {
     /// match client.delete_users_user_id().user_id(1i64).send().await {
     ///     Ok(response) => println!("{response:?}"),

@@ -108,7 +108,7 @@ pub mod operations {
         rt::request_builder!(
             "updatePet", PUT, "/pets/{petId}", pet_id, body; json(types::Pet)
         );
-        /// Sent as the path parameter `petId`. Required.
+        /// Sent as the path parameter `petId`. Required. Limits: at least 3 characters.
         pub fn pet_id(mut self, value: impl Into<String>) -> Self {
             self.pet_id = Some(value.into());
             self
@@ -160,7 +160,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # use snapshots::refs::types;
     /// # async fn example(client: &snapshots::refs::Client) {
     /// match client

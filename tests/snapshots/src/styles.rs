@@ -220,7 +220,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::styles::Client) {
     /// match client.search().ids(vec![1i64]).send().await {
     ///     Ok(response) => println!("{response:?}"),

@@ -153,6 +153,8 @@ pub mod operations {
     #[allow(unused_imports)]
     use super::types;
     /// `GET /items`
+    ///
+    /// Credentials: `.key(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ListItems<'a> {
@@ -168,7 +170,7 @@ pub mod operations {
         rt::request_builder!(
             "listItems", GET, "/items", limit, tags, ids, sizes, words, x_trace; json(Vec<types::Item>)
         );
-        /// Sent as the query parameter `limit`. Optional.
+        /// Sent as the query parameter `limit`. Optional. Limits: 1 to 100.
         pub fn limit(mut self, value: impl Into<i32>) -> Self {
             self.limit = Some(value.into());
             self
@@ -237,6 +239,8 @@ pub mod operations {
         }
     }
     /// `POST /items`
+    ///
+    /// Credentials: `.basic(…)`, or `.oauth(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct AddItem<'a> {
@@ -262,6 +266,8 @@ pub mod operations {
     }
     /// `GET /items/{id}`
     ///
+    /// Credentials: `.key(…)`.
+    ///
     /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
     ///
     /// - `404`: `types::Problem`
@@ -285,6 +291,8 @@ pub mod operations {
         }
     }
     /// `DELETE /items/{id}`
+    ///
+    /// Credentials: none.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct DeleteItem<'a> {
@@ -307,6 +315,8 @@ pub mod operations {
         }
     }
     /// `POST /items/{id}/photo`
+    ///
+    /// Credentials: `.key(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct UploadPhoto<'a> {
@@ -347,6 +357,8 @@ pub mod operations {
         }
     }
     /// `POST /login`
+    ///
+    /// Credentials: `.key(…)`.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Login<'a> {
@@ -412,7 +424,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::swagger2::Client) {
     /// match client.list_items().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -427,7 +439,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # use snapshots::swagger2::types;
     /// # async fn example(client: &snapshots::swagger2::Client) {
     /// match client.add_item().body(types::Item::new("string", 1.5f64)).send().await {
@@ -443,7 +455,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::swagger2::Client) {
     /// match client.get_item().id("string").send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -458,7 +470,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::swagger2::Client) {
     /// match client.delete_item().id("string").send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -473,7 +485,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # use snapshots::swagger2::types;
     /// # async fn example(client: &snapshots::swagger2::Client) {
     /// match client
@@ -495,7 +507,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # use snapshots::swagger2::types;
     /// # async fn example(client: &snapshots::swagger2::Client) {
     /// match client.login().body(types::LoginBody::new("string")).send().await {

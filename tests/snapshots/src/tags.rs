@@ -343,7 +343,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::tags::Client) {
     /// match client.health().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -361,7 +361,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::tags::Client) {
     /// match client.list_pets().send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -376,7 +376,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # use snapshots::tags::types;
     /// # async fn example(client: &snapshots::tags::Client) {
     /// match client.create_pet().body(types::NewPet::new("string")).send().await {
@@ -395,7 +395,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::tags::Client) {
     /// match client.show_store().id("string").send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -413,7 +413,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::tags::Client) {
     /// match client.show_user().id(1i64).send().await {
     ///     Ok(response) => println!("{response:?}"),
@@ -431,7 +431,7 @@ impl Client {
     ///
     /// # Example
     ///
-    /// ```no_run
+    /// ```rust,no_run
     /// # async fn example(client: &snapshots::tags::Client) {
     /// match client.show_inventory().send().await {
     ///     Ok(response) => println!("{response:?}"),
