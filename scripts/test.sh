@@ -35,6 +35,11 @@ cargo build --locked --quiet -p integration --bin hss-diff-driver
 # pass `cargo check` with -D warnings (needs node/npm for the corpus install).
 python3 scripts/corpus.py fixed
 
+# Proven on the wire: every operation of the specs in tests/prism/fast.txt,
+# called with its doc example, against Prism validating requests on 127.0.0.1
+# (`scripts/prism.py fixed` runs the whole fixed corpus; README "Proven on the wire").
+python3 scripts/prism.py fast
+
 # Hostile specs: spec text in every place it reaches the output, trying to
 # run as a doctest or break the build; all must generate (or be refused with
 # a located error), compile with -D warnings, and yield no doctest.

@@ -301,3 +301,27 @@ fn tagged_unions_write_their_tag() {
     let error = body.validate("body").expect_err("unknown kind");
     assert!(error.to_string().contains("vm_scan"), "{error}");
 }
+
+/// A call asks for what it can decode (`Accept`), so a server offering JSON
+/// and XML answers JSON; text calls ask for text.
+#[tokio::test]
+async fn calls_ask_for_the_media_types_they_decode() {
+    let server = server(ResponseTemplate::new(200).set_body_json(serde_json::json!({}))).await;
+    let client = bodies::Client::builder()
+        .endpoint(server.uri())
+        .build()
+        .expect("builds");
+    // The body does not matter here: only what was asked for.
+    let _ = client.start_job().send().await;
+    let upload = bodies::types::UploadBody::new(b"x".to_vec());
+    let _ = client.upload().body(upload).send().await;
+    client.post_text().body("hi").send().await.expect("sent");
+    let received = server.received_requests().await.expect("recording");
+    assert_eq!(
+        header(&received[0], "accept"),
+        "application/json, */*;q=0.8"
+    );
+    assert_eq!(header(&received[1], "accept"), "text/*, */*;q=0.8");
+    // A call that reads no body takes anything (reqwest's default).
+    assert_eq!(header(&received[2], "accept"), "*/*");
+}

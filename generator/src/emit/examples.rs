@@ -91,6 +91,104 @@ pub fn crate_example(api: &Api, root: &str) -> Vec<String> {
     block(file, None)
 }
 
+/// A program that calls every operation once with its example values:
+/// `main.rs` of a conformance runner (`scripts/prism.py`), which takes the
+/// server's URL and how many operations to skip, and prints one JSON line per
+/// operation. It depends on the client, tokio and serde_json.
+pub fn program(api: &Api, root: &str) -> Option<String> {
+    let root = syn::parse_str::<syn::Path>(root).ok()?;
+    let mut import = None;
+    let arms = api.operations.iter().enumerate().map(|(i, op)| {
+        let (call, types) = call(api, op, &root);
+        import = import.take().or(types);
+        let id = &op.id;
+        quote!(#i => (#id, #call.map(|_| ())),)
+    });
+    let arms: Vec<TokenStream> = arms.collect();
+    let mut setup = Vec::new();
+    for scheme in &api.schemes {
+        let setter = ident(&scheme.setter);
+        match scheme.kind {
+            SchemeKind::HuaweiSigning => {}
+            SchemeKind::Basic => setup.push(quote!(.#setter("user", "password"))),
+            SchemeKind::Bearer => setup.push(quote!(.#setter("token"))),
+            SchemeKind::ApiKey { .. } => setup.push(quote!(.#setter("key"))),
+        }
+    }
+    for default in &api.client_defaults {
+        let setter = ident(&default.setter);
+        setup.push(quote!(.#setter("string")));
+    }
+    let file = quote! {
+        #![allow(deprecated)]
+        #import
+
+        static VIOLATIONS: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+        /// Keeps the mock server's `sl-violations` header of the last response.
+        #[derive(Debug)]
+        struct Violations;
+
+        impl #root::Hook for Violations {
+            fn after_response(&self, response: &#root::HookResponse<'_>) -> Result<(), #root::HookError> {
+                let found = response.headers.get("sl-violations").and_then(|v| v.to_str().ok());
+                if let Ok(mut slot) = VIOLATIONS.lock() {
+                    *slot = found.map(str::to_owned);
+                }
+                Ok(())
+            }
+        }
+
+        async fn call(client: &#root::Client, index: usize) -> Option<(&'static str, Result<(), #root::Error>)> {
+            Some(match index {
+                #(#arms)*
+                _ => return None,
+            })
+        }
+
+        #[tokio::main(flavor = "current_thread")]
+        async fn main() {
+            let mut args = std::env::args().skip(1);
+            let endpoint = args.next().unwrap_or_default();
+            let mut index: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+            let built = #root::Client::builder().endpoint(endpoint).hook(Violations) #(#setup)* .build();
+            let client = match built {
+                Ok(client) => client,
+                Err(error) => {
+                    eprintln!("{error}");
+                    std::process::exit(2);
+                }
+            };
+            while let Some((operation, outcome)) = call(&client, index).await {
+                let violations = VIOLATIONS.lock().ok().and_then(|mut slot| slot.take());
+                let (kind, status, detail) = match &outcome {
+                    Ok(()) => ("ok", None, String::new()),
+                    Err(#root::Error::Service(e)) => {
+                        ("service", Some(e.status), String::from_utf8_lossy(&e.body).into_owned())
+                    }
+                    Err(#root::Error::InvalidInput(e)) => ("invalid_input", None, e.to_string()),
+                    Err(#root::Error::MissingCredentials(e)) => ("missing_credentials", None, e.to_string()),
+                    Err(#root::Error::Decode(e)) => ("decode", None, e.to_string()),
+                    Err(#root::Error::Connect(e)) => ("connect", None, e.to_string()),
+                    Err(e) => ("other", None, e.to_string()),
+                };
+                let line = serde_json::json!({
+                    "index": index,
+                    "operation": operation,
+                    "outcome": kind,
+                    "status": status,
+                    "violations": violations,
+                    "detail": detail,
+                });
+                println!("{line}");
+                index += 1;
+            }
+        }
+    };
+    let file = syn::parse2::<syn::File>(file).ok()?;
+    Some(prettyplease::unparse(&file))
+}
+
 /// `client.op().param(value)….send().await`, and the import of `types`
 /// its values need.
 fn call(api: &Api, op: &Operation, root: &syn::Path) -> (TokenStream, Option<TokenStream>) {

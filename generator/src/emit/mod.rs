@@ -3,7 +3,7 @@
 mod client;
 pub(crate) mod docs;
 mod enums;
-pub(crate) mod examples;
+pub mod examples;
 pub mod features;
 mod operations;
 mod paging;

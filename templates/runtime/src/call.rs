@@ -15,6 +15,12 @@ use super::response::Response;
 use super::validate::invalid;
 use reqwest::Method;
 
+/// `Accept` of a call that decodes JSON: JSON first, anything else after
+/// (a vendor `+json` type, or an error body).
+const JSON: &str = "application/json, */*;q=0.8";
+/// `Accept` of a call that reads text.
+const TEXT: &str = "text/*, */*;q=0.8";
+
 /// What sending a request returns: a boxed future, so that each operation's
 /// `send` is a plain function with a nameable type.
 pub type ResponseFuture<'a, T> =
@@ -84,13 +90,13 @@ impl<'a> Call<'a> {
         &self,
         request: Result<Request, Error>,
     ) -> ResponseFuture<'a, T> {
-        let (core, request) = (self.core, self.checked(request));
+        let (core, request) = (self.core, self.checked(request).map(|r| r.accept(JSON)));
         Box::pin(async move { core.send_json(request?).await })
     }
 
     /// Sends `request` and returns the success body as text (lossy UTF-8).
     pub fn text(&self, request: Result<Request, Error>) -> ResponseFuture<'a, String> {
-        let (core, request) = (self.core, self.checked(request));
+        let (core, request) = (self.core, self.checked(request).map(|r| r.accept(TEXT)));
         Box::pin(async move { core.send_text(request?).await })
     }
 
@@ -112,7 +118,7 @@ impl<'a> Call<'a> {
         request: Result<Request, Error>,
         decode: impl FnOnce(u16, &[u8]) -> Result<T, serde_json::Error> + Send + 'a,
     ) -> ResponseFuture<'a, T> {
-        let (core, request) = (self.core, self.checked(request));
+        let (core, request) = (self.core, self.checked(request).map(|r| r.accept(JSON)));
         Box::pin(async move { core.send_with(request?, decode).await })
     }
 

@@ -751,7 +751,14 @@ impl Core {
         {
             all.push((reqwest::header::USER_AGENT, inner.user_agent.clone()));
         }
-        all.extend(request.headers.iter().cloned());
+        // `Accept` is negotiation between client and transport: added after
+        // signing and left unsigned, as the official Huawei Cloud SDKs do.
+        let (accept, own): (Vec<_>, Vec<_>) = request
+            .headers
+            .iter()
+            .cloned()
+            .partition(|(name, _)| name == reqwest::header::ACCEPT);
+        all.extend(own);
         if !cookies.is_empty() {
             let pairs: Vec<String> = cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
             // Cookies often carry sessions or keys: kept out of logs and HPACK tables.
@@ -813,6 +820,10 @@ impl Core {
                     })
                 })?;
             }
+        }
+        // A hook's own `Accept` wins.
+        if !all.iter().any(|(name, _)| name == reqwest::header::ACCEPT) {
+            all.extend(accept);
         }
         let builder = match self.parsed_url(&url) {
             Some(parsed) => inner.http.request(request.method.clone(), parsed),

@@ -65,6 +65,22 @@ impl CallOptions {
 }
 
 impl Request {
+    /// Asks for the media types the call can decode (`Accept`), so a server
+    /// that offers several (JSON and XML, say) picks one the client reads.
+    pub(crate) fn accept(mut self, media_types: &'static str) -> Self {
+        if !self
+            .headers
+            .iter()
+            .any(|(name, _)| name == reqwest::header::ACCEPT)
+        {
+            self.headers.push((
+                reqwest::header::ACCEPT,
+                HeaderValue::from_static(media_types),
+            ));
+        }
+        self
+    }
+
     /// A request of the operation `operation` (path template `template`).
     pub fn operation(
         operation: &'static str,

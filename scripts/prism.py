@@ -1,0 +1,298 @@
+#!/usr/bin/env python3
+"""Proven on the wire: every operation of a spec, called with the values of its
+doc example through the client `clientgen generate` writes, against Prism, a
+mock server that validates each request against the spec and answers with a
+response the spec describes, which the client must decode.
+
+  scripts/prism.py fast             # the CI subset: tests/prism/fast.txt
+  scripts/prism.py fixed            # every spec of tests/corpus/fixed.txt
+  scripts/prism.py SPEC_OR_ID...    # spec files, or corpus ids (corpus_specs.py)
+
+Prism (@stoplight/prism-cli, PRISM_VERSION below) is installed with npm into
+target/prism/tool once. Per spec: generate the client, write a program that
+calls each operation once (`conformance-runner`, the same values as the
+examples), build it, serve the spec with `prism mock` on 127.0.0.1, run it.
+
+Each operation is accepted (Prism found nothing wrong with the request, and
+the client decoded the answer: a success, or an error the spec documents) or
+a failure with its cause: `client` (a request Prism refused, an answer the
+client could not decode, an example our own checks refuse), `prism` (one of
+Prism's faults listed in PRISM_FAULTS, each shown by a request that is right)
+or `spec` (the spec leaves out what Prism needs, also listed there).
+Prints accepted/total per spec and every failure; writes
+target/prism/report.json. Exits non-zero on any `client` failure.
+"""
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "target", "prism")
+TOOL = os.path.join(WORK, "tool")
+PRISM_VERSION = "5.14.2"
+PRISM = os.path.join(TOOL, "node_modules", ".bin", "prism")
+CLIENTGEN = os.path.join(ROOT, "target", "release", "clientgen")
+RUNNER = os.path.join(ROOT, "target", "debug", "conformance-runner")
+SAMPLER = os.path.join(ROOT, "scripts", "corpus_specs.py")
+CORPUS_CACHE = os.path.join(ROOT, "target", "corpus", "cache")
+ENV = dict(os.environ, CARGO_TARGET_DIR=os.path.join(WORK, "target"), CARGO_INCREMENTAL="0",
+           CARGO_TERM_COLOR="never")
+MAX_RESTARTS = 25
+
+# Prism's own faults, each with how to recognise it in an outcome. Found by
+# sending requests that follow the spec (see the README, "Proven on the wire").
+PRISM_FAULTS = [
+    ("crash", "Prism's process died on a valid request (array path parameters, "
+              "or an optional array header left out, throw in its `simple` deserializer)"),
+    ("no-media-type", "the operation (Swagger 2.0) sends a body but declares no `consumes`, "
+                      "here or for the document: the client sends JSON, the media type such specs mean, "
+                      "while Prism accepts no body at all (a fault of the spec, not of the request)"),
+    ("serializer", "Prism cannot write a mock response of this media type "
+                   "(`*/*` or another non-JSON type with an empty schema): 500 NO_COMPLEX_OBJECT_TEXT "
+                   "or `Cannot find serializer`"),
+]
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, capture_output=True, text=True, **kw)
+
+
+def install_prism():
+    marker = os.path.join(TOOL, "node_modules", "@stoplight", "prism-cli", "package.json")
+    if os.path.exists(marker):
+        with open(marker) as f:
+            if json.load(f).get("version") == PRISM_VERSION:
+                return
+    os.makedirs(TOOL, exist_ok=True)
+    step = run(["npm", "install", "--prefix", TOOL, "--no-audit", "--no-fund", "--loglevel=error",
+                f"@stoplight/prism-cli@{PRISM_VERSION}"], timeout=900)
+    if step.returncode != 0:
+        sys.exit(f"installing Prism failed:\n{step.stderr[-2000:]}")
+
+
+def build_tools():
+    for cmd in (["cargo", "build", "--release", "--locked", "--quiet", "-p", "clientgen-cli"],
+                ["cargo", "build", "--locked", "--quiet", "-p", "integration", "--bin", "conformance-runner"]):
+        step = run(cmd, cwd=ROOT)
+        if step.returncode != 0:
+            sys.exit(f"{' '.join(cmd)} failed:\n{step.stderr[-3000:]}")
+
+
+def resolve_specs(names):
+    """(name, path) for spec files and corpus ids."""
+    ids = [n for n in names if not os.path.exists(n)]
+    found = [(os.path.splitext(os.path.basename(n))[0], os.path.abspath(n)) for n in names if os.path.exists(n)]
+    if ids:
+        out = os.path.join(WORK, "specs")
+        step = run([sys.executable, SAMPLER, "fixed", CORPUS_CACHE, out, *ids], timeout=1800)
+        if step.returncode != 0:
+            sys.exit(f"selecting corpus specs failed:\n{step.stderr[-2000:]}")
+        found += [(i, os.path.join(out, i + ".json")) for i in ids]
+    return found
+
+
+def read_list(path):
+    with open(path) as f:
+        return [l.strip() for l in f if l.strip() and not l.startswith("#")]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def slug(name):
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40].rstrip("-")
+
+
+def build_runner(name, spec):
+    """Generates the client and its runner; returns the runner's path or an error."""
+    work = os.path.join(WORK, "work", slug(name))
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(os.path.join(work, "runner", "src"))
+    krate = "conformance-" + slug(name)
+    with open(os.path.join(work, "Cargo.toml"), "w") as f:
+        f.write('[workspace]\nresolver = "2"\nmembers = ["client", "runner"]\n')
+    shutil.copy(os.path.join(ROOT, "Cargo.lock"), os.path.join(work, "Cargo.lock"))
+    gen = run([CLIENTGEN, "generate", spec, "--out", os.path.join(work, "client"), "--crate-name", krate,
+               "--runtime-path", os.path.join(ROOT, "templates", "runtime")], timeout=600)
+    if gen.returncode != 0:
+        return None, "generate failed: " + gen.stderr.strip()[-500:]
+    main = run([RUNNER, spec, krate.replace("-", "_"), os.path.join(work, "runner", "src", "main.rs")])
+    if main.returncode != 0:
+        return None, "runner: " + main.stderr.strip()[-500:]
+    runner = "runner-" + slug(name)
+    with open(os.path.join(work, "runner", "Cargo.toml"), "w") as f:
+        f.write(f'[package]\nname = "{runner}"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n'
+                f'[dependencies]\n{krate} = {{ path = "../client" }}\n'
+                'serde_json = "1"\ntokio = { version = "1", features = ["macros", "rt"] }\n')
+    build = run(["cargo", "build", "--quiet", "--manifest-path", os.path.join(work, "Cargo.toml"), "-p", runner],
+                env=ENV, timeout=3600)
+    if build.returncode != 0:
+        return None, "build failed: " + build.stderr.strip()[-1500:]
+    return os.path.join(ENV["CARGO_TARGET_DIR"], "debug", runner), None
+
+
+class Prism:
+    def __init__(self, spec, log_path):
+        self.spec, self.log_path, self.proc = spec, log_path, None
+
+    def start(self):
+        self.port = free_port()
+        self.log = open(self.log_path, "a")
+        self.proc = subprocess.Popen([PRISM, "mock", self.spec, "-h", "127.0.0.1", "-p", str(self.port)],
+                                     stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                return False
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return True
+            except OSError:
+                time.sleep(0.3)
+        return False
+
+    def alive(self):
+        return self.proc is not None and self.proc.poll() is None
+
+    def stop(self):
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if self.proc is not None:
+            self.log.close()
+        self.proc = None
+
+
+def prism_error(result):
+    """The Prism error a response is, if Prism made it rather than the spec."""
+    detail = result.get("detail") or ""
+    match = re.search(r"stoplight\.io/prism/errors#(\w+)", detail)
+    if match:
+        return match.group(1)
+    if result.get("status") == 400 and '"invalid_json"' in detail:
+        return "INVALID_JSON"
+    violations = result.get("violations")
+    if violations and '"severity":"Error"' in violations.replace(" ", ""):
+        return "VIOLATIONS"
+    return None
+
+
+def judge(result, prism_died):
+    """None when accepted and decoded, else (cause, explanation)."""
+    outcome = result["outcome"]
+    if outcome == "ok":
+        return None
+    if prism_died and outcome in ("connect", "other"):
+        return ("prism", "crash")
+    if outcome == "service":
+        error = prism_error(result)
+        if error is None:
+            return None  # an error response the spec documents, decoded as one
+        if "No supported content types, but request included a non-empty body" in (
+                (result.get("violations") or "") + (result.get("detail") or "")):
+            return ("spec", "no-media-type")
+        if error in ("NO_COMPLEX_OBJECT_TEXT", "UNKNOWN") and re.search(
+                r"NO_COMPLEX_OBJECT_TEXT|Cannot find serializer", result.get("detail") or ""):
+            return ("prism", "serializer")
+        return ("client", f"Prism refused the request ({error}, {result.get('status')}): "
+                          f"{(result.get('violations') or result.get('detail') or '')[:600]}")
+    if outcome == "decode":
+        return ("client", "the answer was not decoded: " + result["detail"][:600])
+    return ("client", f"{outcome}: {result['detail'][:600]}")
+
+
+def conform(name, spec):
+    runner, error = build_runner(name, spec)
+    if runner is None:
+        return {"spec": name, "error": error, "operations": 0, "accepted": 0, "failures": []}
+    log_path = os.path.join(WORK, "logs", slug(name) + ".log")
+    os.makedirs(os.path.dirname(log_path), exist_ok=True)
+    if os.path.exists(log_path):
+        os.remove(log_path)
+    prism = Prism(spec, log_path)
+    results, index, restarts = [], 0, 0
+    try:
+        while restarts <= MAX_RESTARTS:
+            if not prism.start():
+                return {"spec": name, "error": "Prism did not start (see " + os.path.relpath(log_path, ROOT) + ")",
+                        "operations": 0, "accepted": 0, "failures": []}
+            step = run([runner, f"http://127.0.0.1:{prism.port}", str(index)], timeout=3600)
+            lines = [json.loads(l) for l in step.stdout.splitlines() if l.startswith("{")]
+            died = not prism.alive()
+            for result in lines:
+                if died and result["outcome"] in ("connect", "other"):
+                    # The request that killed Prism; the rest run after a restart.
+                    results.append(dict(result, verdict=judge(result, True)))
+                    index = result["index"] + 1
+                    break
+                results.append(dict(result, verdict=judge(result, False)))
+                index = result["index"] + 1
+            else:
+                if step.returncode != 0:
+                    return {"spec": name, "error": "the runner failed: " + step.stderr[-500:],
+                            "operations": len(results), "accepted": 0, "failures": []}
+                break
+            prism.stop()
+            restarts += 1
+    finally:
+        prism.stop()
+    failures = [{"operation": r["operation"], "cause": r["verdict"][0], "why": r["verdict"][1]}
+                for r in results if r["verdict"]]
+    return {"spec": name, "operations": len(results), "accepted": len(results) - len(failures),
+            "failures": failures}
+
+
+def main():
+    args = sys.argv[1:]
+    if not args or args[0] in ("-h", "--help"):
+        sys.exit(__doc__)
+    if args == ["fast"]:
+        names = [n if "__" in n else os.path.join(ROOT, n) for n in read_list(os.path.join(ROOT, "tests", "prism", "fast.txt"))]
+    elif args == ["fixed"]:
+        names = read_list(os.path.join(ROOT, "tests", "corpus", "fixed.txt"))
+    else:
+        names = args
+    install_prism()
+    build_tools()
+    reports = []
+    for name, spec in resolve_specs(names):
+        started = time.monotonic()
+        report = conform(name, spec)
+        report["seconds"] = round(time.monotonic() - started, 1)
+        reports.append(report)
+        status = report.get("error") or f"{report['accepted']}/{report['operations']} accepted and decoded"
+        log(f"{name}: {status} ({report['seconds']} s)")
+        for failure in report["failures"]:
+            why = dict(PRISM_FAULTS).get(failure["why"], failure["why"])
+            log(f"  {failure['cause']}: {failure['operation']}: {why}")
+    total = sum(r["operations"] for r in reports)
+    accepted = sum(r["accepted"] for r in reports)
+    ours = [f for r in reports for f in r["failures"] if f["cause"] == "client"]
+    theirs = [f for r in reports for f in r["failures"] if f["cause"] != "client"]
+    broken = [r["spec"] for r in reports if r.get("error")]
+    share = 100.0 * accepted / total if total else 0.0
+    log(f"\n{len(reports)} specs, {total} operations: {accepted} accepted and decoded ({share:.1f}%), "
+        f"{len(theirs)} failures that are Prism's or the spec's, {len(ours)} ours; {len(broken)} specs not run")
+    with open(os.path.join(WORK, "report.json"), "w") as f:
+        json.dump({"prism": PRISM_VERSION, "faults": dict(PRISM_FAULTS), "specs": reports}, f, indent=1)
+    sys.exit(1 if ours or broken else 0)
+
+
+if __name__ == "__main__":
+    main()
