@@ -476,8 +476,13 @@ fn string(shape: &Shape, hint: Option<&Value>) -> String {
         checks.min_length.map_or(true, |m| chars >= m)
             && checks.max_length.map_or(true, |m| chars <= m)
     };
-    if let Some(text) = hint.and_then(Value::as_str).filter(|t| fits(t)) {
+    let pattern = sample.and_then(|s| s.pattern.as_deref());
+    let matches = |text: &str| pattern.map_or(true, |p| super::pattern::matches(p, text));
+    if let Some(text) = hint.and_then(Value::as_str).filter(|t| fits(t) && matches(t)) {
         return text.to_owned();
+    }
+    if let Some(text) = pattern.and_then(super::pattern::string_for).filter(|t| fits(t)) {
+        return text;
     }
     let format = sample.and_then(|s| s.format.as_deref()).unwrap_or_default();
     let made = match format {

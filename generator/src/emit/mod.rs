@@ -7,6 +7,7 @@ pub mod examples;
 pub mod features;
 mod operations;
 mod paging;
+mod pattern;
 pub(crate) mod runtime;
 mod structs;
 mod types;

@@ -295,6 +295,8 @@ pub struct Checks {
 pub struct Sample {
     /// `format`.
     pub format: Option<String>,
+    /// `pattern`.
+    pub pattern: Option<String>,
     /// `example` (or the first of `examples`).
     pub example: Option<serde_json::Value>,
     /// `enum` of a schema that is not a string enumeration.

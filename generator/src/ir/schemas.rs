@@ -226,10 +226,16 @@ fn sample(schema: &Schema, format: Option<String>) -> Option<Box<super::Sample>>
             .collect(),
         _ => Vec::new(),
     };
+    let pattern = match &schema.schema_kind {
+        SchemaKind::Type(Type::String(t)) => t.pattern.clone(),
+        SchemaKind::Any(any) => any.pattern.clone(),
+        _ => None,
+    };
     let example = schema.schema_data.example.clone();
-    (format.is_some() || example.is_some() || !values.is_empty()).then(|| {
+    (format.is_some() || pattern.is_some() || example.is_some() || !values.is_empty()).then(|| {
         Box::new(super::Sample {
             format,
+            pattern,
             example,
             values,
         })
