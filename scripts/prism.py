@@ -52,6 +52,13 @@ PRISM_FAULTS = [
     ("no-media-type", "the operation (Swagger 2.0) sends a body but declares no `consumes`, "
                       "here or for the document: the client sends JSON, the media type such specs mean, "
                       "while Prism accepts no body at all (a fault of the spec, not of the request)"),
+    ("fragment-path", "the spec's path has a `#fragment` (APIs.guru's AWS specs tell operations "
+                      "apart so), which HTTP never sends, so no server can route it"),
+    ("bracket-names", "Prism never finds a required query parameter whose name has brackets "
+                      "(`filter[app]`), however it is written on the wire"),
+    ("mock-invalid", "the answer Prism made breaks the spec's own schema, as Prism itself reports in "
+                     "`sl-violations` (an example that does not fit its schema, or a schema Prism "
+                     "cannot fake); the client rightly refuses it"),
     ("serializer", "Prism cannot write a mock response of this media type "
                    "(`*/*` or another non-JSON type with an empty schema): 500 NO_COMPLEX_OBJECT_TEXT "
                    "or `Cannot find serializer`"),
@@ -193,9 +200,20 @@ def prism_error(result):
     return None
 
 
-def judge(result, prism_died):
+def response_violations(result):
+    """Whether Prism says its own answer breaks the spec."""
+    try:
+        found = json.loads(result.get("violations") or "[]")
+    except ValueError:
+        return False
+    return any(v.get("location", [None])[0] == "response" and v.get("severity") == "Error"
+               for v in found if isinstance(v, dict))
+
+
+def judge(result, prism_died, path=""):
     """None when accepted and decoded, else (cause, explanation)."""
     outcome = result["outcome"]
+    detail = (result.get("violations") or "") + (result.get("detail") or "")
     if outcome == "ok":
         return None
     if prism_died and outcome in ("connect", "other"):
@@ -204,20 +222,41 @@ def judge(result, prism_died):
         error = prism_error(result)
         if error is None:
             return None  # an error response the spec documents, decoded as one
-        if "No supported content types, but request included a non-empty body" in (
-                (result.get("violations") or "") + (result.get("detail") or "")):
+        if "No supported content types, but request included a non-empty body" in detail:
             return ("spec", "no-media-type")
+        if error == "NO_PATH_MATCHED_ERROR" and "#" in path:
+            return ("spec", "fragment-path")
+        if re.search(r"must have required property '[^']*%5b", detail):
+            return ("prism", "bracket-names")
         if error in ("NO_COMPLEX_OBJECT_TEXT", "UNKNOWN") and re.search(
                 r"NO_COMPLEX_OBJECT_TEXT|Cannot find serializer", result.get("detail") or ""):
             return ("prism", "serializer")
         return ("client", f"Prism refused the request ({error}, {result.get('status')}): "
                           f"{(result.get('violations') or result.get('detail') or '')[:600]}")
     if outcome == "decode":
+        if response_violations(result):
+            return ("spec", "mock-invalid")
         return ("client", "the answer was not decoded: " + result["detail"][:600])
     return ("client", f"{outcome}: {result['detail'][:600]}")
 
 
+def operation_paths(spec):
+    """operationId → path template, as far as the spec reads as JSON."""
+    try:
+        with open(spec) as f:
+            doc = json.load(f)
+    except (OSError, ValueError):
+        return {}
+    paths = {}
+    for path, item in (doc.get("paths") or {}).items():
+        for op in (item or {}).values():
+            if isinstance(op, dict) and "operationId" in op:
+                paths[op["operationId"]] = path
+    return paths
+
+
 def conform(name, spec):
+    paths = operation_paths(spec)
     runner, error = build_runner(name, spec)
     if runner is None:
         return {"spec": name, "error": error, "operations": 0, "accepted": 0, "failures": []}
@@ -238,10 +277,10 @@ def conform(name, spec):
             for result in lines:
                 if died and result["outcome"] in ("connect", "other"):
                     # The request that killed Prism; the rest run after a restart.
-                    results.append(dict(result, verdict=judge(result, True)))
+                    results.append(dict(result, verdict=judge(result, True, paths.get(result["operation"], ""))))
                     index = result["index"] + 1
                     break
-                results.append(dict(result, verdict=judge(result, False)))
+                results.append(dict(result, verdict=judge(result, False, paths.get(result["operation"], ""))))
                 index = result["index"] + 1
             else:
                 if step.returncode != 0:

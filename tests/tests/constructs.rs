@@ -325,3 +325,47 @@ async fn calls_ask_for_the_media_types_they_decode() {
     // A call that reads no body takes anything (reqwest's default).
     assert_eq!(header(&received[2], "accept"), "*/*");
 }
+
+/// Found by the Prism run (DigitalOcean): `required` beside `allOf` applies
+/// to the merged object, and an `allOf` of scalars is that scalar.
+#[test]
+fn all_of_keeps_its_own_required_and_scalars_stay_scalars() {
+    let spec = r#"
+openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /vpcs:
+    post:
+      operationId: create
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [name, region]
+              allOf:
+                - {$ref: '#/components/schemas/Named'}
+                - properties:
+                    region:
+                      allOf: [{$ref: '#/components/schemas/Slug'}, {type: string, nullable: true}]
+      responses:
+        '204': {description: done}
+components:
+  schemas:
+    Named:
+      properties:
+        name: {type: string}
+    Slug: {type: string, example: nyc3}
+"#;
+    let code = clientgen::Generator::new("inline.yaml")
+        .generate_str(spec)
+        .expect("generates")
+        .code;
+    assert!(code.contains("pub name: String,"), "{code}");
+    assert!(code.contains("pub region: String,"), "{code}");
+    assert!(
+        code.contains("rt::constructor!(name: String, region: String)"),
+        "{code}"
+    );
+}

@@ -358,7 +358,18 @@ impl Values<'_> {
                         })
                     })
                     .collect::<Option<Vec<_>>>()?;
-                quote!(#path::new(#(#args),*))
+                // Required in the spec but write-only, so optional in Rust.
+                let writes = s
+                    .fields
+                    .iter()
+                    .filter(|f| f.write_only_required)
+                    .filter_map(|f| {
+                        let hint = fields.and_then(|o| o.get(&f.wire));
+                        let value = self.of(&f.shape, hint, true, depth + 1)?;
+                        let setter = quote::format_ident!("with_{}", crate::names::bare(&f.name));
+                        Some(quote!(.#setter(#value)))
+                    });
+                quote!(#path::new(#(#args),*) #(#writes)*)
             }
             TypeKind::Union(u) => {
                 let chosen = match (&u.tag, hint.and_then(Value::as_object)) {
@@ -478,10 +489,16 @@ fn string(shape: &Shape, hint: Option<&Value>) -> String {
     };
     let pattern = sample.and_then(|s| s.pattern.as_deref());
     let matches = |text: &str| pattern.map_or(true, |p| super::pattern::matches(p, text));
-    if let Some(text) = hint.and_then(Value::as_str).filter(|t| fits(t) && matches(t)) {
+    if let Some(text) = hint
+        .and_then(Value::as_str)
+        .filter(|t| fits(t) && matches(t))
+    {
         return text.to_owned();
     }
-    if let Some(text) = pattern.and_then(super::pattern::string_for).filter(|t| fits(t)) {
+    if let Some(text) = pattern
+        .and_then(super::pattern::string_for)
+        .filter(|t| fits(t))
+    {
         return text;
     }
     let format = sample.and_then(|s| s.format.as_deref()).unwrap_or_default();
@@ -518,6 +535,7 @@ fn any(hint: Option<&Value>) -> TokenStream {
             let n = Literal::i64_suffixed(n.as_i64().unwrap_or_default());
             quote!(serde_json::Value::from(#n))
         }
-        _ => quote!(serde_json::Value::Null),
+        // An object fits a schema that says nothing, and is a body.
+        _ => quote!(serde_json::Value::Object(Default::default())),
     }
 }

@@ -52,7 +52,11 @@ fn write(hir: &Hir, out: &mut String) -> Option<()> {
             out.push(pick);
         }
         HirKind::Class(Class::Bytes(class)) => {
-            let byte = class.ranges().iter().map(|r| r.start()).find(u8::is_ascii)?;
+            let byte = class
+                .ranges()
+                .iter()
+                .map(|r| r.start())
+                .find(u8::is_ascii)?;
             out.push(char::from(byte));
         }
         HirKind::Repetition(repetition) => {

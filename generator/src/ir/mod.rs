@@ -155,6 +155,9 @@ pub struct Field {
     pub shape: Shape,
     /// Listed in `required`.
     pub required: bool,
+    /// Listed in `required` but write-only, so optional here: requests
+    /// should still carry it (examples set it).
+    pub write_only_required: bool,
     /// `nullable: true`.
     pub nullable: bool,
     /// Held in a `Box` because the type contains itself.

@@ -452,6 +452,13 @@ impl Lowerer<'_> {
                 hint,
             );
         }
+        if let Some(first) = self.scalar_all_of(&view) {
+            return self.shape_of(
+                first,
+                &pointer::join(&pointer::join(at, "allOf"), "0"),
+                hint,
+            );
+        }
         if view.is_named_kind() {
             let name = self.type_names.claim(&camel(hint));
             self.define_named(&name, schema, at);
@@ -655,16 +662,18 @@ impl Lowerer<'_> {
                 followed.as_deref()
             }
         };
-        let (doc, nullable, one_way) = match target {
+        let (doc, nullable, one_way, write_only) = match target {
             Some(s) => {
                 let data = &s.schema_data;
                 let doc = matches!(property, ReferenceOr::Item(_))
                     .then(|| schema_doc(s))
                     .flatten();
-                (doc, data.nullable, data.read_only || data.write_only)
+                let one_way = data.read_only || data.write_only;
+                (doc, data.nullable, one_way, data.write_only)
             }
-            None => (None, false, false),
+            None => (None, false, false, false),
         };
+        let listed = required.iter().any(|r| r == wire);
         let doc = match (doc, one_way) {
             (Some(doc), true) => Some(format!(
                 "{doc}\n\nOnly sent in one direction (read-only or write-only), so optional here."
@@ -677,7 +686,8 @@ impl Lowerer<'_> {
             shape,
             // One type serves requests and responses: a property present in
             // only one direction cannot be required in both.
-            required: required.iter().any(|r| r == wire) && !one_way,
+            required: listed && !one_way,
+            write_only_required: listed && write_only,
             nullable,
             boxed: false,
             doc,
@@ -745,6 +755,14 @@ impl Lowerer<'_> {
                 ),
             }
         }
+        // Keywords beside `allOf` apply too (`required` there is common).
+        if let Some(own) = view.properties {
+            for (k, v) in own {
+                properties.insert(k.clone(), v.clone());
+            }
+        }
+        required.extend(view.required.iter().cloned());
+        additional = additional.or(view.additional.cloned());
         let merged = Schema {
             schema_data: Default::default(),
             schema_kind: SchemaKind::Type(Type::Object(openapiv3::ObjectType {
@@ -964,6 +982,36 @@ impl<'a> Lowerer<'a> {
 
     /// True when `schema` (after references) describes an object. A bare
     /// name (as discriminator mappings may give) names a component schema.
+    /// For `allOf` of scalars only (a string `$ref` and `{type: string,
+    /// nullable: true}`, say), its first member: the value is that scalar,
+    /// not an object.
+    fn scalar_all_of<'v>(&self, view: &View<'v>) -> Option<&'v ReferenceOr<Schema>> {
+        if view.kind != Kind::AllOf || view.properties.is_some_and(|p| !p.is_empty()) {
+            return None;
+        }
+        let kind_of = |member: &ReferenceOr<Schema>| -> Option<Kind> {
+            let kind = match member {
+                ReferenceOr::Item(s) => View::of(s).kind,
+                ReferenceOr::Reference { reference } => {
+                    View::of(&*self.refs.schema(reference)?).kind
+                }
+            };
+            Some(kind)
+        };
+        let kinds: Vec<Kind> = view.members.iter().map(kind_of).collect::<Option<_>>()?;
+        let scalar = |k: &Kind| {
+            matches!(
+                k,
+                Kind::String | Kind::Integer | Kind::Number | Kind::Boolean
+            )
+        };
+        let at = kinds.iter().position(|k| *k != Kind::Unknown)?;
+        let first = &kinds[at];
+        (scalar(first) && kinds.iter().all(|k| k == first || *k == Kind::Unknown))
+            .then(|| view.members.get(at))
+            .flatten()
+    }
+
     fn is_object_schema(&self, schema: &ReferenceOr<Schema>, depth: usize) -> bool {
         match schema {
             ReferenceOr::Item(s) => self.is_object(s, depth),
