@@ -54,6 +54,12 @@ PRISM_FAULTS = [
                       "while Prism accepts no body at all (a fault of the spec, not of the request)"),
     ("fragment-path", "the spec's path has a `#fragment` (APIs.guru's AWS specs tell operations "
                       "apart so), which HTTP never sends, so no server can route it"),
+    ("query-in-path", "the spec's path template holds a query string (`/templates?desc=html`), so "
+                      "several operations share one HTTP path and Prism routes the request to another"),
+    ("content-on-204", "the spec gives a 204 (No Content) answer a body schema; Prism sends `null`, "
+                       "which is no value of it"),
+    ("accept-param", "Prism validates a declared `Accept` header parameter, which OpenAPI says to ignore; "
+                     "the client asks for JSON first and anything after"),
     ("bracket-names", "Prism never finds a required query parameter whose name has brackets "
                       "(`filter[app]`), however it is written on the wire"),
     ("mock-invalid", "the answer Prism made breaks the spec's own schema, as Prism itself reports in "
@@ -226,6 +232,10 @@ def judge(result, prism_died, path=""):
             return ("spec", "no-media-type")
         if error == "NO_PATH_MATCHED_ERROR" and "#" in path:
             return ("spec", "fragment-path")
+        if "?" in path:
+            return ("spec", "query-in-path")
+        if "Request header parameter accept must be equal to one of the allowed values" in detail:
+            return ("prism", "accept-param")
         if re.search(r"must have required property '[^']*%5b", detail):
             return ("prism", "bracket-names")
         if error in ("NO_COMPLEX_OBJECT_TEXT", "UNKNOWN") and re.search(
@@ -234,8 +244,12 @@ def judge(result, prism_died, path=""):
         return ("client", f"Prism refused the request ({error}, {result.get('status')}): "
                           f"{(result.get('violations') or result.get('detail') or '')[:600]}")
     if outcome == "decode":
+        if "?" in path:
+            return ("spec", "query-in-path")
         if response_violations(result):
             return ("spec", "mock-invalid")
+        if "(status 204," in detail:
+            return ("spec", "content-on-204")
         return ("client", "the answer was not decoded: " + result["detail"][:600])
     return ("client", f"{outcome}: {result['detail'][:600]}")
 
