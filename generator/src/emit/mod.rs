@@ -176,10 +176,14 @@ pub fn api<'a>(
     let (ungated, gated) = features::partition(ops);
     let mut builders: Vec<Chunk<'a>> = ungated
         .into_iter()
-        .map(|op| Chunk::Items(Box::new(move || operations::builder(op, api, common))))
+        .map(|op| {
+            Chunk::Items(Box::new(move || {
+                operations::builder(op, api, common, examples.is_some())
+            }))
+        })
         .collect();
     builders.extend(gated_pieces(tags, gated, move |op| {
-        operations::builder(op, api, common)
+        operations::builder(op, api, common, examples.is_some())
     }));
 
     let types_head = || {

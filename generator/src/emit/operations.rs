@@ -41,7 +41,7 @@ pub fn common_errors_note(common: &[ErrorResponse]) -> TokenStream {
 
 /// The request builder of `op`; its error bodies are documented unless
 /// they are the `common` ones.
-pub fn builder(op: &Operation, api: &Api, common: &[ErrorResponse]) -> TokenStream {
+pub fn builder(op: &Operation, api: &Api, common: &[ErrorResponse], examples: bool) -> TokenStream {
     let errors = if op.errors == common {
         TokenStream::new()
     } else {
@@ -50,7 +50,7 @@ pub fn builder(op: &Operation, api: &Api, common: &[ErrorResponse]) -> TokenStre
             "Documented error bodies, decoded with [`rt::ServiceError::json`]:",
         )
     };
-    emit(op, api, errors)
+    emit(op, api, errors, examples)
 }
 
 /// Which credentials an operation sends, when the API has any: its
@@ -79,7 +79,7 @@ fn security_note(op: &Operation, api: &Api) -> Option<String> {
     })
 }
 
-fn emit(op: &Operation, api: &Api, error_docs: TokenStream) -> TokenStream {
+fn emit(op: &Operation, api: &Api, error_docs: TokenStream, examples: bool) -> TokenStream {
     let types = &api.types[..];
     let builder = ident(&op.builder);
     let operation = &op.id;
@@ -88,7 +88,16 @@ fn emit(op: &Operation, api: &Api, error_docs: TokenStream) -> TokenStream {
     let types_path = quote!(types::);
     let title = docs::operation_title(op);
     let security = security_note(op, api);
-    let doc = docs::paragraphs(&[Some(&title), op.description.as_deref(), security.as_deref()]);
+    let example = examples.then(|| {
+        let method = crate::names::bare(&op.name);
+        format!("Start one with `Client::{method}`, whose docs have an example.")
+    });
+    let doc = docs::paragraphs(&[
+        Some(&title),
+        op.description.as_deref(),
+        security.as_deref(),
+        example.as_deref(),
+    ]);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     let allow_deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
 

@@ -23,6 +23,8 @@ pub mod operations {
     /// `GET /me`: Uses the top-level security
     ///
     /// Credentials: `.bearer(…)`, or `.api_key_header(…)`.
+    ///
+    /// Start one with `Client::whoami`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Whoami<'a> {
@@ -38,6 +40,8 @@ pub mod operations {
     /// `GET /basic`
     ///
     /// Credentials: `.basic(…)`.
+    ///
+    /// Start one with `Client::basic_only`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct BasicOnly<'a> {
@@ -55,6 +59,8 @@ pub mod operations {
     /// `GET /query`
     ///
     /// Credentials: `.api_key_query(…)`.
+    ///
+    /// Start one with `Client::query_key`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct QueryKey<'a> {
@@ -81,6 +87,8 @@ pub mod operations {
     /// `GET /cookie`
     ///
     /// Credentials: `.api_key_cookie(…)`.
+    ///
+    /// Start one with `Client::cookie_key`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct CookieKey<'a> {
@@ -98,6 +106,8 @@ pub mod operations {
     /// `GET /both`: Needs two keys at once
     ///
     /// Credentials: `.api_key_header(…)` with `.api_key_query(…)`.
+    ///
+    /// Start one with `Client::both_keys`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct BothKeys<'a> {
@@ -115,6 +125,8 @@ pub mod operations {
     /// `GET /public`
     ///
     /// Credentials: none.
+    ///
+    /// Start one with `Client::public`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Public<'a> {
@@ -132,6 +144,8 @@ pub mod operations {
     /// `GET /optional`
     ///
     /// Credentials: `.oauth(…)`, or none.
+    ///
+    /// Start one with `Client::optional_auth`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct OptionalAuth<'a> {
@@ -149,6 +163,8 @@ pub mod operations {
     /// `GET /optional-first`: Anonymous listed first; credentials still used when configured
     ///
     /// Credentials: none, or `.oauth(…)`.
+    ///
+    /// Start one with `Client::optional_first`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct OptionalFirst<'a> {
@@ -166,6 +182,8 @@ pub mod operations {
     /// `GET /search`
     ///
     /// Credentials: none.
+    ///
+    /// Start one with `Client::search`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Search<'a> {
@@ -192,6 +210,8 @@ pub mod operations {
     /// `GET /two-authorizations`
     ///
     /// Credentials: `.basic(…)` with `.bearer(…)`.
+    ///
+    /// Start one with `Client::two_authorizations`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct TwoAuthorizations<'a> {
@@ -213,6 +233,8 @@ pub mod operations {
     /// Declares its credential as a header parameter, as some generators write.
     ///
     /// Credentials: `.authorization_header(…)`.
+    ///
+    /// Start one with `Client::legacy`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Legacy<'a> {
@@ -230,6 +252,8 @@ pub mod operations {
     /// `GET /covered`
     ///
     /// Credentials: `.bearer(…)`, or `.api_key_header(…)`.
+    ///
+    /// Start one with `Client::covered`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Covered<'a> {
@@ -245,6 +269,8 @@ pub mod operations {
     /// `GET /digest`
     ///
     /// Credentials: `digest` (not supported).
+    ///
+    /// Start one with `Client::digest_only`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct DigestOnly<'a> {

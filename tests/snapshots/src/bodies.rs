@@ -96,6 +96,8 @@ pub mod operations {
     #[allow(unused_imports)]
     use super::types;
     /// `POST /form`
+    ///
+    /// Start one with `Client::post_form`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct PostForm<'a> {
@@ -119,6 +121,8 @@ pub mod operations {
         }
     }
     /// `POST /upload`
+    ///
+    /// Start one with `Client::upload`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Upload<'a> {
@@ -157,6 +161,8 @@ pub mod operations {
     /// `PUT /blob`
     ///
     /// Several media types; JSON wins.
+    ///
+    /// Start one with `Client::put_blob`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct PutBlob<'a> {
@@ -181,6 +187,8 @@ pub mod operations {
         }
     }
     /// `POST /raw`
+    ///
+    /// Start one with `Client::post_raw`, whose docs have an example.
     ///
     /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
     ///
@@ -209,6 +217,8 @@ pub mod operations {
     /// `POST /jobs`
     ///
     /// Answers differently per status.
+    ///
+    /// Start one with `Client::start_job`, whose docs have an example.
     ///
     /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
     ///
@@ -258,6 +268,8 @@ pub mod operations {
         }
     }
     /// `GET /ranged`
+    ///
+    /// Start one with `Client::ranged`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Ranged<'a> {
@@ -300,6 +312,8 @@ pub mod operations {
         }
     }
     /// `POST /text`
+    ///
+    /// Start one with `Client::post_text`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct PostText<'a> {

@@ -260,6 +260,8 @@ pub mod operations {
     #[allow(unused_imports)]
     use super::types;
     /// `GET /core`: A summary with a lone carriage return
+    ///
+    /// Start one with `Client::core2`, whose docs have an example.
     #[deprecated]
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
@@ -343,6 +345,8 @@ pub mod operations {
         }
     }
     /// `GET /fields`
+    ///
+    /// Start one with `Client::fields`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Fields<'a> {

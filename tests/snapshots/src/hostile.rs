@@ -221,6 +221,8 @@ pub mod operations {
     ///
     /// Credentials: `.key(…)`.
     ///
+    /// Start one with `Client::get_item`, whose docs have an example.
+    ///
     /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
     ///
     /// - `4XX`: `types::Item`
@@ -259,6 +261,8 @@ pub mod operations {
     /// `POST /bounds`
     ///
     /// Credentials: none.
+    ///
+    /// Start one with `Client::put_bounds`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct PutBounds<'a> {

@@ -1070,6 +1070,8 @@ pub mod operations {
     /// infrastructure-as-code file scan (`iac_scan`).
     ///
     /// Credentials: `.credentials(…)`, or `.iam_token(…)`.
+    ///
+    /// Start one with `Client::create_task`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct CreateTask<'a> {
@@ -1143,6 +1145,8 @@ pub mod operations {
     /// status and scan items, one page at a time (`offset`, `limit`).
     ///
     /// Credentials: `.credentials(…)`, or `.iam_token(…)`.
+    ///
+    /// Start one with `Client::list_tasks`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ListTasks<'a> {
@@ -1289,6 +1293,8 @@ pub mod operations {
     /// status, one page at a time (`offset`, `limit`).
     ///
     /// Credentials: `.credentials(…)`, or `.iam_token(…)`.
+    ///
+    /// Start one with `Client::list_task_resources`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ListTaskResources<'a> {
@@ -1444,6 +1450,8 @@ pub mod operations {
     /// the most recent task.
     ///
     /// Credentials: `.credentials(…)`, or `.iam_token(…)`.
+    ///
+    /// Start one with `Client::show_task_statistics`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ShowTaskStatistics<'a> {
@@ -1521,6 +1529,8 @@ pub mod operations {
     /// clusters listed in `cluster_info_list`.
     ///
     /// Credentials: `.credentials(…)`, or `.iam_token(…)`.
+    ///
+    /// Start one with `Client::retry_task`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct RetryTask<'a> {

@@ -88,6 +88,8 @@ pub mod operations {
     #[allow(unused_imports)]
     use super::types;
     /// `GET /items/{type}`
+    ///
+    /// Start one with `Client::match`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Match<'a> {

@@ -329,6 +329,8 @@ pub mod operations {
     #[allow(unused_imports)]
     use super::types;
     /// `GET /pets`
+    ///
+    /// Start one with `Client::list_pets`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ListPets<'a> {
@@ -342,6 +344,8 @@ pub mod operations {
         }
     }
     /// `POST /pets`
+    ///
+    /// Start one with `Client::admit_pet`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct AdmitPet<'a> {
@@ -365,6 +369,8 @@ pub mod operations {
         }
     }
     /// `PUT /pets/{id}/photo`
+    ///
+    /// Start one with `Client::put_photo`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct PutPhoto<'a> {

@@ -57,6 +57,8 @@ pub mod operations {
     /// `GET /events`
     ///
     /// Offsets and limits of every integer width; a required total and list.
+    ///
+    /// Start one with `Client::list_events`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ListEvents<'a> {
@@ -143,6 +145,8 @@ pub mod operations {
     /// `GET /logs`
     ///
     /// No total; two lists, so only pages.
+    ///
+    /// Start one with `Client::list_logs`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ListLogs<'a> {

@@ -21,6 +21,8 @@ pub mod operations {
     #[allow(unused_imports)]
     use super::types;
     /// `GET /users/{user_id}/files/{name}`
+    ///
+    /// Start one with `Client::get_file`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct GetFile<'a> {
@@ -103,6 +105,8 @@ pub mod operations {
     /// `DELETE /users/{user_id}`
     ///
     /// No operationId, so the name is derived from the method and path.
+    ///
+    /// Start one with `Client::delete_users_user_id`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct DeleteUsersUserId<'a> {

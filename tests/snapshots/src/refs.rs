@@ -97,6 +97,8 @@ pub mod operations {
     #[allow(unused_imports)]
     use super::types;
     /// `PUT /pets/{petId}`
+    ///
+    /// Start one with `Client::update_pet`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct UpdatePet<'a> {

@@ -71,6 +71,8 @@ pub mod operations {
     #[allow(unused_imports)]
     use super::types;
     /// `GET /search/{ids}`
+    ///
+    /// Start one with `Client::search`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Search<'a> {

@@ -155,6 +155,8 @@ pub mod operations {
     /// `GET /items`
     ///
     /// Credentials: `.key(…)`.
+    ///
+    /// Start one with `Client::list_items`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct ListItems<'a> {
@@ -241,6 +243,8 @@ pub mod operations {
     /// `POST /items`
     ///
     /// Credentials: `.basic(…)`, or `.oauth(…)`.
+    ///
+    /// Start one with `Client::add_item`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct AddItem<'a> {
@@ -268,6 +272,8 @@ pub mod operations {
     ///
     /// Credentials: `.key(…)`.
     ///
+    /// Start one with `Client::get_item`, whose docs have an example.
+    ///
     /// Documented error bodies, decoded with [`rt::ServiceError::json`]:
     ///
     /// - `404`: `types::Problem`
@@ -293,6 +299,8 @@ pub mod operations {
     /// `DELETE /items/{id}`
     ///
     /// Credentials: none.
+    ///
+    /// Start one with `Client::delete_item`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct DeleteItem<'a> {
@@ -317,6 +325,8 @@ pub mod operations {
     /// `POST /items/{id}/photo`
     ///
     /// Credentials: `.key(…)`.
+    ///
+    /// Start one with `Client::upload_photo`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct UploadPhoto<'a> {
@@ -359,6 +369,8 @@ pub mod operations {
     /// `POST /login`
     ///
     /// Credentials: `.key(…)`.
+    ///
+    /// Start one with `Client::login`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Login<'a> {

@@ -179,6 +179,8 @@ pub mod operations {
     #[allow(unused_imports)]
     use super::types;
     /// `GET /health`
+    ///
+    /// Start one with `Client::health`, whose docs have an example.
     #[derive(Debug, Clone)]
     #[must_use = "a request does nothing until it is sent"]
     pub struct Health<'a> {
@@ -196,6 +198,8 @@ pub mod operations {
         #[allow(unused_imports)]
         use super::*;
         /// `GET /pets`
+        ///
+        /// Start one with `Client::list_pets`, whose docs have an example.
         #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until it is sent"]
         pub struct ListPets<'a> {
@@ -209,6 +213,8 @@ pub mod operations {
             }
         }
         /// `POST /pets`
+        ///
+        /// Start one with `Client::create_pet`, whose docs have an example.
         #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until it is sent"]
         pub struct CreatePet<'a> {
@@ -239,6 +245,8 @@ pub mod operations {
         #[allow(unused_imports)]
         use super::*;
         /// `GET /stores/{id}`
+        ///
+        /// Start one with `Client::show_store`, whose docs have an example.
         #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until it is sent"]
         pub struct ShowStore<'a> {
@@ -268,6 +276,8 @@ pub mod operations {
         #[allow(unused_imports)]
         use super::*;
         /// `GET /users/{id}`
+        ///
+        /// Start one with `Client::show_user`, whose docs have an example.
         #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until it is sent"]
         pub struct ShowUser<'a> {
@@ -295,6 +305,8 @@ pub mod operations {
         #[allow(unused_imports)]
         use super::*;
         /// `GET /inventory`
+        ///
+        /// Start one with `Client::show_inventory`, whose docs have an example.
         #[derive(Debug, Clone)]
         #[must_use = "a request does nothing until it is sent"]
         pub struct ShowInventory<'a> {
