@@ -11,7 +11,8 @@ response the spec describes, which the client must decode.
 Prism (@stoplight/prism-cli, PRISM_VERSION below) is installed with npm into
 target/prism/tool once. Per spec: generate the client, write a program that
 calls each operation once (`conformance-runner`, the same values as the
-examples), build it, serve the spec with `prism mock` on 127.0.0.1, run it.
+examples), build it, serve the spec with `prism mock --dynamic` (answers
+faked from the schemas, seeded) on 127.0.0.1, run it.
 
 Each operation is accepted (Prism found nothing wrong with the request, and
 the client decoded the answer: a success, or an error the spec documents) or
@@ -35,6 +36,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "target", "prism")
 TOOL = os.path.join(WORK, "tool")
 PRISM_VERSION = "5.14.2"
+PRISM_SEED = "20261207"
 PRISM = os.path.join(TOOL, "node_modules", ".bin", "prism")
 CLIENTGEN = os.path.join(ROOT, "target", "release", "clientgen")
 RUNNER = os.path.join(ROOT, "target", "debug", "conformance-runner")
@@ -163,7 +165,12 @@ class Prism:
     def start(self):
         self.port = free_port()
         self.log = open(self.log_path, "a")
-        self.proc = subprocess.Popen([PRISM, "mock", self.spec, "-h", "127.0.0.1", "-p", str(self.port)],
+        # Dynamic answers are made from the schemas, so decoding tests our
+        # types against the spec rather than against its examples (which are
+        # often wrong: JSON held in a string, "yes" for a boolean); seeded, so
+        # runs repeat.
+        self.proc = subprocess.Popen([PRISM, "mock", self.spec, "-h", "127.0.0.1", "-p", str(self.port),
+                                      "--dynamic", "--seed", PRISM_SEED],
                                      stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
