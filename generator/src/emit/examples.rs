@@ -65,7 +65,13 @@ pub fn crate_example(api: &Api, root: &str) -> Vec<String> {
     } else if api.servers.default_url.is_none() {
         setup.push(quote!(.endpoint("https://api.example.com")));
     }
-    if let Some(scheme) = api.schemes.first() {
+    // The vendor's signing, where the spec has it, is the way to sign in.
+    let scheme = api
+        .schemes
+        .iter()
+        .find(|s| s.kind == SchemeKind::HuaweiSigning)
+        .or(api.schemes.first());
+    if let Some(scheme) = scheme {
         let setter = ident(&scheme.setter);
         setup.push(match scheme.kind {
             SchemeKind::HuaweiSigning => quote!(.credentials(#root::Credentials::from_env()?)),
@@ -73,6 +79,11 @@ pub fn crate_example(api: &Api, root: &str) -> Vec<String> {
             SchemeKind::Bearer => quote!(.#setter("token")),
             SchemeKind::ApiKey { .. } => quote!(.#setter("key")),
         });
+    }
+    for default in &api.client_defaults {
+        let setter = ident(&default.setter);
+        let value = &default.param;
+        setup.push(quote!(.#setter(#value)));
     }
     let (call, import) = call(api, op, &root);
     let file = quote! {
