@@ -121,6 +121,11 @@ async fn calls_and_attempts_are_traced_without_secrets() {
     let policy = RetryPolicy::connect_failures(3)
         .also_statuses([503])
         .base_delay(Duration::from_millis(1));
+    // Other tests of this binary meet the same callsites on other threads
+    // with no subscriber; one that registered a callsite while this
+    // subscriber was being registered leaves it cached as "never" (seen
+    // under load): recompute every callsite's interest now.
+    tracing::callsite::rebuild_interest_cache();
     client
         .create_task()
         .enterprise_project_id("enterprise-project-in-the-query")
