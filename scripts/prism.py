@@ -7,6 +7,7 @@ response the spec describes, which the client must decode.
   scripts/prism.py fast             # the CI subset: tests/prism/fast.txt
   scripts/prism.py fixed            # every spec of tests/corpus/fixed.txt
   scripts/prism.py SPEC_OR_ID...    # spec files, or corpus ids (corpus_specs.py)
+  scripts/prism.py --rejudge        # classify the last run's outcomes again
 
 Prism (@stoplight/prism-cli, PRISM_VERSION below) is installed with npm into
 target/prism/tool once. Per spec: generate the client, write a program that
@@ -67,6 +68,10 @@ PRISM_FAULTS = [
     ("mock-invalid", "the answer Prism made breaks the spec's own schema, as Prism itself reports in "
                      "`sl-violations` (an example that does not fit its schema, or a schema Prism "
                      "cannot fake); the client rightly refuses it"),
+    ("no-schema", "in dynamic mode Prism cannot answer a media type whose response has no schema "
+                  "(`Tried to force a dynamic response … but schema is not defined`)"),
+    ("stack", "Prism's faker overflows its stack on a recursive schema (500 `Maximum call stack size "
+              "exceeded`)"),
     ("serializer", "Prism cannot write a mock response of this media type "
                    "(`*/*` or another non-JSON type with an empty schema): 500 NO_COMPLEX_OBJECT_TEXT "
                    "or `Cannot find serializer`"),
@@ -214,13 +219,10 @@ def prism_error(result):
 
 
 def response_violations(result):
-    """Whether Prism says its own answer breaks the spec."""
-    try:
-        found = json.loads(result.get("violations") or "[]")
-    except ValueError:
-        return False
-    return any(v.get("location", [None])[0] == "response" and v.get("severity") == "Error"
-               for v in found if isinstance(v, dict))
+    """Whether Prism says its own answer breaks the spec (the header may
+    start with "Too many violations!" before its list)."""
+    text = (result.get("violations") or "").replace(" ", "")
+    return re.search(r'"location":\["response"[^}]*"severity":"Error"', text) is not None
 
 
 def judge(result, prism_died, path=""):
@@ -245,6 +247,10 @@ def judge(result, prism_died, path=""):
             return ("prism", "accept-param")
         if re.search(r"must have required property '[^']*%5b", detail):
             return ("prism", "bracket-names")
+        if "Tried to force a dynamic response" in detail and "schema is not defined" in detail:
+            return ("prism", "no-schema")
+        if "Maximum call stack size exceeded" in detail:
+            return ("prism", "stack")
         if error in ("NO_COMPLEX_OBJECT_TEXT", "UNKNOWN") and re.search(
                 r"NO_COMPLEX_OBJECT_TEXT|Cannot find serializer", result.get("detail") or ""):
             return ("prism", "serializer")
@@ -298,7 +304,8 @@ def conform(name, spec):
             for result in lines:
                 if died and result["outcome"] in ("connect", "other"):
                     # The request that killed Prism; the rest run after a restart.
-                    results.append(dict(result, verdict=judge(result, True, paths.get(result["operation"], ""))))
+                    results.append(dict(result, prism_died=True,
+                                        verdict=judge(result, True, paths.get(result["operation"], ""))))
                     index = result["index"] + 1
                     break
                 results.append(dict(result, verdict=judge(result, False, paths.get(result["operation"], ""))))
@@ -312,16 +319,35 @@ def conform(name, spec):
             restarts += 1
     finally:
         prism.stop()
+    return summarize(name, results, paths)
+
+
+def summarize(name, results, paths):
     failures = [{"operation": r["operation"], "cause": r["verdict"][0], "why": r["verdict"][1]}
                 for r in results if r["verdict"]]
     return {"spec": name, "operations": len(results), "accepted": len(results) - len(failures),
-            "failures": failures}
+            "failures": failures, "paths": paths,
+            "results": [{k: v for k, v in r.items() if k != "verdict"} for r in results]}
 
 
 def main():
     args = sys.argv[1:]
     if not args or args[0] in ("-h", "--help"):
         sys.exit(__doc__)
+    if args == ["--rejudge"]:
+        # Classifies the outcomes of the last run again (after a change here).
+        with open(os.path.join(WORK, "report.json")) as f:
+            old = json.load(f)["specs"]
+        reports = []
+        for report in old:
+            if report.get("error"):
+                reports.append(report)
+                continue
+            died = {r["index"] for r in report["results"] if r.get("prism_died")}
+            results = [dict(r, verdict=judge(r, r["index"] in died, report["paths"].get(r["operation"], "")))
+                       for r in report["results"]]
+            reports.append(dict(summarize(report["spec"], results, report["paths"]), seconds=report.get("seconds")))
+        sys.exit(finish(reports))
     if args == ["fast"]:
         names = [n if "__" in n else os.path.join(ROOT, n) for n in read_list(os.path.join(ROOT, "tests", "prism", "fast.txt"))]
     elif args == ["fixed"]:
@@ -338,6 +364,14 @@ def main():
         reports.append(report)
         status = report.get("error") or f"{report['accepted']}/{report['operations']} accepted and decoded"
         log(f"{name}: {status} ({report['seconds']} s)")
+    sys.exit(finish(reports))
+
+
+def finish(reports):
+    """Prints every failure and the totals, writes the report; the exit status."""
+    for report in reports:
+        if report["failures"]:
+            log(f"{report['spec']}: {report['accepted']}/{report['operations']}")
         for failure in report["failures"]:
             why = dict(PRISM_FAULTS).get(failure["why"], failure["why"])
             log(f"  {failure['cause']}: {failure['operation']}: {why}")
@@ -347,11 +381,16 @@ def main():
     theirs = [f for r in reports for f in r["failures"] if f["cause"] != "client"]
     broken = [r["spec"] for r in reports if r.get("error")]
     share = 100.0 * accepted / total if total else 0.0
+    causes = {}
+    for f in theirs:
+        causes[f["why"]] = causes.get(f["why"], 0) + 1
     log(f"\n{len(reports)} specs, {total} operations: {accepted} accepted and decoded ({share:.1f}%), "
-        f"{len(theirs)} failures that are Prism's or the spec's, {len(ours)} ours; {len(broken)} specs not run")
+        f"{len(theirs)} failures that are Prism's or the spec's "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(causes.items(), key=lambda kv: -kv[1]))}), "
+        f"{len(ours)} ours; {len(broken)} specs not run")
     with open(os.path.join(WORK, "report.json"), "w") as f:
         json.dump({"prism": PRISM_VERSION, "faults": dict(PRISM_FAULTS), "specs": reports}, f, indent=1)
-    sys.exit(1 if ours or broken else 0)
+    return 1 if ours or broken else 0
 
 
 if __name__ == "__main__":
