@@ -57,6 +57,8 @@ PRISM_FAULTS = [
                       "while Prism accepts no body at all (a fault of the spec, not of the request)"),
     ("fragment-path", "the spec's path has a `#fragment` (APIs.guru's AWS specs tell operations "
                       "apart so), which HTTP never sends, so no server can route it"),
+    ("required-undefined", "the spec requires a property its schema does not define (`required: "
+                           "[defaultScreen]` beside `properties` without it), so no value can hold it"),
     ("query-in-path", "the spec's path template holds a query string (`/templates?desc=html`), so "
                       "several operations share one HTTP path and Prism routes the request to another"),
     ("content-on-204", "the spec gives a 204 (No Content) answer a body schema; Prism sends `null`, "
@@ -225,8 +227,9 @@ def response_violations(result):
     return re.search(r'"location":\["response"[^}]*"severity":"Error"', text) is not None
 
 
-def judge(result, prism_died, path=""):
-    """None when accepted and decoded, else (cause, explanation)."""
+def judge(result, prism_died, path="", defined=frozenset()):
+    """None when accepted and decoded, else (cause, explanation); `defined`
+    holds every property name the spec defines."""
     outcome = result["outcome"]
     detail = (result.get("violations") or "") + (result.get("detail") or "")
     if outcome == "ok":
@@ -247,6 +250,10 @@ def judge(result, prism_died, path=""):
             return ("prism", "accept-param")
         if re.search(r"must have required property '[^']*%5b", detail):
             return ("prism", "bracket-names")
+        missing = re.findall(r"body[^\"]* must have required property '([^']*)'", detail)
+        others = re.findall(r'"message":"(?![^"]*must have required property)', detail)
+        if missing and not others and all(m not in defined for m in missing):
+            return ("spec", "required-undefined")
         if "Tried to force a dynamic response" in detail and "schema is not defined" in detail:
             return ("prism", "no-schema")
         if "Maximum call stack size exceeded" in detail:
@@ -267,6 +274,25 @@ def judge(result, prism_died, path=""):
     return ("client", f"{outcome}: {result['detail'][:600]}")
 
 
+def defined_properties(spec):
+    """Every property name the spec's schemas define."""
+    try:
+        with open(spec) as f:
+            doc = json.load(f)
+    except (OSError, ValueError):
+        return frozenset()
+    names, stack = set(), [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("properties"), dict):
+                names.update(node["properties"])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return frozenset(names)
+
+
 def operation_paths(spec):
     """operationId → path template, as far as the spec reads as JSON."""
     try:
@@ -284,6 +310,7 @@ def operation_paths(spec):
 
 def conform(name, spec):
     paths = operation_paths(spec)
+    defined = defined_properties(spec)
     runner, error = build_runner(name, spec)
     if runner is None:
         return {"spec": name, "error": error, "operations": 0, "accepted": 0, "failures": []}
@@ -305,10 +332,10 @@ def conform(name, spec):
                 if died and result["outcome"] in ("connect", "other"):
                     # The request that killed Prism; the rest run after a restart.
                     results.append(dict(result, prism_died=True,
-                                        verdict=judge(result, True, paths.get(result["operation"], ""))))
+                                        verdict=judge(result, True, paths.get(result["operation"], ""), defined)))
                     index = result["index"] + 1
                     break
-                results.append(dict(result, verdict=judge(result, False, paths.get(result["operation"], ""))))
+                results.append(dict(result, verdict=judge(result, False, paths.get(result["operation"], ""), defined)))
                 index = result["index"] + 1
             else:
                 if step.returncode != 0:
@@ -319,14 +346,14 @@ def conform(name, spec):
             restarts += 1
     finally:
         prism.stop()
-    return summarize(name, results, paths)
+    return summarize(name, results, paths, spec)
 
 
-def summarize(name, results, paths):
+def summarize(name, results, paths, spec):
     failures = [{"operation": r["operation"], "cause": r["verdict"][0], "why": r["verdict"][1]}
                 for r in results if r["verdict"]]
     return {"spec": name, "operations": len(results), "accepted": len(results) - len(failures),
-            "failures": failures, "paths": paths,
+            "failures": failures, "paths": paths, "file": spec,
             "results": [{k: v for k, v in r.items() if k != "verdict"} for r in results]}
 
 
@@ -344,9 +371,14 @@ def main():
                 reports.append(report)
                 continue
             died = {r["index"] for r in report["results"] if r.get("prism_died")}
-            results = [dict(r, verdict=judge(r, r["index"] in died, report["paths"].get(r["operation"], "")))
+            spec_file = report.get("file") or os.path.join(WORK, "specs", report["spec"] + ".json")
+            report["file"] = spec_file
+            defined = defined_properties(spec_file)
+            results = [dict(r, verdict=judge(r, r["index"] in died, report["paths"].get(r["operation"], ""),
+                                             defined))
                        for r in report["results"]]
-            reports.append(dict(summarize(report["spec"], results, report["paths"]), seconds=report.get("seconds")))
+            reports.append(dict(summarize(report["spec"], results, report["paths"], report["file"]),
+                                seconds=report.get("seconds")))
         sys.exit(finish(reports))
     if args == ["fast"]:
         names = [n if "__" in n else os.path.join(ROOT, n) for n in read_list(os.path.join(ROOT, "tests", "prism", "fast.txt"))]
