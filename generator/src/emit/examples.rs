@@ -240,7 +240,7 @@ fn block(file: TokenStream, hidden: Option<usize>) -> Vec<String> {
     let Ok(file) = syn::parse2::<syn::File>(file) else {
         return Vec::new();
     };
-    let code = prettyplease::unparse(&file);
+    let code = join_short_chains(&prettyplease::unparse(&file));
     let lines: Vec<&str> = code.lines().filter(|l| !l.is_empty()).collect();
     let mut out = vec![" ```rust,no_run".to_owned()];
     let last = lines.len().saturating_sub(1);
@@ -253,6 +253,40 @@ fn block(file: TokenStream, hidden: Option<usize>) -> Vec<String> {
     }
     out.push(" ```".to_owned());
     out
+}
+
+/// `match client\n    .op()\n    .send()\n    .await\n{` on one line where it fits
+/// in 100 columns: prettyplease breaks every chain of a `match` scrutinee.
+/// Literals hold no line breaks, so joining lines changes no value.
+fn join_short_chains(code: &str) -> String {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let indent = line.len() - line.trim_start().len();
+        if line.trim_start().starts_with("match ") && !line.ends_with('{') {
+            let end = (i + 1..lines.len())
+                .find(|&j| lines[j].trim() == "{" && lines[j].len() - 1 == indent);
+            if let Some(end) = end {
+                let mut joined = line.to_owned();
+                for part in &lines[i + 1..end] {
+                    joined.push_str(part.trim());
+                }
+                joined.push_str(" {");
+                if joined.len() <= 100 {
+                    out.push(joined);
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(line.to_owned());
+        i += 1;
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
 }
 
 struct Values<'a> {

@@ -1723,12 +1723,7 @@ impl Client {
     /// ```rust,no_run
     /// # use snapshots::hss::types;
     /// # async fn example(client: &snapshots::hss::Client) {
-    /// match client
-    ///     .show_task_statistics()
-    ///     .task_type(types::TaskType::ClusterScan)
-    ///     .send()
-    ///     .await
-    /// {
+    /// match client.show_task_statistics().task_type(types::TaskType::ClusterScan).send().await {
     ///     Ok(response) => println!("{response:?}"),
     ///     Err(error) => eprintln!("{error}"),
     /// }

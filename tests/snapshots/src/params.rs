@@ -164,14 +164,7 @@ impl Client {
     ///
     /// ```rust,no_run
     /// # async fn example(client: &snapshots::params::Client) {
-    /// match client
-    ///     .get_file()
-    ///     .user_id(1i64)
-    ///     .name("string")
-    ///     .x_trace_id("string")
-    ///     .send()
-    ///     .await
-    /// {
+    /// match client.get_file().user_id(1i64).name("string").x_trace_id("string").send().await {
     ///     Ok(response) => println!("{response:?}"),
     ///     Err(error) => eprintln!("{error}"),
     /// }

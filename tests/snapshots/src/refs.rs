@@ -165,13 +165,7 @@ impl Client {
     /// ```rust,no_run
     /// # use snapshots::refs::types;
     /// # async fn example(client: &snapshots::refs::Client) {
-    /// match client
-    ///     .update_pet()
-    ///     .pet_id("string")
-    ///     .body(types::Pet::new("string"))
-    ///     .send()
-    ///     .await
-    /// {
+    /// match client.update_pet().pet_id("string").body(types::Pet::new("string")).send().await {
     ///     Ok(response) => println!("{response:?}"),
     ///     Err(error) => eprintln!("{error}"),
     /// }
