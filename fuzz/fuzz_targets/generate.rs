@@ -339,7 +339,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let generator = Generator::new("fuzz.json")
         .tag_features(layout.tag_features)
-        .module_files(layout.module_files);
+        .module_files(layout.module_files)
+        .example_path("fuzzed");
     match generator.generate_str(&text) {
         Ok(generated) => {
             assert!(!generated.code.is_empty());

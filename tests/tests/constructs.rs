@@ -369,3 +369,37 @@ components:
         "{code}"
     );
 }
+
+/// Objects whose required properties are objects with many required
+/// properties: an example would hold 8^7 values. It is bounded (the body is
+/// left out of the example) rather than built.
+#[test]
+fn examples_of_exponential_bodies_are_bounded() {
+    let mut schemas = String::new();
+    for level in 0..7 {
+        let fields: String = (0..8)
+            .map(|i| {
+                format!(
+                    "        f{i}: {{$ref: '#/components/schemas/L{}'}}\n",
+                    level + 1
+                )
+            })
+            .collect();
+        let required: Vec<String> = (0..8).map(|i| format!("f{i}")).collect();
+        schemas.push_str(&format!(
+            "    L{level}:\n      type: object\n      required: [{}]\n      properties:\n{fields}",
+            required.join(", ")
+        ));
+    }
+    schemas.push_str("    L7: {type: object, required: [x], properties: {x: {type: string}}}\n");
+    let spec = format!(
+        "openapi: 3.0.3\ninfo: {{title: T, version: '1'}}\npaths:\n  /deep:\n    post:\n      operationId: deep\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: {{$ref: '#/components/schemas/L0'}}\n      responses:\n        '204': {{description: done}}\ncomponents:\n  schemas:\n{schemas}"
+    );
+    let code = clientgen::Generator::new("inline.yaml")
+        .example_path("deep")
+        .generate_str(&spec)
+        .expect("generates")
+        .code;
+    assert!(code.contains("/// # Example"), "{code}");
+    assert!(code.len() < 200_000, "{} bytes", code.len());
+}

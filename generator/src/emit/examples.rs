@@ -19,6 +19,10 @@ use crate::names::ident;
 /// that holds its own type (through a `Box`) would never end.
 const MAX_DEPTH: usize = 12;
 
+/// Values one example may build: objects whose required properties are
+/// objects with many required properties grow exponentially with depth.
+const MAX_VALUES: usize = 2_000;
+
 /// The `# Example` section of an operation's docs, as doc lines; `root` is
 /// the path of the module holding `Client` and `types`, as users name it
 /// (checked by the configuration).
@@ -207,6 +211,7 @@ fn call(api: &Api, op: &Operation, root: &syn::Path) -> (TokenStream, Option<Tok
         api,
         root: &quote!(),
         used_types: std::cell::Cell::new(false),
+        built: std::cell::Cell::new(0),
     };
     let name = ident(&op.name);
     let mut calls = Vec::new();
@@ -294,6 +299,8 @@ struct Values<'a> {
     root: &'a TokenStream,
     /// Whether a value named a type of `types`.
     used_types: std::cell::Cell<bool>,
+    /// Values built so far, bounded by [`MAX_VALUES`].
+    built: std::cell::Cell<usize>,
 }
 
 impl Values<'_> {
@@ -306,7 +313,8 @@ impl Values<'_> {
         into: bool,
         depth: usize,
     ) -> Option<TokenStream> {
-        if depth > MAX_DEPTH {
+        self.built.set(self.built.get() + 1);
+        if depth > MAX_DEPTH || self.built.get() > MAX_VALUES {
             return None;
         }
         let sample = shape.checks.sample.as_deref();
