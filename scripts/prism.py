@@ -296,13 +296,17 @@ def judge(result, prism_died, path="", defined=frozenset(), multipart=False):
     return ("client", f"{outcome}: {result['detail'][:600]}")
 
 
-def defined_properties(spec):
-    """Every property name the spec's schemas define."""
+def read_spec(spec):
+    """The spec as JSON, or {} when it does not read as JSON."""
     try:
         with open(spec) as f:
-            doc = json.load(f)
+            return json.load(f)
     except (OSError, ValueError):
-        return frozenset()
+        return {}
+
+
+def defined_properties(doc):
+    """Every property name the spec's schemas define."""
     names, stack = set(), [doc]
     while stack:
         node = stack.pop()
@@ -315,53 +319,36 @@ def defined_properties(spec):
     return frozenset(names)
 
 
-def operation_paths(spec):
-    """operationId → path template, as far as the spec reads as JSON."""
-    try:
-        with open(spec) as f:
-            doc = json.load(f)
-    except (OSError, ValueError):
-        return {}
-    paths = {}
+def operations(doc):
+    """(operation name as the generator gives it, path template, operation) of each operation."""
     for path, item in (doc.get("paths") or {}).items():
-        for op in (item or {}).values():
+        for method, op in (item or {}).items():
             if isinstance(op, dict):
-                paths[op.get("operationId") or derived_id(method_of(item, op), path)] = path
-    return paths
+                name = op.get("operationId") or re.sub(r"[^a-z0-9]+", "_", f"{method} {path}".lower()).strip("_")
+                yield name, path, op
 
 
-def method_of(item, op):
-    return next((m for m, o in item.items() if o is op), "")
+def operation_paths(doc):
+    """Operation name → path template."""
+    return {name: path for name, path, _ in operations(doc)}
 
 
-def derived_id(method, path):
-    """The name the generator gives an operation without `operationId`."""
-    return re.sub(r"[^a-z0-9]+", "_", f"{method} {path}".lower()).strip("_")
-
-
-def multipart_operations(spec):
-    """operationIds whose request body is multipart (3.x `content`, 2.0 `consumes`)."""
-    try:
-        with open(spec) as f:
-            doc = json.load(f)
-    except (OSError, ValueError):
-        return frozenset()
+def multipart_operations(doc):
+    """Operations whose request body is multipart (3.x `content`, 2.0 `consumes`)."""
     found = set()
-    for path, item in (doc.get("paths") or {}).items():
-        for op in (item or {}).values():
-            if not isinstance(op, dict):
-                continue
-            content = ((op.get("requestBody") or {}).get("content") or {})
-            consumes = op.get("consumes") or doc.get("consumes") or []
-            if any(m.startswith("multipart/") for m in list(content) + list(consumes)):
-                found.add(op.get("operationId") or derived_id(method_of(item, op), path))
+    for name, _, op in operations(doc):
+        content = (op.get("requestBody") or {}).get("content") or {}
+        consumes = op.get("consumes") or doc.get("consumes") or []
+        if any(m.startswith("multipart/") for m in list(content) + list(consumes)):
+            found.add(name)
     return frozenset(found)
 
 
 def conform(name, spec):
-    paths = operation_paths(spec)
-    defined = defined_properties(spec)
-    multipart = multipart_operations(spec)
+    doc = read_spec(spec)
+    paths = operation_paths(doc)
+    defined = defined_properties(doc)
+    multipart = multipart_operations(doc)
     runner, error = build_runner(name, spec)
     if runner is None:
         return {"spec": name, "error": error, "operations": 0, "accepted": 0, "failures": []}
@@ -435,8 +422,9 @@ def main():
             died = {r["index"] for r in report["results"] if r.get("prism_died")}
             spec_file = report.get("file") or os.path.join(WORK, "specs", report["spec"] + ".json")
             report["file"] = spec_file
-            defined = defined_properties(spec_file)
-            multipart = multipart_operations(spec_file)
+            doc = read_spec(spec_file)
+            defined = defined_properties(doc)
+            multipart = multipart_operations(doc)
             results = [dict(r, verdict=judge(r, r["index"] in died, report["paths"].get(r["operation"], ""),
                                              defined, r["operation"] in multipart))
                        for r in report["results"]]
