@@ -403,3 +403,76 @@ fn examples_of_exponential_bodies_are_bounded() {
     assert!(code.contains("/// # Example"), "{code}");
     assert!(code.len() < 200_000, "{} bytes", code.len());
 }
+
+/// Found by the Prism run (GitHub, Xero, Gérer mes affaires, EPA): the
+/// constraints a request must meet beyond its properties' types.
+#[tokio::test]
+async fn alternative_required_sets_undefined_required_and_json_bytes() {
+    let server = server(ResponseTemplate::new(200).set_body_raw(vec![0u8, 159, 146], "application/json")).await;
+    let client = bodies::Client::builder()
+        .endpoint(server.uri())
+        .build()
+        .expect("builds");
+    use bodies::types::{CreateProfileBody, UpdateAlertBody, UpdateAlertBodyState};
+    // `anyOf: [{required: [state]}, {required: [assignee]}]`: one must be set.
+    let error = client
+        .update_alert()
+        .alert(7)
+        .body(UpdateAlertBody::new())
+        .send()
+        .await
+        .expect_err("neither is set");
+    assert!(matches!(error, bodies::Error::InvalidInput(_)), "{error}");
+    assert!(error.to_string().contains("state | assignee"), "{error}");
+    let both = UpdateAlertBody::new()
+        .with_state(UpdateAlertBodyState::Open)
+        .with_assignee("kim");
+    client
+        .update_alert()
+        .alert("ops".to_owned())
+        .body(both)
+        .send()
+        .await
+        .expect("either may be set, or both");
+    // `allOf: [$ref]` with `required` beside it: its own, stricter struct;
+    // `file` is required and has no schema, so it holds any JSON value.
+    let profile = CreateProfileBody::new("bo", true, serde_json::json!({"name": "id.png"}));
+    client
+        .create_profile()
+        .body(profile)
+        .send()
+        .await
+        .expect("sent");
+    // Raw bytes under a JSON media type come back as bytes, not decoded.
+    let chart = client.chart().send().await.expect("bytes");
+    assert_eq!(chart.into_body(), vec![0u8, 159, 146]);
+    let received = server.received_requests().await.expect("recording");
+    assert_eq!(received.len(), 3);
+    assert_eq!(received[0].url.path(), "/alerts/ops");
+    let sent: serde_json::Value = serde_json::from_slice(&received[0].body).expect("json");
+    assert_eq!(sent, serde_json::json!({"state": "open", "assignee": "kim"}));
+    let sent: serde_json::Value = serde_json::from_slice(&received[1].body).expect("json");
+    assert_eq!(sent, serde_json::json!({"user": "bo", "remember": true, "file": {"name": "id.png"}}));
+}
+
+/// Examples satisfy what a validating server checks: an untagged `oneOf`
+/// parameter gets a value only one member takes (a number in a path is
+/// also a string), the alternative sets get their first set, and a
+/// `format: byte` body is base64 text.
+#[test]
+fn examples_choose_values_a_validating_server_accepts() {
+    let code = clientgen::Generator::new("tests/fixtures/bodies.yaml")
+        .example_path("bodies")
+        .generate_str(include_str!("../fixtures/bodies.yaml"))
+        .expect("generates")
+        .code;
+    assert!(
+        code.contains(".alert(types::UpdateAlertAlert::String(\"string\".to_owned()))"),
+        "{code}"
+    );
+    assert!(
+        code.contains("types::UpdateAlertBody::new().with_state(types::UpdateAlertBodyState::Open)"),
+        "{code}"
+    );
+    assert!(code.contains("client.attach().body(b\"Ynl0ZXM=\".to_vec())"), "{code}");
+}

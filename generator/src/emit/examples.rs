@@ -108,8 +108,8 @@ pub fn crate_example(api: &Api, root: &str) -> Vec<String> {
 
 /// A program that calls every operation once with its example values:
 /// `main.rs` of a conformance runner (`scripts/prism.py`), which takes the
-/// server's URL and how many operations to skip, and prints one JSON line per
-/// operation. It depends on the client, tokio and serde_json.
+/// server's URL, how many operations to skip and optionally which to call
+/// (`3,7,9`), and prints one JSON line per operation. It depends on the client, tokio and serde_json.
 pub fn program(api: &Api, root: &str) -> Option<String> {
     let root = syn::parse_str::<syn::Path>(root).ok()?;
     let mut import = None;
@@ -166,6 +166,11 @@ pub fn program(api: &Api, root: &str) -> Option<String> {
             let mut args = std::env::args().skip(1);
             let endpoint = args.next().unwrap_or_default();
             let mut index: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+            // Optionally only these operations (a comma-separated list).
+            let only: Vec<usize> = args
+                .next()
+                .map(|list| list.split(',').filter_map(|i| i.parse().ok()).collect())
+                .unwrap_or_default();
             let built = #root::Client::builder().endpoint(endpoint).hook(Violations) #(#setup)* .build();
             let client = match built {
                 Ok(client) => client,
@@ -174,7 +179,16 @@ pub fn program(api: &Api, root: &str) -> Option<String> {
                     std::process::exit(2);
                 }
             };
-            while let Some((operation, outcome)) = call(&client, index).await {
+            loop {
+                if !only.is_empty() {
+                    match only.iter().find(|&&i| i >= index) {
+                        Some(&i) => index = i,
+                        None => break,
+                    }
+                }
+                let Some((operation, outcome)) = call(&client, index).await else {
+                    break;
+                };
                 let violations = VIOLATIONS.lock().ok().and_then(|mut slot| slot.take());
                 let (kind, status, detail) = match &outcome {
                     Ok(()) => ("ok", None, String::new()),
@@ -212,6 +226,7 @@ fn call(api: &Api, op: &Operation, root: &syn::Path) -> (TokenStream, Option<Tok
         root: &quote!(),
         used_types: std::cell::Cell::new(false),
         built: std::cell::Cell::new(0),
+        in_text: std::cell::Cell::new(true),
     };
     let name = ident(&op.name);
     let mut calls = Vec::new();
@@ -222,10 +237,19 @@ fn call(api: &Api, op: &Operation, root: &syn::Path) -> (TokenStream, Option<Tok
         }
     }
     if let Some(body) = op.body.as_ref().filter(|b| b.required) {
+        values
+            .in_text
+            .set(matches!(body.media, BodyMedia::Form | BodyMedia::Multipart));
         let value = match body.media {
             BodyMedia::Text => Some(quote!("text")),
             BodyMedia::Bytes if body.shape.kind == ShapeKind::Bytes => {
-                Some(quote!(b"bytes".to_vec()))
+                let base64 = body.shape.checks.sample.as_ref().and_then(|s| s.format.as_deref())
+                    == Some("byte");
+                Some(if base64 {
+                    quote!(b"Ynl0ZXM=".to_vec())
+                } else {
+                    quote!(b"bytes".to_vec())
+                })
             }
             _ => values.of(&body.shape, None, true, 0),
         };
@@ -301,6 +325,8 @@ struct Values<'a> {
     used_types: std::cell::Cell<bool>,
     /// Values built so far, bounded by [`MAX_VALUES`].
     built: std::cell::Cell<usize>,
+    /// Building a parameter, sent as text rather than JSON.
+    in_text: std::cell::Cell<bool>,
 }
 
 impl Values<'_> {
@@ -411,11 +437,16 @@ impl Values<'_> {
                         })
                     })
                     .collect::<Option<Vec<_>>>()?;
-                // Required in the spec but write-only, so optional in Rust.
+                // Optional in Rust but to be set: required in the spec but
+                // write-only, or in the first of the alternative sets.
+                let first_set = s.required_sets.as_ref().and_then(|r| r.sets.first());
                 let writes = s
                     .fields
                     .iter()
-                    .filter(|f| f.write_only_required)
+                    .filter(|f| {
+                        f.write_only_required
+                            || (!f.required && first_set.is_some_and(|set| set.contains(&f.wire)))
+                    })
                     .filter_map(|f| {
                         let hint = fields.and_then(|o| o.get(&f.wire));
                         let value = self.of(&f.shape, hint, true, depth + 1)?;
@@ -432,9 +463,23 @@ impl Values<'_> {
                     }
                     _ => None,
                 };
-                // The first variant that can be built at all.
+                // Untagged: a variant whose value no other variant also
+                // takes (`oneOf` wants exactly one), else the first that can
+                // be built at all.
+                let distinct = (u.tag.is_none())
+                    .then(|| {
+                        u.variants.iter().find(|v| {
+                            let value = self.wire_kind(&v.shape, 0);
+                            u.variants
+                                .iter()
+                                .filter(|w| w.name != v.name)
+                                .all(|w| !self.takes(&w.shape, &value, 0))
+                        })
+                    })
+                    .flatten();
                 let (variant, value) = chosen
                     .into_iter()
+                    .chain(distinct)
                     .chain(&u.variants)
                     .find_map(|v| Some((v, self.of(&v.shape, hint, false, depth + 1)?)))?;
                 let name = ident(&variant.name);
@@ -445,6 +490,90 @@ impl Values<'_> {
                 }
             }
         })
+    }
+}
+
+/// What an example value of a shape looks like on the wire, coarsely: enough
+/// to tell whether another variant of an untagged union would take it too.
+#[derive(Debug, Clone, PartialEq)]
+enum WireKind {
+    Bool,
+    Integer,
+    /// Not a whole number (examples make `1.5`).
+    Fraction,
+    /// Text that reads as no number or boolean (examples make `"string"`).
+    Text,
+    Array,
+    /// An object with these properties.
+    Object(Vec<String>),
+    Unknown,
+}
+
+impl Values<'_> {
+    fn wire_kind(&self, shape: &Shape, depth: usize) -> WireKind {
+        match &shape.kind {
+            ShapeKind::Bool => WireKind::Bool,
+            ShapeKind::Integer(_) => WireKind::Integer,
+            ShapeKind::Number(_) => WireKind::Fraction,
+            ShapeKind::String | ShapeKind::Bytes => WireKind::Text,
+            ShapeKind::Array(_) | ShapeKind::Tuple(_) => WireKind::Array,
+            ShapeKind::Nullable(inner) if depth < 4 => self.wire_kind(inner, depth + 1),
+            ShapeKind::Map(_) => WireKind::Object(vec!["key".to_owned()]),
+            ShapeKind::Named(name) if depth < 4 => {
+                match self.api.types.iter().find(|t| &t.name == name).map(|t| &t.kind) {
+                    Some(TypeKind::Enum(_)) => WireKind::Text,
+                    Some(TypeKind::Struct(s)) => {
+                        let first_set = s.required_sets.as_ref().and_then(|r| r.sets.first());
+                        WireKind::Object(
+                            s.fields
+                                .iter()
+                                .filter(|f| {
+                                    f.required
+                                        || f.write_only_required
+                                        || first_set.is_some_and(|set| set.contains(&f.wire))
+                                })
+                                .map(|f| f.wire.clone())
+                                .collect(),
+                        )
+                    }
+                    _ => WireKind::Unknown,
+                }
+            }
+            _ => WireKind::Unknown,
+        }
+    }
+
+    /// Whether a value of `shape` may be `value` (false only when surely not).
+    fn takes(&self, shape: &Shape, value: &WireKind, depth: usize) -> bool {
+        match (&shape.kind, value) {
+            (_, WireKind::Unknown) | (ShapeKind::Any, _) => true,
+            (ShapeKind::Nullable(inner), _) if depth < 4 => self.takes(inner, value, depth + 1),
+            (ShapeKind::Bool, v) => *v == WireKind::Bool,
+            (ShapeKind::Integer(_), v) => *v == WireKind::Integer,
+            (ShapeKind::Number(_), v) => matches!(v, WireKind::Integer | WireKind::Fraction),
+            // In a parameter every value is text, which a string takes.
+            (ShapeKind::String | ShapeKind::Bytes, v) => {
+                *v == WireKind::Text
+                    || (self.in_text.get()
+                        && matches!(v, WireKind::Bool | WireKind::Integer | WireKind::Fraction))
+            }
+            (ShapeKind::Array(_) | ShapeKind::Tuple(_), v) => *v == WireKind::Array,
+            (ShapeKind::Map(_), v) => matches!(v, WireKind::Object(_)),
+            (ShapeKind::Named(name), v) if depth < 4 => {
+                match (self.api.types.iter().find(|t| &t.name == name).map(|t| &t.kind), v) {
+                    (Some(TypeKind::Enum(_)), v) => *v == WireKind::Text,
+                    // An object without some property this one requires is not one.
+                    (Some(TypeKind::Struct(s)), WireKind::Object(sent)) => s
+                        .fields
+                        .iter()
+                        .filter(|f| f.required)
+                        .all(|f| sent.contains(&f.wire)),
+                    (Some(TypeKind::Struct(_)), _) => false,
+                    _ => true,
+                }
+            }
+            _ => true,
+        }
     }
 }
 

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{docs, types::rust_type, validate};
-use crate::ir::{Field, Struct};
+use crate::ir::{Field, RequiredSets, Struct};
 use crate::names::{bare, ident};
 
 /// Name of the field that collects properties not listed in the schema.
@@ -78,7 +78,8 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct, traits: super::Traits) -
             }
         });
 
-    let checks: Vec<TokenStream> = def.fields.iter().filter_map(field_check).collect();
+    let mut checks: Vec<TokenStream> = def.fields.iter().filter_map(field_check).collect();
+    checks.extend(def.required_sets.as_ref().map(|r| required_sets_check(def, r)));
     let validate = if !traits.validate {
         TokenStream::new()
     } else if checks.is_empty() {
@@ -130,6 +131,25 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct, traits: super::Traits) -
 
         #validate
     }
+}
+
+/// The check that the properties set complete one of `sets`.
+fn required_sets_check(def: &Struct, required: &RequiredSets) -> TokenStream {
+    let sets = required.sets.iter().map(|set| {
+        let members = set.iter().filter_map(|wire| {
+            let f = def.fields.iter().find(|f| &f.wire == wire)?;
+            let field_name = ident(&f.name);
+            let present = if f.required {
+                quote!(true)
+            } else {
+                quote!(self.#field_name.is_some())
+            };
+            Some(quote!((#wire, #present)))
+        });
+        quote!(&[#(#members),*])
+    });
+    let exactly_one = required.exactly_one;
+    quote! { rt::validate::required_sets(path, &[#(#sets),*], #exactly_one)?; }
 }
 
 /// The statements checking field `f` of `self`, if it has constraints.

@@ -142,6 +142,17 @@ pub struct Struct {
     pub additional: Option<Box<Shape>>,
     /// A property left out because an enclosing tagged enum writes it.
     pub tag_owned_by_parent: Option<String>,
+    /// `oneOf`/`anyOf` of `required` lists beside the properties: which
+    /// properties must be present together.
+    pub required_sets: Option<RequiredSets>,
+}
+
+/// Alternative sets of properties (wire names), each complete or not: at
+/// least one set must be (`anyOf`), or exactly one (`oneOf`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequiredSets {
+    pub exactly_one: bool,
+    pub sets: Vec<Vec<String>>,
 }
 
 /// A property of an object.

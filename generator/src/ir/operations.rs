@@ -325,10 +325,26 @@ impl Lowerer<'_> {
             .min_by_key(|(_, _, media)| *media as u8)?;
         let content_at = pointer::join(&pointer::join(&body_at, "content"), media_type);
         let shape = match (media, &content.schema) {
-            (BodyMedia::Bytes, _) => Shape {
-                kind: ShapeKind::Bytes,
-                ..Shape::default()
-            },
+            (BodyMedia::Bytes, schema) => {
+                let mut shape = Shape {
+                    kind: ShapeKind::Bytes,
+                    ..Shape::default()
+                };
+                // `format: byte`: the bytes are base64 text, which examples show.
+                if let Some(ReferenceOr::Item(openapiv3::Schema {
+                    schema_kind: openapiv3::SchemaKind::Type(openapiv3::Type::String(t)),
+                    ..
+                })) = schema
+                {
+                    if t.format == openapiv3::VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Byte) {
+                        shape.checks.sample = Some(Box::new(crate::ir::Sample {
+                            format: Some("byte".to_owned()),
+                            ..Default::default()
+                        }));
+                    }
+                }
+                shape
+            }
             (BodyMedia::Text, _) => Shape {
                 kind: ShapeKind::String,
                 ..Shape::default()
@@ -530,7 +546,16 @@ fn body_media(media: &str, schema: Option<&ReferenceOr<openapiv3::Schema>>) -> B
         ),
         None => false,
     };
-    if is_json(&essence) || (essence.contains('*') && structured) {
+    // Raw bytes declared under a JSON media type (`format: binary`) are
+    // not a JSON value.
+    let binary = matches!(schema, Some(ReferenceOr::Item(s)) if matches!(
+        &s.schema_kind,
+        openapiv3::SchemaKind::Type(openapiv3::Type::String(t))
+            if t.format == openapiv3::VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Binary)
+    ));
+    if binary {
+        BodyMedia::Bytes
+    } else if is_json(&essence) || (essence.contains('*') && structured) {
         BodyMedia::Json
     } else if essence == "application/x-www-form-urlencoded" {
         BodyMedia::Form

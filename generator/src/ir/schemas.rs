@@ -7,7 +7,7 @@ use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind, Type};
 
 use super::lower::Lowerer;
 use super::{
-    Checks, EnumVariant, Field, FloatWidth, IntWidth, Shape, ShapeKind, StringEnum, Struct,
+    Checks, EnumVariant, Field, FloatWidth, IntWidth, RequiredSets, Shape, ShapeKind, StringEnum, Struct,
     TypeDef, TypeKind, Union, UnionVariant,
 };
 use crate::diag::pointer;
@@ -59,6 +59,9 @@ pub(super) struct View<'s> {
     additional: Option<&'s AdditionalProperties>,
     items: Option<&'s ReferenceOr<Box<Schema>>>,
     members: &'s [ReferenceOr<Schema>],
+    /// Members of a `oneOf` (true) or `anyOf` that only list `required`
+    /// properties of this object.
+    required_sets: Option<(bool, &'s [ReferenceOr<Schema>])>,
     enum_strings: Vec<String>,
     format: Option<String>,
     checks: Checks,
@@ -79,6 +82,7 @@ impl<'s> View<'s> {
             additional: None,
             items: None,
             members: &[],
+            required_sets: None,
             enum_strings: Vec::new(),
             format: None,
             checks: Checks {
@@ -147,9 +151,20 @@ impl<'s> View<'s> {
                 view.checks.maximum = any
                     .maximum
                     .map(|m| (m, any.exclusive_maximum.unwrap_or(false)));
+                let alternatives = if any.one_of.is_empty() {
+                    (false, &any.any_of[..])
+                } else {
+                    (true, &any.one_of[..])
+                };
                 view.kind = if !any.all_of.is_empty() {
                     view.members = &any.all_of;
                     Kind::AllOf
+                } else if view.properties.is_some()
+                    && !alternatives.1.is_empty()
+                    && alternatives.1.iter().all(lists_required_only)
+                {
+                    view.required_sets = Some(alternatives);
+                    Kind::Object
                 } else if !any.one_of.is_empty() {
                     view.members = &any.one_of;
                     Kind::OneOf
@@ -189,7 +204,11 @@ impl<'s> View<'s> {
     /// For `allOf` with one member that says anything (others only describe),
     /// that member: `allOf: [$ref]` is how specs add a description to a reference.
     pub(super) fn sole_all_of_member(&self) -> Option<&'s ReferenceOr<Schema>> {
-        if self.kind != Kind::AllOf || self.properties.is_some_and(|p| !p.is_empty()) {
+        // `required` beside it constrains the member, so the two differ.
+        if self.kind != Kind::AllOf
+            || self.properties.is_some_and(|p| !p.is_empty())
+            || !self.required.is_empty()
+        {
             return None;
         }
         let mut substantive = self.members.iter().filter(|m| match m {
@@ -200,6 +219,24 @@ impl<'s> View<'s> {
         });
         let first = substantive.next()?;
         substantive.next().is_none().then_some(first)
+    }
+}
+
+/// True for an inline schema that says only which properties are required:
+/// `anyOf: [{required: [a]}, {required: [b]}]` asks for one of them.
+fn lists_required_only(member: &ReferenceOr<Schema>) -> bool {
+    match member {
+        ReferenceOr::Item(Schema {
+            schema_kind: SchemaKind::Any(any),
+            ..
+        }) => {
+            !any.required.is_empty()
+                && openapiv3::AnySchema {
+                    required: Vec::new(),
+                    ..any.clone()
+                } == openapiv3::AnySchema::default()
+        }
+        _ => false,
     }
 }
 
@@ -595,20 +632,21 @@ impl Lowerer<'_> {
     fn object(&mut self, name: &str, view: &View<'_>, at: &str) -> Struct {
         let mut fields = Vec::new();
         let mut field_names = Namespace::with_reserved(&["additional_properties"]);
-        if let Some(properties) = view.properties.filter(|p| p.len() > MAX_PROPERTIES) {
+        let count = view.properties.map_or(0, |p| p.len()).max(view.required.len());
+        if count > MAX_PROPERTIES {
             self.diags.error(
                 &pointer::join(at, "properties"),
                 format!(
-                    "{} properties are more than one struct can hold ({MAX_PROPERTIES}: \
+                    "{count} properties are more than one struct can hold ({MAX_PROPERTIES}: \
                      rustc's cost grows faster than the field count); describe the \
-                     object with `additionalProperties` instead",
-                    properties.len()
+                     object with `additionalProperties` instead"
                 ),
             );
             return Struct {
                 fields,
                 additional: None,
                 tag_owned_by_parent: None,
+                required_sets: None,
             };
         }
         if let Some(properties) = view.properties {
@@ -624,22 +662,55 @@ impl Lowerer<'_> {
                 ));
             }
         }
+        // JSON Schema: a required name without a property schema must be
+        // present and may hold any value; a field of any JSON value says so.
+        let mut undefined = BTreeSet::new();
         for required in view.required {
-            if !view.properties.is_some_and(|p| p.contains_key(required))
-                && view.additional.is_none()
+            if view.properties.is_some_and(|p| p.contains_key(required))
+                || view.additional.is_some()
+                || !undefined.insert(required.as_str())
             {
-                self.diags.warning(
-                    &pointer::join(at, "required"),
-                    format!("`{required}` is required but not among the properties; ignored"),
-                );
+                continue;
             }
+            let required_at = pointer::join(at, "required");
+            self.diags.warning(
+                &required_at,
+                format!("`{required}` is required but has no schema among the properties: any JSON value"),
+            );
+            let any = ReferenceOr::Item(Box::new(Schema {
+                schema_data: Default::default(),
+                schema_kind: SchemaKind::Any(Default::default()),
+            }));
+            fields.push(self.field(name, required, &any, view.required, &required_at, &mut field_names));
         }
+        let required_sets = view.required_sets.and_then(|(exactly_one, members)| {
+            let sets: Vec<Vec<String>> = members
+                .iter()
+                .filter_map(|m| match m {
+                    ReferenceOr::Item(Schema {
+                        schema_kind: SchemaKind::Any(any),
+                        ..
+                    }) => Some(any.required.clone()),
+                    _ => None,
+                })
+                .collect();
+            let known = |wire: &String| fields.iter().any(|f: &Field| &f.wire == wire);
+            if sets.iter().flatten().all(known) {
+                return Some(RequiredSets { exactly_one, sets });
+            }
+            self.diags.warning(
+                &pointer::join(at, if exactly_one { "oneOf" } else { "anyOf" }),
+                "a member requires a property the object does not define; not checked",
+            );
+            None
+        });
         Struct {
             fields,
             additional: self
                 .additional_shape(view.additional, at, name)
                 .map(Box::new),
             tag_owned_by_parent: None,
+            required_sets,
         }
     }
 

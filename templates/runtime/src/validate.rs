@@ -84,6 +84,41 @@ pub fn index(path: &str, index: usize) -> String {
     out
 }
 
+/// Checks which properties are present together: each set lists its
+/// properties' names with whether each is set; at least one set must be
+/// complete, or exactly one where `exactly_one` (`anyOf`/`oneOf` of
+/// `required` lists).
+pub fn required_sets(
+    path: &str,
+    sets: &[&[(&str, bool)]],
+    exactly_one: bool,
+) -> Result<(), InvalidInput> {
+    let complete = sets
+        .iter()
+        .filter(|set| set.iter().all(|(_, present)| *present))
+        .count();
+    if complete == 1 || (complete > 1 && !exactly_one) {
+        return Ok(());
+    }
+    let mut wanted = String::new();
+    for (i, set) in sets.iter().enumerate() {
+        if i > 0 {
+            wanted.push_str(" | ");
+        }
+        for (j, (name, _)) in set.iter().enumerate() {
+            if j > 0 {
+                wanted.push_str(" + ");
+            }
+            wanted.push_str(name);
+        }
+    }
+    let how = if exactly_one { "exactly one" } else { "at least one" };
+    Err(invalid(
+        path,
+        format!("needs {how} of these sets of properties set: {wanted}"),
+    ))
+}
+
 /// Checks a string's length in characters.
 pub fn length(
     path: &str,

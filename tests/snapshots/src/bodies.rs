@@ -9,6 +9,28 @@ pub use ::clientgen_runtime as runtime;
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
+    /// The `CreateProfileBody` schema of the API.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct CreateProfileBody {
+        pub user: String,
+        pub remember: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub scopes: Option<Vec<String>>,
+        pub file: serde_json::Value,
+    }
+    impl CreateProfileBody {
+        rt::constructor!(
+            user: String, remember: bool, file: serde_json::Value; scopes
+        );
+        /// Sets `scopes`.
+        #[must_use]
+        pub fn with_scopes(mut self, value: impl Into<Vec<String>>) -> Self {
+            self.scopes = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for CreateProfileBody {}
     /// The `Login` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
@@ -58,6 +80,88 @@ pub mod types {
         rt::constructor!(; queue);
     }
     rt::deserialize_struct!(StartJobError404 { queue "queue" 0 opt });
+    /// The `UpdateAlertAlert` schema of the API.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    #[allow(clippy::large_enum_variant)]
+    #[serde(untagged)]
+    pub enum UpdateAlertAlert {
+        /// A value of the form `Integer`.
+        Integer(i64),
+        /// A value of the form `String`.
+        String(String),
+    }
+    impl From<i64> for UpdateAlertAlert {
+        fn from(value: i64) -> Self {
+            Self::Integer(value)
+        }
+    }
+    impl From<String> for UpdateAlertAlert {
+        fn from(value: String) -> Self {
+            Self::String(value)
+        }
+    }
+    impl rt::validate::Validate for UpdateAlertAlert {
+        #[allow(unused_variables)]
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            match self {
+                Self::Integer(_) => Ok(()),
+                Self::String(_) => Ok(()),
+            }
+        }
+    }
+    /// The `UpdateAlertBody` schema of the API.
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct UpdateAlertBody {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub state: Option<UpdateAlertBodyState>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub assignee: Option<String>,
+    }
+    impl UpdateAlertBody {
+        rt::constructor!(; state, assignee);
+        /// Sets `state`.
+        #[must_use]
+        pub fn with_state(mut self, value: impl Into<UpdateAlertBodyState>) -> Self {
+            self.state = Some(value.into());
+            self
+        }
+        /// Sets `assignee`.
+        #[must_use]
+        pub fn with_assignee(mut self, value: impl Into<String>) -> Self {
+            self.assignee = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for UpdateAlertBody {
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            rt::validate::member(path, "state", &self.state)?;
+            rt::validate::required_sets(
+                path,
+                &[
+                    &[("state", self.state.is_some())],
+                    &[("assignee", self.assignee.is_some())],
+                ],
+                false,
+            )?;
+            Ok(())
+        }
+    }
+    /// The `UpdateAlertBodyState` schema of the API.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum UpdateAlertBodyState {
+        /// `open`
+        Open,
+        /// `resolved`
+        Resolved,
+        /// A value this client does not know, e.g. from a newer service version.
+        Unknown(String),
+    }
+    rt::string_enum!(
+        UpdateAlertBodyState, Unknown, Open = "open", Resolved = "resolved"
+    );
     /// The `UploadBody` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
@@ -335,6 +439,109 @@ pub mod operations {
             Ok(request)
         }
     }
+    /// `PATCH /alerts/{alert}`
+    ///
+    /// At least one of the properties is set.
+    ///
+    /// Start one with `Client::update_alert`, whose docs have an example.
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct UpdateAlert<'a> {
+        call: rt::Call<'a>,
+        alert: Option<types::UpdateAlertAlert>,
+        body: Option<types::UpdateAlertBody>,
+    }
+    impl<'a> UpdateAlert<'a> {
+        rt::request_builder!(
+            "updateAlert", PATCH, "/alerts/{alert}", alert, body; empty(())
+        );
+        /// A number or a name. Sent as the path parameter `alert`. Required.
+        pub fn alert(mut self, value: impl Into<types::UpdateAlertAlert>) -> Self {
+            self.alert = Some(value.into());
+            self
+        }
+        /// The request body (required).
+        pub fn body(mut self, value: impl Into<types::UpdateAlertBody>) -> Self {
+            self.body = Some(value.into());
+            self
+        }
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            let alert = rt::validate::required("alert", self.alert.as_ref())?;
+            rt::validate::Validate::validate(alert, "alert")?;
+            let mut request = self.call.request(&[&rt::encode::simple(alert, false)])?;
+            let body = rt::validate::required("body", self.body.as_ref())?;
+            rt::validate::Validate::validate(body, "body")?;
+            request.json_as("application/json", "body", body)?;
+            Ok(request)
+        }
+    }
+    /// `POST /profile`
+    ///
+    /// Start one with `Client::create_profile`, whose docs have an example.
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct CreateProfile<'a> {
+        call: rt::Call<'a>,
+        body: Option<types::CreateProfileBody>,
+    }
+    impl<'a> CreateProfile<'a> {
+        rt::request_builder!("createProfile", POST, "/profile", body; empty(()));
+        /// The request body (required).
+        pub fn body(mut self, value: impl Into<types::CreateProfileBody>) -> Self {
+            self.body = Some(value.into());
+            self
+        }
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            let mut request = self.call.request(&[])?;
+            let body = rt::validate::required("body", self.body.as_ref())?;
+            rt::validate::Validate::validate(body, "body")?;
+            request.json_as("application/json", "body", body)?;
+            Ok(request)
+        }
+    }
+    /// `GET /chart`
+    ///
+    /// Raw bytes under a JSON media type.
+    ///
+    /// Start one with `Client::chart`, whose docs have an example.
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct Chart<'a> {
+        call: rt::Call<'a>,
+    }
+    impl<'a> Chart<'a> {
+        rt::request_builder!("chart", GET, "/chart"; bytes(Vec<u8>));
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            Ok(self.call.request(&[])?)
+        }
+    }
+    /// `POST /attachments`
+    ///
+    /// Start one with `Client::attach`, whose docs have an example.
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct Attach<'a> {
+        call: rt::Call<'a>,
+        body: Option<Vec<u8>>,
+    }
+    impl<'a> Attach<'a> {
+        rt::request_builder!("attach", POST, "/attachments", body; empty(()));
+        /// The request body (required).
+        pub fn body(mut self, value: impl Into<Vec<u8>>) -> Self {
+            self.body = Some(value.into());
+            self
+        }
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            let mut request = self.call.request(&[])?;
+            let body = rt::validate::required("body", self.body.as_ref())?;
+            request.raw("application/octet-stream", body.clone());
+            Ok(request)
+        }
+    }
 }
 pub use runtime::{
     BuildError, Error, Hook, HookError, HookRequest, HookResponse, HttpSettings,
@@ -471,6 +678,87 @@ impl Client {
     /// ```
     pub fn post_text(&self) -> operations::PostText<'_> {
         operations::PostText::new(self.core())
+    }
+    /// `PATCH /alerts/{alert}`
+    ///
+    /// # Example
+    ///
+    /// ```rust,no_run
+    /// # use snapshots::bodies::types;
+    /// # async fn example(client: &snapshots::bodies::Client) {
+    /// match client
+    ///     .update_alert()
+    ///     .alert(types::UpdateAlertAlert::String("string".to_owned()))
+    ///     .body(
+    ///         types::UpdateAlertBody::new().with_state(types::UpdateAlertBodyState::Open),
+    ///     )
+    ///     .send()
+    ///     .await
+    /// {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
+    pub fn update_alert(&self) -> operations::UpdateAlert<'_> {
+        operations::UpdateAlert::new(self.core())
+    }
+    /// `POST /profile`
+    ///
+    /// # Example
+    ///
+    /// ```rust,no_run
+    /// # use snapshots::bodies::types;
+    /// # async fn example(client: &snapshots::bodies::Client) {
+    /// match client
+    ///     .create_profile()
+    ///     .body(
+    ///         types::CreateProfileBody::new(
+    ///             "string",
+    ///             true,
+    ///             serde_json::Value::Object(Default::default()),
+    ///         ),
+    ///     )
+    ///     .send()
+    ///     .await
+    /// {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
+    pub fn create_profile(&self) -> operations::CreateProfile<'_> {
+        operations::CreateProfile::new(self.core())
+    }
+    /// `GET /chart`
+    ///
+    /// # Example
+    ///
+    /// ```rust,no_run
+    /// # async fn example(client: &snapshots::bodies::Client) {
+    /// match client.chart().send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
+    pub fn chart(&self) -> operations::Chart<'_> {
+        operations::Chart::new(self.core())
+    }
+    /// `POST /attachments`
+    ///
+    /// # Example
+    ///
+    /// ```rust,no_run
+    /// # async fn example(client: &snapshots::bodies::Client) {
+    /// match client.attach().body(b"Ynl0ZXM=".to_vec()).send().await {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
+    pub fn attach(&self) -> operations::Attach<'_> {
+        operations::Attach::new(self.core())
     }
 }
 /// Configures a [`Client`].
