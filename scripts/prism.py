@@ -60,8 +60,9 @@ PRISM_FAULTS = [
                       "apart so), which HTTP never sends, so no server can route it"),
     ("required-undefined", "the spec requires a property its schema does not define (`required: "
                            "[defaultScreen]` beside `properties` without it), so no value can hold it"),
-    ("no-response", "the operation defines no response (allowed in 3.1), so Prism has none to send "
-                    "(500 NO_RESPONSE_RESPONSE_DEFINED)"),
+    ("no-response", "the operation defines no response (allowed in 3.1): Prism checks the request and "
+                    "then has nothing to send (500 NO_RESPONSE_RESPONSE_DEFINED, which it answers only to a "
+                    "valid request); counted as accepted, with no answer to decode"),
     ("ref-resolve", "Prism fails to follow a `$ref` into `paths` while faking an answer (500 `Prop not "
                     "found: paths`)"),
     ("query-in-path", "the spec's path template holds a query string (`/templates?desc=html`), so "
@@ -276,7 +277,7 @@ def judge(result, prism_died, path="", defined=frozenset(), multipart=False):
         if "Prop not found: paths" in detail:
             return ("prism", "ref-resolve")
         if error == "NO_RESPONSE_RESPONSE_DEFINED":
-            return ("spec", "no-response")
+            return ("accepted", "no-response")
         if "Tried to force a dynamic response" in detail and "schema is not defined" in detail:
             return ("prism", "no-schema")
         if "json-schema-faker" in detail and error == "UNKNOWN":
@@ -424,9 +425,10 @@ def call_operations(runner, spec, log_path, dynamic, only, verdict):
 
 def summarize(name, results, paths, spec):
     failures = [{"operation": r["operation"], "cause": r["verdict"][0], "why": r["verdict"][1]}
-                for r in results if r["verdict"]]
+                for r in results if r["verdict"] and r["verdict"][0] != "accepted"]
+    unanswered = sum(1 for r in results if r["verdict"] and r["verdict"][0] == "accepted")
     return {"spec": name, "operations": len(results), "accepted": len(results) - len(failures),
-            "failures": failures, "paths": paths, "file": spec,
+            "unanswered": unanswered, "failures": failures, "paths": paths, "file": spec,
             "results": [{k: v for k, v in r.items() if k != "verdict"} for r in results]}
 
 
@@ -509,9 +511,31 @@ def finish(reports):
         f"{len(theirs)} failures that are Prism's or the spec's "
         f"({', '.join(f'{k} {v}' for k, v in sorted(causes.items(), key=lambda kv: -kv[1]))}), "
         f"{len(ours)} ours; {len(broken)} specs not run")
+    unanswered = sum(r.get("unanswered", 0) for r in reports)
+    log(f"({unanswered} of the accepted define no response, so only their request was checked)")
     with open(os.path.join(WORK, "report.json"), "w") as f:
         json.dump({"prism": PRISM_VERSION, "faults": dict(PRISM_FAULTS), "specs": reports}, f, indent=1)
+    write_table(reports)
     return 1 if ours or broken else 0
+
+
+def write_table(reports):
+    """target/prism/table.md: the per-spec table of tests/prism/RESULTS.md."""
+    rows = ["| spec | operations | accepted and decoded | of which no response defined | "
+            "Prism's or the spec's | ours |", "|---|---|---|---|---|---|"]
+    for r in reports:
+        ours = sum(1 for f in r["failures"] if f["cause"] == "client")
+        rows.append(f"| {r['spec']} | {r['operations']} | {r['accepted']} | {r.get('unanswered', 0)} | "
+                    f"{len(r['failures']) - ours} | {ours}{' (not run: ' + r['error'][:80] + ')' if r.get('error') else ''} |")
+    total = sum(r["operations"] for r in reports)
+    accepted = sum(r["accepted"] for r in reports)
+    ours = sum(1 for r in reports for f in r["failures"] if f["cause"] == "client")
+    theirs = sum(len(r["failures"]) for r in reports) - ours
+    share = 100.0 * accepted / total if total else 0.0
+    rows.append(f"| **all {len(reports)}** | **{total:,}** | **{accepted:,}** ({share:.1f}%) | "
+                f"**{sum(r.get('unanswered', 0) for r in reports)}** | **{theirs}** | **{ours}** |")
+    with open(os.path.join(WORK, "table.md"), "w") as f:
+        f.write("\n".join(rows) + "\n")
 
 
 if __name__ == "__main__":

@@ -412,7 +412,22 @@ impl Lowerer<'_> {
             } else {
                 format!("{builder}Error{label}")
             };
-            let body = self.response_body(&response, &response_at, &hint);
+            // HTTP gives these no content (RFC 9110), whatever the spec says.
+            let no_content = matches!(
+                code_of(&label),
+                Some(204 | 205 | 304)
+            );
+            if no_content && !response.content.is_empty() {
+                self.diags.warning(
+                    &pointer::join(&response_at, "content"),
+                    format!("a {label} response has no content in HTTP; its content is ignored"),
+                );
+            }
+            let body = if no_content {
+                Success::Empty
+            } else {
+                self.response_body(&response, &response_at, &hint)
+            };
             match (success, body) {
                 (Some(status), body) if !successes.iter().any(|(s, _)| *s == status) => {
                     successes.push((status, body));
@@ -486,6 +501,11 @@ impl Lowerer<'_> {
             Success::Bytes
         }
     }
+}
+
+/// The status code a response's label names, if it names one.
+fn code_of(label: &str) -> Option<u16> {
+    label.parse().ok()
 }
 
 /// A response as listed: its label, its 2xx status (`Some(None)` for `2XX`), the object.
