@@ -40,8 +40,11 @@ TOOL = os.path.join(WORK, "tool")
 PRISM_VERSION = "5.14.2"
 PRISM_SEED = "20261207"
 PRISM = os.path.join(TOOL, "node_modules", ".bin", "prism")
-CLIENTGEN = os.path.join(ROOT, "target", "release", "clientgen")
-RUNNER = os.path.join(ROOT, "target", "debug", "conformance-runner")
+# Copies of the tools, so that building the tree again during a run does not
+# change the generator half way.
+BIN = os.path.join(WORK, "bin")
+CLIENTGEN = os.path.join(BIN, "clientgen")
+RUNNER = os.path.join(BIN, "conformance-runner")
 SAMPLER = os.path.join(ROOT, "scripts", "corpus_specs.py")
 CORPUS_CACHE = os.path.join(ROOT, "target", "corpus", "cache")
 ENV = dict(os.environ, CARGO_TARGET_DIR=os.path.join(WORK, "target"), CARGO_INCREMENTAL="0",
@@ -120,6 +123,9 @@ def build_tools():
         step = run(cmd, cwd=ROOT)
         if step.returncode != 0:
             sys.exit(f"{' '.join(cmd)} failed:\n{step.stderr[-3000:]}")
+    os.makedirs(BIN, exist_ok=True)
+    shutil.copy(os.path.join(ROOT, "target", "release", "clientgen"), CLIENTGEN)
+    shutil.copy(os.path.join(ROOT, "target", "debug", "conformance-runner"), RUNNER)
 
 
 def resolve_specs(names):
@@ -330,8 +336,16 @@ def operations(doc):
     for path, item in (doc.get("paths") or {}).items():
         for method, op in (item or {}).items():
             if isinstance(op, dict):
-                name = op.get("operationId") or re.sub(r"[^a-z0-9]+", "_", f"{method} {path}".lower()).strip("_")
+                name = op.get("operationId") or derived_name(method, path)
                 yield name, path, op
+
+
+def derived_name(method, path):
+    """The generator's id of an operation without `operationId`: its method and
+    path in snake case, words split at case changes (`/editMessageMedia`)."""
+    words = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", f"{method} {path}")
+    words = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", words)
+    return re.sub(r"[^a-z0-9]+", "_", words.lower()).strip("_")
 
 
 def operation_paths(doc):

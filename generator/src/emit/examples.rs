@@ -444,7 +444,7 @@ impl Values<'_> {
                     .fields
                     .iter()
                     .filter(|f| {
-                        f.write_only_required
+                        f.required_in_requests
                             || (!f.required && first_set.is_some_and(|set| set.contains(&f.wire)))
                     })
                     .filter_map(|f| {
@@ -529,7 +529,7 @@ impl Values<'_> {
                                 .iter()
                                 .filter(|f| {
                                     f.required
-                                        || f.write_only_required
+                                        || f.required_in_requests
                                         || first_set.is_some_and(|set| set.contains(&f.wire))
                                 })
                                 .map(|f| f.wire.clone())

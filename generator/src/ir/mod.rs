@@ -166,9 +166,10 @@ pub struct Field {
     pub shape: Shape,
     /// Listed in `required`.
     pub required: bool,
-    /// Listed in `required` but write-only, so optional here: requests
-    /// should still carry it (examples set it).
-    pub write_only_required: bool,
+    /// Listed in `required` but optional here (write-only, or without a
+    /// schema, which responses leave out): requests should still carry it
+    /// (examples set it).
+    pub required_in_requests: bool,
     /// `nullable: true`.
     pub nullable: bool,
     /// Held in a `Box` because the type contains itself.

@@ -675,13 +675,19 @@ impl Lowerer<'_> {
             let required_at = pointer::join(at, "required");
             self.diags.warning(
                 &required_at,
-                format!("`{required}` is required but has no schema among the properties: any JSON value"),
+                format!("`{required}` is required but has no schema among the properties: an optional field of any JSON value"),
             );
             let any = ReferenceOr::Item(Box::new(Schema {
                 schema_data: Default::default(),
                 schema_kind: SchemaKind::Any(Default::default()),
             }));
-            fields.push(self.field(name, required, &any, view.required, &required_at, &mut field_names));
+            let mut field = self.field(name, required, &any, view.required, &required_at, &mut field_names);
+            // Servers leave out what the spec does not define, so reading
+            // does not insist on it; examples still send it.
+            field.required = false;
+            field.required_in_requests = true;
+            field.doc = Some("Required by the API, which gives it no schema.".to_owned());
+            fields.push(field);
         }
         let required_sets = view.required_sets.and_then(|(exactly_one, members)| {
             let sets: Vec<Vec<String>> = members
@@ -758,7 +764,7 @@ impl Lowerer<'_> {
             // One type serves requests and responses: a property present in
             // only one direction cannot be required in both.
             required: listed && !one_way,
-            write_only_required: listed && write_only,
+            required_in_requests: listed && write_only,
             nullable,
             boxed: false,
             doc,

@@ -17,16 +17,22 @@ pub mod types {
         pub remember: bool,
         #[serde(skip_serializing_if = "Option::is_none")]
         pub scopes: Option<Vec<String>>,
-        pub file: serde_json::Value,
+        /// Required by the API, which gives it no schema.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub file: Option<serde_json::Value>,
     }
     impl CreateProfileBody {
-        rt::constructor!(
-            user: String, remember: bool, file: serde_json::Value; scopes
-        );
+        rt::constructor!(user: String, remember: bool; scopes, file);
         /// Sets `scopes`.
         #[must_use]
         pub fn with_scopes(mut self, value: impl Into<Vec<String>>) -> Self {
             self.scopes = Some(value.into());
+            self
+        }
+        /// Sets `file`.
+        #[must_use]
+        pub fn with_file(mut self, value: impl Into<serde_json::Value>) -> Self {
+            self.file = Some(value.into());
             self
         }
     }
@@ -713,11 +719,8 @@ impl Client {
     /// match client
     ///     .create_profile()
     ///     .body(
-    ///         types::CreateProfileBody::new(
-    ///             "string",
-    ///             true,
-    ///             serde_json::Value::Object(Default::default()),
-    ///         ),
+    ///         types::CreateProfileBody::new("string", true)
+    ///             .with_file(serde_json::Value::Object(Default::default())),
     ///     )
     ///     .send()
     ///     .await
