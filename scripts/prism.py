@@ -86,6 +86,8 @@ PRISM_FAULTS = [
                      "cannot fake); the client rightly refuses it"),
     ("no-schema", "in dynamic mode Prism cannot answer a media type whose response has no schema "
                   "(`Tried to force a dynamic response … but schema is not defined`)"),
+    ("empty-object", "Prism reads an empty object in a `simple` path parameter (an empty segment, all "
+                     "the object's properties being read-only) as one property named ''"),
     ("faker-crash", "Prism's faker (json-schema-faker) throws while faking an answer (500 `TypeError: "
                     "Cannot read properties of undefined`)"),
     ("stack", "Prism's faker overflows its stack on a recursive schema (500 `Maximum call stack size "
@@ -274,6 +276,8 @@ def judge(result, prism_died, path="", defined=frozenset(), multipart=False):
             return ("prism", "multipart-json")
         if "RangeError: Invalid time value" in detail:
             return ("prism", "faker-date")
+        if re.search(r"Request path parameter [^ ]+ must NOT have additional properties; found ''", detail):
+            return ("prism", "empty-object")
         if re.search(r"must have required property '[^']*%5b", detail):
             return ("prism", "bracket-names")
         missing = re.findall(r"body[^\"]* must have required property '([^']*)'", detail)

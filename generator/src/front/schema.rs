@@ -130,8 +130,11 @@ fn visit(node: &mut Value, at: &str, cx: &mut Context, depth: usize) {
     }
     match cx.version {
         SpecVersion::V31 | SpecVersion::V32 => json_schema_2020(map, at, cx),
-        SpecVersion::Swagger2 => swagger2(map),
-        SpecVersion::V30 => {}
+        SpecVersion::Swagger2 => {
+            swagger2(map);
+            nullable_ref(map);
+        }
+        SpecVersion::V30 => nullable_ref(map),
     }
     for (keyword, message) in UNCHECKED {
         if map.contains_key(keyword) {
@@ -178,6 +181,18 @@ fn swagger2(map: &mut Map<String, Value>) {
     if let Some(Value::String(property)) = map.get("discriminator") {
         let property = property.clone();
         map.insert("discriminator".into(), json!({ "propertyName": property }));
+    }
+}
+
+/// `{$ref: X, nullable: true}`: 3.0 ignores keywords beside `$ref`, but
+/// specs write this meaning a nullable `X` and servers send `null` for it,
+/// so it is read as `{nullable: true, allOf: [{$ref: X}]}`.
+fn nullable_ref(map: &mut Map<String, Value>) {
+    if map.get("nullable") != Some(&Value::Bool(true)) {
+        return;
+    }
+    if let Some(reference) = map.remove("$ref") {
+        map.insert("allOf".into(), json!([{ "$ref": reference }]));
     }
 }
 
@@ -490,24 +505,36 @@ fn branch_keywords(map: &mut Map<String, Value>, keyword: &str) {
     if moving.is_empty() {
         return;
     }
-    let values: Vec<(String, Value)> = moving
-        .iter()
-        .filter_map(|k| map.remove(k).map(|v| (k.clone(), v)))
-        .collect();
-    if let Some(Value::Array(branches)) = map.get_mut(keyword) {
-        for (key, value) in values {
-            // Only into the one branch of the keyword's type: a copy per
-            // branch would grow with nesting.
-            let mut takers = branches
-                .iter_mut()
-                .filter_map(Value::as_object_mut)
-                .filter(|b| {
-                    let kind = b.get("type").and_then(Value::as_str);
-                    kind.is_some_and(|t| applies(&key, Some(t)))
-                });
-            if let (Some(branch), None) = (takers.next(), takers.next()) {
-                branch.entry(key).or_insert(value);
-            }
+    let Some(Value::Array(branches)) = map.get(keyword) else {
+        return;
+    };
+    let mut moved = Vec::new();
+    for key in moving {
+        // Only into the one branch of the keyword's type: a copy per branch
+        // would grow with nesting. Without exactly one, it stays beside.
+        let mut takers = branches
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| {
+                let kind = b.get("type").and_then(Value::as_str);
+                kind.is_some_and(|t| applies(&key, Some(t)))
+            })
+            .map(|(i, _)| i);
+        if let (Some(taker), None) = (takers.next(), takers.next()) {
+            moved.push((key, taker));
+        }
+    }
+    for (key, taker) in moved {
+        let Some(value) = map.remove(&key) else {
+            continue;
+        };
+        if let Some(branch) = map
+            .get_mut(keyword)
+            .and_then(Value::as_array_mut)
+            .and_then(|b| b.get_mut(taker))
+            .and_then(Value::as_object_mut)
+        {
+            branch.entry(key).or_insert(value);
         }
     }
 }
@@ -713,6 +740,22 @@ mod tests {
         assert_eq!(
             run(json!({"type": "string", "format": "int-or-string"})),
             json!({"anyOf": [{"type": "integer"}, {"type": "string"}]})
+        );
+    }
+
+    #[test]
+    fn a_nullable_reference_in_3_0_is_nullable() {
+        let mut cx = Context {
+            version: SpecVersion::V30,
+            map: SourceMap::default(),
+            diags: Diagnostics::default(),
+            redirects: Default::default(),
+        };
+        let mut node = json!({"$ref": "#/a", "nullable": true, "description": "d"});
+        normalize(&mut node, "#/components/schemas/S", &mut cx);
+        assert_eq!(
+            node,
+            json!({"nullable": true, "description": "d", "allOf": [{"$ref": "#/a"}]})
         );
     }
 
