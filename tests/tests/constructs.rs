@@ -408,7 +408,9 @@ fn examples_of_exponential_bodies_are_bounded() {
 /// constraints a request must meet beyond its properties' types.
 #[tokio::test]
 async fn alternative_required_sets_undefined_required_and_json_bytes() {
-    let server = server(ResponseTemplate::new(200).set_body_raw(vec![0u8, 159, 146], "application/json")).await;
+    let server =
+        server(ResponseTemplate::new(200).set_body_raw(vec![0u8, 159, 146], "application/json"))
+            .await;
     let client = bodies::Client::builder()
         .endpoint(server.uri())
         .build()
@@ -437,7 +439,8 @@ async fn alternative_required_sets_undefined_required_and_json_bytes() {
     // `allOf: [$ref]` with `required` beside it: its own, stricter struct;
     // `file` is required and has no schema, so it holds any JSON value (and
     // is optional, since servers leave out what the spec does not define).
-    let profile = CreateProfileBody::new("bo", true).with_file(serde_json::json!({"name": "id.png"}));
+    let profile =
+        CreateProfileBody::new("bo", true).with_file(serde_json::json!({"name": "id.png"}));
     client
         .create_profile()
         .body(profile)
@@ -451,9 +454,15 @@ async fn alternative_required_sets_undefined_required_and_json_bytes() {
     assert_eq!(received.len(), 3);
     assert_eq!(received[0].url.path(), "/alerts/ops");
     let sent: serde_json::Value = serde_json::from_slice(&received[0].body).expect("json");
-    assert_eq!(sent, serde_json::json!({"state": "open", "assignee": "kim"}));
+    assert_eq!(
+        sent,
+        serde_json::json!({"state": "open", "assignee": "kim"})
+    );
     let sent: serde_json::Value = serde_json::from_slice(&received[1].body).expect("json");
-    assert_eq!(sent, serde_json::json!({"user": "bo", "remember": true, "file": {"name": "id.png"}}));
+    assert_eq!(
+        sent,
+        serde_json::json!({"user": "bo", "remember": true, "file": {"name": "id.png"}})
+    );
     // The spec gives the 204 a body; HTTP sends none, and none is read.
     let empty = self::server(ResponseTemplate::new(204)).await;
     let client = bodies::Client::builder()
@@ -481,8 +490,13 @@ fn examples_choose_values_a_validating_server_accepts() {
         "{code}"
     );
     assert!(
-        code.contains("types::UpdateAlertBody::new().with_state(types::UpdateAlertBodyState::Open)"),
+        code.contains(
+            "types::UpdateAlertBody::new().with_state(types::UpdateAlertBodyState::Open)"
+        ),
         "{code}"
     );
-    assert!(code.contains("client.attach().body(b\"Ynl0ZXM=\".to_vec())"), "{code}");
+    assert!(
+        code.contains("client.attach().body(b\"Ynl0ZXM=\".to_vec())"),
+        "{code}"
+    );
 }

@@ -101,7 +101,8 @@ fn fields() {
     // Gone from `required` too: a required name without a schema stays a
     // field (of any JSON value).
     assert_change(
-        &edit("        name: {type: string, maxLength: 20}\n", "").replace("required: [name]", "required: []"),
+        &edit("        name: {type: string, maxLength: 20}\n", "")
+            .replace("required: [name]", "required: []"),
         Class::Breaking,
         "types::Pet::name",
         "field removed",

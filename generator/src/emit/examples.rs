@@ -243,7 +243,12 @@ fn call(api: &Api, op: &Operation, root: &syn::Path) -> (TokenStream, Option<Tok
         let value = match body.media {
             BodyMedia::Text => Some(quote!("text")),
             BodyMedia::Bytes if body.shape.kind == ShapeKind::Bytes => {
-                let base64 = body.shape.checks.sample.as_ref().and_then(|s| s.format.as_deref())
+                let base64 = body
+                    .shape
+                    .checks
+                    .sample
+                    .as_ref()
+                    .and_then(|s| s.format.as_deref())
                     == Some("byte");
                 Some(if base64 {
                     quote!(b"Ynl0ZXM=".to_vec())
@@ -520,7 +525,13 @@ impl Values<'_> {
             ShapeKind::Nullable(inner) if depth < 4 => self.wire_kind(inner, depth + 1),
             ShapeKind::Map(_) => WireKind::Object(vec!["key".to_owned()]),
             ShapeKind::Named(name) if depth < 4 => {
-                match self.api.types.iter().find(|t| &t.name == name).map(|t| &t.kind) {
+                match self
+                    .api
+                    .types
+                    .iter()
+                    .find(|t| &t.name == name)
+                    .map(|t| &t.kind)
+                {
                     Some(TypeKind::Enum(_)) => WireKind::Text,
                     Some(TypeKind::Struct(s)) => {
                         let first_set = s.required_sets.as_ref().and_then(|r| r.sets.first());
@@ -560,7 +571,14 @@ impl Values<'_> {
             (ShapeKind::Array(_) | ShapeKind::Tuple(_), v) => *v == WireKind::Array,
             (ShapeKind::Map(_), v) => matches!(v, WireKind::Object(_)),
             (ShapeKind::Named(name), v) if depth < 4 => {
-                match (self.api.types.iter().find(|t| &t.name == name).map(|t| &t.kind), v) {
+                match (
+                    self.api
+                        .types
+                        .iter()
+                        .find(|t| &t.name == name)
+                        .map(|t| &t.kind),
+                    v,
+                ) {
                     (Some(TypeKind::Enum(_)), v) => *v == WireKind::Text,
                     // An object without some property this one requires is not one.
                     (Some(TypeKind::Struct(s)), WireKind::Object(sent)) => s

@@ -79,7 +79,11 @@ pub fn emit(name: &str, doc: TokenStream, def: &Struct, traits: super::Traits) -
         });
 
     let mut checks: Vec<TokenStream> = def.fields.iter().filter_map(field_check).collect();
-    checks.extend(def.required_sets.as_ref().map(|r| required_sets_check(def, r)));
+    checks.extend(
+        def.required_sets
+            .as_ref()
+            .map(|r| required_sets_check(def, r)),
+    );
     let validate = if !traits.validate {
         TokenStream::new()
     } else if checks.is_empty() {

@@ -336,7 +336,9 @@ impl Lowerer<'_> {
                     ..
                 })) = schema
                 {
-                    if t.format == openapiv3::VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Byte) {
+                    if t.format
+                        == openapiv3::VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Byte)
+                    {
                         shape.checks.sample = Some(Box::new(crate::ir::Sample {
                             format: Some("byte".to_owned()),
                             ..Default::default()
@@ -413,10 +415,7 @@ impl Lowerer<'_> {
                 format!("{builder}Error{label}")
             };
             // HTTP gives these no content (RFC 9110), whatever the spec says.
-            let no_content = matches!(
-                code_of(&label),
-                Some(204 | 205 | 304)
-            );
+            let no_content = matches!(code_of(&label), Some(204 | 205 | 304));
             if no_content && !response.content.is_empty() {
                 self.diags.warning(
                     &pointer::join(&response_at, "content"),

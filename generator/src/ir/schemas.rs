@@ -7,8 +7,8 @@ use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind, Type};
 
 use super::lower::Lowerer;
 use super::{
-    Checks, EnumVariant, Field, FloatWidth, IntWidth, RequiredSets, Shape, ShapeKind, StringEnum, Struct,
-    TypeDef, TypeKind, Union, UnionVariant,
+    Checks, EnumVariant, Field, FloatWidth, IntWidth, RequiredSets, Shape, ShapeKind, StringEnum,
+    Struct, TypeDef, TypeKind, Union, UnionVariant,
 };
 use crate::diag::pointer;
 use crate::names::{camel, snake, Namespace};
@@ -632,7 +632,10 @@ impl Lowerer<'_> {
     fn object(&mut self, name: &str, view: &View<'_>, at: &str) -> Struct {
         let mut fields = Vec::new();
         let mut field_names = Namespace::with_reserved(&["additional_properties"]);
-        let count = view.properties.map_or(0, |p| p.len()).max(view.required.len());
+        let count = view
+            .properties
+            .map_or(0, |p| p.len())
+            .max(view.required.len());
         if count > MAX_PROPERTIES {
             self.diags.error(
                 &pointer::join(at, "properties"),
@@ -681,7 +684,14 @@ impl Lowerer<'_> {
                 schema_data: Default::default(),
                 schema_kind: SchemaKind::Any(Default::default()),
             }));
-            let mut field = self.field(name, required, &any, view.required, &required_at, &mut field_names);
+            let mut field = self.field(
+                name,
+                required,
+                &any,
+                view.required,
+                &required_at,
+                &mut field_names,
+            );
             // Servers leave out what the spec does not define, so reading
             // does not insist on it; examples still send it.
             field.required = false;

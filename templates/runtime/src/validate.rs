@@ -112,7 +112,11 @@ pub fn required_sets(
             wanted.push_str(name);
         }
     }
-    let how = if exactly_one { "exactly one" } else { "at least one" };
+    let how = if exactly_one {
+        "exactly one"
+    } else {
+        "at least one"
+    };
     Err(invalid(
         path,
         format!("needs {how} of these sets of properties set: {wanted}"),
