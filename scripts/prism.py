@@ -552,6 +552,24 @@ def write_table(reports):
     share = 100.0 * accepted / total if total else 0.0
     rows.append(f"| **all {len(reports)}** | **{total:,}** | **{accepted:,}** ({share:.1f}%) | "
                 f"**{sum(r.get('unanswered', 0) for r in reports)}** | **{theirs}** | **{ours}** |")
+    judged = total - theirs
+    rows.append("")
+    rows.append(f"Of the {judged:,} operations neither Prism nor the spec keeps from passing, "
+                f"{accepted:,} ({100.0 * accepted / judged if judged else 0.0:.1f}%) are accepted and decoded.")
+    rows.append("")
+    rows.append("| cause | whose | operations |")
+    rows.append("|---|---|---|")
+    causes = {}
+    for r in reports:
+        for f in r["failures"]:
+            key = (f["cause"], f["why"])
+            causes[key] = causes.get(key, 0) + 1
+    faults = dict(PRISM_FAULTS)
+    for (cause, why), count in sorted(causes.items(), key=lambda kv: -kv[1]):
+        whose = {"client": "ours", "prism": "Prism", "spec": "the spec"}.get(cause, cause)
+        if why == "mock-invalid":
+            whose = "Prism's faker or the spec's example"
+        rows.append(f"| {faults.get(why, why[:160])} | {whose} | {count} |")
     with open(os.path.join(WORK, "table.md"), "w") as f:
         f.write("\n".join(rows) + "\n")
 

@@ -15,6 +15,41 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// Prelude and std names that generated code uses unqualified; types may not shadow them.
+/// Runtime items every generated crate re-exports at its root.
+pub const ROOT_EXPORTS: &[&str] = &[
+    "BuildError",
+    "Error",
+    "Hook",
+    "HookError",
+    "HookRequest",
+    "HookResponse",
+    "HttpSettings",
+    "InvalidInput",
+    "Response",
+    "RetryPolicy",
+    "ServiceError",
+];
+/// Re-exported at the root when the API declares a security scheme.
+pub const AUTH_EXPORTS: &[&str] = &["Secret"];
+/// Re-exported at the root when an operation pages.
+pub const PAGING_EXPORTS: &[&str] = &["Items", "Pages"];
+/// Re-exported at the root from the Huawei module, when the API signs so.
+pub const HUAWEI_EXPORTS: &[&str] = &["AkSk", "Credentials"];
+/// Items the crate root defines itself.
+pub const ROOT_ITEMS: &[&str] = &["Client", "ClientBuilder", "USER_AGENT"];
+
+/// Every type name the root of some generated crate may hold besides the
+/// region enum: the one list the region enum's name is checked against.
+pub fn root_names() -> impl Iterator<Item = &'static str> {
+    ROOT_EXPORTS
+        .iter()
+        .chain(AUTH_EXPORTS)
+        .chain(PAGING_EXPORTS)
+        .chain(HUAWEI_EXPORTS)
+        .chain(ROOT_ITEMS)
+        .copied()
+}
+
 pub const PRELUDE_TYPES: &[&str] = &[
     "AsMut",
     "AsRef",

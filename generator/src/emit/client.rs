@@ -1,7 +1,7 @@
 //! The `Client`, its builder and the region table.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::docs;
 use crate::ir::{Api, ParamLocation, SchemeKind, SecurityScheme, Servers};
@@ -311,28 +311,19 @@ fn scheme_setter(scheme: &SecurityScheme) -> TokenStream {
 
 /// Runtime types re-exported at the root, so users need not name the runtime.
 fn exports(api: &Api, huawei: bool) -> TokenStream {
-    let mut names = vec![
-        quote!(BuildError),
-        quote!(Error),
-        quote!(Hook),
-        quote!(HookError),
-        quote!(HookRequest),
-        quote!(HookResponse),
-        quote!(HttpSettings),
-        quote!(InvalidInput),
-        quote!(Response),
-        quote!(RetryPolicy),
-        quote!(ServiceError),
-    ];
+    use crate::names::{AUTH_EXPORTS, HUAWEI_EXPORTS, PAGING_EXPORTS, ROOT_EXPORTS};
+    let mut names: Vec<&str> = ROOT_EXPORTS.to_vec();
     if !api.schemes.is_empty() {
-        names.push(quote!(Secret));
+        names.extend(AUTH_EXPORTS);
     }
     if api.operations.iter().any(|op| op.pagination.is_some()) {
-        names.extend([quote!(Items), quote!(Pages)]);
+        names.extend(PAGING_EXPORTS);
     }
+    let names = names.iter().map(|n| format_ident!("{n}"));
     let huawei = huawei.then(|| {
+        let names = HUAWEI_EXPORTS.iter().map(|n| format_ident!("{n}"));
         quote!(
-            pub use runtime::huawei::{AkSk, Credentials};
+            pub use runtime::huawei::{#(#names),*};
         )
     });
     quote! {

@@ -6,26 +6,6 @@ use super::{Region, Servers};
 use crate::diag::pointer;
 use crate::names::{camel, Namespace};
 
-/// Items at the root of a generated crate that a region type must not shadow.
-const ROOT_NAMES: &[&str] = &[
-    "AkSk",
-    "BuildError",
-    "Client",
-    "ClientBuilder",
-    "Credentials",
-    "Error",
-    "Hook",
-    "HookError",
-    "HookRequest",
-    "HookResponse",
-    "HttpSettings",
-    "InvalidInput",
-    "Response",
-    "RetryPolicy",
-    "Secret",
-    "ServiceError",
-];
-
 impl Lowerer<'_> {
     pub(super) fn lower_servers(&mut self) -> Servers {
         let prefix = self
@@ -79,7 +59,7 @@ impl Lowerer<'_> {
             }
             let mut type_name = camel(&var_name);
             // Not a name the crate root uses, nor one of the prelude's (`Result`, `String`).
-            if ROOT_NAMES.contains(&type_name.as_str())
+            if crate::names::root_names().any(|n| n == type_name)
                 || crate::names::PRELUDE_TYPES.contains(&type_name.as_str())
             {
                 type_name.push_str("Value");
