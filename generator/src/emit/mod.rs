@@ -13,6 +13,7 @@ mod structs;
 mod types;
 mod unions;
 mod validate;
+mod values;
 
 use proc_macro2::TokenStream;
 use quote::quote;
