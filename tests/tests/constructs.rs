@@ -499,4 +499,13 @@ fn examples_choose_values_a_validating_server_accepts() {
         code.contains("client.attach().body(b\"Ynl0ZXM=\".to_vec())"),
         "{code}"
     );
+    // `required: [title]` beside the `oneOf` makes `title` required in each.
+    assert!(
+        code.contains("rt::constructor!(title: String; file);"),
+        "{code}"
+    );
+    assert!(
+        code.contains("rt::constructor!(title: String; url);"),
+        "{code}"
+    );
 }

@@ -938,9 +938,34 @@ impl Lowerer<'_> {
                 fallback: Some(variant_names.claim("Unknown")),
             };
         }
+        // Properties and `required` beside the members constrain each object
+        // member: `{oneOf: [A, B], required: [id]}` is `A` or `B` with `id`.
+        let beside = (!view.required.is_empty() || view.properties.is_some_and(|p| !p.is_empty()))
+            .then(|| {
+                ReferenceOr::Item(Schema {
+                    schema_data: Default::default(),
+                    schema_kind: SchemaKind::Type(Type::Object(openapiv3::ObjectType {
+                        properties: view.properties.cloned().unwrap_or_default(),
+                        required: view.required.to_vec(),
+                        ..Default::default()
+                    })),
+                })
+            });
         for (i, member) in view.members.iter().enumerate() {
             let member_at = pointer::join(&pointer::join(at, keyword), &i.to_string());
-            let shape = self.shape_of(member, &member_at, &format!("{name}Variant{}", i + 1));
+            let hint = format!("{name}Variant{}", i + 1);
+            let shape = match &beside {
+                Some(beside) if self.is_object_schema(member, 0) => {
+                    let merged = ReferenceOr::Item(Schema {
+                        schema_data: Default::default(),
+                        schema_kind: SchemaKind::AllOf {
+                            all_of: vec![member.clone(), beside.clone()],
+                        },
+                    });
+                    self.shape_of(&merged, &member_at, &hint)
+                }
+                _ => self.shape_of(member, &member_at, &hint),
+            };
             let base = match (&shape.kind, member) {
                 // A reference still being lowered: name the variant after it.
                 (ShapeKind::Named(n), ReferenceOr::Reference { reference })

@@ -9,6 +9,76 @@ pub use ::clientgen_runtime as runtime;
 pub mod types {
     #[allow(unused_imports)]
     use super::runtime::private as rt;
+    /// The `AddDocumentBody` schema of the API.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    #[allow(clippy::large_enum_variant)]
+    #[serde(untagged)]
+    pub enum AddDocumentBody {
+        /// A value of the form `AddDocumentBodyVariant1`.
+        AddDocumentBodyVariant1(AddDocumentBodyVariant1),
+        /// A value of the form `AddDocumentBodyVariant2`.
+        AddDocumentBodyVariant2(AddDocumentBodyVariant2),
+    }
+    impl From<AddDocumentBodyVariant1> for AddDocumentBody {
+        fn from(value: AddDocumentBodyVariant1) -> Self {
+            Self::AddDocumentBodyVariant1(value)
+        }
+    }
+    impl From<AddDocumentBodyVariant2> for AddDocumentBody {
+        fn from(value: AddDocumentBodyVariant2) -> Self {
+            Self::AddDocumentBodyVariant2(value)
+        }
+    }
+    impl rt::validate::Validate for AddDocumentBody {
+        #[allow(unused_variables)]
+        fn validate(&self, path: &str) -> Result<(), rt::InvalidInput> {
+            match self {
+                Self::AddDocumentBodyVariant1(value) => {
+                    rt::validate::Validate::validate(value, path)
+                }
+                Self::AddDocumentBodyVariant2(value) => {
+                    rt::validate::Validate::validate(value, path)
+                }
+            }
+        }
+    }
+    /// The `AddDocumentBodyVariant1` schema of the API.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct AddDocumentBodyVariant1 {
+        pub title: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub file: Option<String>,
+    }
+    impl AddDocumentBodyVariant1 {
+        rt::constructor!(title: String; file);
+        /// Sets `file`.
+        #[must_use]
+        pub fn with_file(mut self, value: impl Into<String>) -> Self {
+            self.file = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for AddDocumentBodyVariant1 {}
+    /// The `AddDocumentBodyVariant2` schema of the API.
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[non_exhaustive]
+    pub struct AddDocumentBodyVariant2 {
+        pub title: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub url: Option<String>,
+    }
+    impl AddDocumentBodyVariant2 {
+        rt::constructor!(title: String; url);
+        /// Sets `url`.
+        #[must_use]
+        pub fn with_url(mut self, value: impl Into<String>) -> Self {
+            self.url = Some(value.into());
+            self
+        }
+    }
+    impl rt::validate::Validate for AddDocumentBodyVariant2 {}
     /// The `CreateProfileBody` schema of the API.
     #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
@@ -507,6 +577,33 @@ pub mod operations {
             Ok(request)
         }
     }
+    /// `POST /documents`
+    ///
+    /// `required` beside `oneOf` applies to each member.
+    ///
+    /// Start one with `Client::add_document`, whose docs have an example.
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until it is sent"]
+    pub struct AddDocument<'a> {
+        call: rt::Call<'a>,
+        body: Option<types::AddDocumentBody>,
+    }
+    impl<'a> AddDocument<'a> {
+        rt::request_builder!("addDocument", POST, "/documents", body; empty(()));
+        /// The request body (required).
+        pub fn body(mut self, value: impl Into<types::AddDocumentBody>) -> Self {
+            self.body = Some(value.into());
+            self
+        }
+        /// Checks the input and builds the request without sending it.
+        pub fn prepare(&self) -> Result<rt::Request, rt::Error> {
+            let mut request = self.call.request(&[])?;
+            let body = rt::validate::required("body", self.body.as_ref())?;
+            rt::validate::Validate::validate(body, "body")?;
+            request.json_as("application/json", "body", body)?;
+            Ok(request)
+        }
+    }
     /// `GET /chart`
     ///
     /// Raw bytes under a JSON media type.
@@ -732,6 +829,31 @@ impl Client {
     /// ```
     pub fn create_profile(&self) -> operations::CreateProfile<'_> {
         operations::CreateProfile::new(self.core())
+    }
+    /// `POST /documents`
+    ///
+    /// # Example
+    ///
+    /// ```rust,no_run
+    /// # use snapshots::bodies::types;
+    /// # async fn example(client: &snapshots::bodies::Client) {
+    /// match client
+    ///     .add_document()
+    ///     .body(
+    ///         types::AddDocumentBody::AddDocumentBodyVariant1(
+    ///             types::AddDocumentBodyVariant1::new("string"),
+    ///         ),
+    ///     )
+    ///     .send()
+    ///     .await
+    /// {
+    ///     Ok(response) => println!("{response:?}"),
+    ///     Err(error) => eprintln!("{error}"),
+    /// }
+    /// # }
+    /// ```
+    pub fn add_document(&self) -> operations::AddDocument<'_> {
+        operations::AddDocument::new(self.core())
     }
     /// `GET /chart`
     ///
