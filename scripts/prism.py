@@ -458,8 +458,14 @@ def main():
         # Classifies the outcomes of the last run again (after a change here).
         with open(os.path.join(WORK, "report.json")) as f:
             old = json.load(f)["specs"]
+        # The corpus specs, extracted again in one go (a run of fewer specs
+        # replaces the extracted files).
+        ids = [r["spec"] for r in old if "__" in r["spec"]]
+        extracted = dict(resolve_specs(ids)) if ids else {}
         reports = []
         for report in old:
+            if report["spec"] in extracted:
+                report["file"] = extracted[report["spec"]]
             log_path = os.path.join(WORK, "logs", slug(report["spec"]) + ".log")
             if report.get("error") and os.path.exists(log_path):
                 with open(log_path, errors="replace") as f:
@@ -566,10 +572,21 @@ def write_table(reports):
             causes[key] = causes.get(key, 0) + 1
     faults = dict(PRISM_FAULTS)
     for (cause, why), count in sorted(causes.items(), key=lambda kv: -kv[1]):
-        whose = {"client": "ours", "prism": "Prism", "spec": "the spec"}.get(cause, cause)
+        if cause == "client":
+            continue
+        whose = "Prism" if cause == "prism" else "the spec"
         if why == "mock-invalid":
             whose = "Prism's faker or the spec's example"
-        rows.append(f"| {faults.get(why, why[:160])} | {whose} | {count} |")
+        rows.append(f"| {faults.get(why, why)} | {whose} | {count} |")
+    rows.append("")
+    rows.append(f"Ours ({ours}):")
+    rows.append("")
+    for r in reports:
+        for f in r["failures"]:
+            if f["cause"] == "client":
+                messages = re.findall(r'"message":"([^"]*)"', f["why"])
+                why = "; ".join(dict.fromkeys(messages)) if messages else f["why"]
+                rows.append(f"- {r['spec']} `{f['operation']}`: {why[:200]}")
     with open(os.path.join(WORK, "table.md"), "w") as f:
         f.write("\n".join(rows) + "\n")
 
