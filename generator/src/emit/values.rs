@@ -37,6 +37,12 @@ impl<'a> Values<'a> {
         }
     }
 
+    /// The kind of the named type `name`.
+    fn type_kind(&self, name: &str) -> Option<&'a TypeKind> {
+        let api: &'a Api = self.api;
+        api.types.iter().find(|t| t.name == name).map(|t| &t.kind)
+    }
+
     /// Whether a value named a type of `types`.
     pub(super) fn used_types(&self) -> bool {
         self.used_types.get()
@@ -235,32 +241,24 @@ impl Values<'_> {
             ShapeKind::Array(_) | ShapeKind::Tuple(_) => WireKind::Array,
             ShapeKind::Nullable(inner) if depth < 4 => self.wire_kind(inner, depth + 1),
             ShapeKind::Map(_) => WireKind::Object(vec!["key".to_owned()]),
-            ShapeKind::Named(name) if depth < 4 => {
-                match self
-                    .api
-                    .types
-                    .iter()
-                    .find(|t| &t.name == name)
-                    .map(|t| &t.kind)
-                {
-                    Some(TypeKind::Enum(_)) => WireKind::Text,
-                    Some(TypeKind::Struct(s)) => {
-                        let first_set = s.required_sets.as_ref().and_then(|r| r.sets.first());
-                        WireKind::Object(
-                            s.fields
-                                .iter()
-                                .filter(|f| {
-                                    f.required
-                                        || f.required_in_requests
-                                        || first_set.is_some_and(|set| set.contains(&f.wire))
-                                })
-                                .map(|f| f.wire.clone())
-                                .collect(),
-                        )
-                    }
-                    _ => WireKind::Unknown,
+            ShapeKind::Named(name) if depth < 4 => match self.type_kind(name) {
+                Some(TypeKind::Enum(_)) => WireKind::Text,
+                Some(TypeKind::Struct(s)) => {
+                    let first_set = s.required_sets.as_ref().and_then(|r| r.sets.first());
+                    WireKind::Object(
+                        s.fields
+                            .iter()
+                            .filter(|f| {
+                                f.required
+                                    || f.required_in_requests
+                                    || first_set.is_some_and(|set| set.contains(&f.wire))
+                            })
+                            .map(|f| f.wire.clone())
+                            .collect(),
+                    )
                 }
-            }
+                _ => WireKind::Unknown,
+            },
             _ => WireKind::Unknown,
         }
     }
@@ -282,14 +280,7 @@ impl Values<'_> {
             (ShapeKind::Array(_) | ShapeKind::Tuple(_), v) => *v == WireKind::Array,
             (ShapeKind::Map(_), v) => matches!(v, WireKind::Object(_)),
             (ShapeKind::Named(name), v) if depth < 4 => {
-                match (
-                    self.api
-                        .types
-                        .iter()
-                        .find(|t| &t.name == name)
-                        .map(|t| &t.kind),
-                    v,
-                ) {
+                match (self.type_kind(name), v) {
                     (Some(TypeKind::Enum(_)), v) => *v == WireKind::Text,
                     // An object without some property this one requires is not one.
                     (Some(TypeKind::Struct(s)), WireKind::Object(sent)) => s
@@ -306,14 +297,19 @@ impl Values<'_> {
     }
 }
 
-fn integer(shape: &Shape, hint: Option<&Value>, width: IntWidth) -> TokenStream {
-    let (low, high) = bounds(shape, width);
-    let allowed = shape
+/// The values the spec's `enum` allows a scalar that is no string enum.
+fn allowed_values(shape: &Shape) -> &[Value] {
+    shape
         .checks
         .sample
         .as_deref()
         .map(|s| &s.values[..])
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+fn integer(shape: &Shape, hint: Option<&Value>, width: IntWidth) -> TokenStream {
+    let (low, high) = bounds(shape, width);
+    let allowed = allowed_values(shape);
     let candidates = allowed
         .iter()
         .chain(hint)
@@ -365,12 +361,7 @@ fn number(shape: &Shape, hint: Option<&Value>, width: FloatWidth) -> TokenStream
                 .maximum
                 .map_or(true, |(m, excl)| if excl { v < m } else { v <= m })
     };
-    let allowed = shape
-        .checks
-        .sample
-        .as_deref()
-        .map(|s| &s.values[..])
-        .unwrap_or_default();
+    let allowed = allowed_values(shape);
     let from_bounds = [checks.minimum, checks.maximum]
         .into_iter()
         .flatten()
